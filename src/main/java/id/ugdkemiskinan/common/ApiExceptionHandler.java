@@ -1,0 +1,29 @@
+package id.ugdkemiskinan.common;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** The API's errors as RFC 9457 problem details (JSON), with the right status. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Data tidak ditemukan.");
+	}
+
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ProblemDetail conflict(ObjectOptimisticLockingFailureException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Data telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.");
+	}
+
+}

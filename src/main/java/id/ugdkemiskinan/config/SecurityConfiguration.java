@@ -1,0 +1,103 @@
+package id.ugdkemiskinan.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the stateless JSON API under {@code /api/**} (HTTP Basic, no CSRF, problem
+ * details for 401/403, never a login page) and the pages (form login, CSRF, sessions in the
+ * database). Every path has an access rule; what is not listed needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** No inline script anywhere; styles, scripts, images and fonts only from this server. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(
+					(request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, true,
+							"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic).")))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, true,
+						"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic)."))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, false,
+						"Peran Anda tidak diizinkan melakukan ini.")))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(this::headers)
+			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler)
+			throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+						"/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/kasus", "/kasus/**").hasRole("OPERATOR_UPT")
+				.requestMatchers("/antrian", "/antrian/**").hasRole("PETUGAS_DINAS")
+				.requestMatchers("/dasbor", "/dasbor/**").hasAnyRole("SEKRETARIAT", "PIMPINAN")
+				.requestMatchers("/", "/akun/**").authenticated()
+				.anyRequest().denyAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(loginSuccessHandler)
+				.failureHandler(loginFailureHandler)
+				.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(this::headers)
+			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	private void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions(frame -> frame.deny());
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, boolean challenge, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		if (challenge) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"UGD Kemiskinan\", charset=\"UTF-8\"");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+
+}

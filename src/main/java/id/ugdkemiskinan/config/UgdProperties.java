@@ -1,0 +1,44 @@
+package id.ugdkemiskinan.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The application's own settings ({@code ugd.*}); every one can be set through the environment,
+ * e.g. {@code UGD_KABUPATEN_CODE=64.02}. The README lists them.
+ */
+@ConfigurationProperties("ugd")
+public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sla, Admin admin) {
+
+	public UgdProperties {
+		kabupatenCode = kabupatenCode == null ? "35.10" : kabupatenCode.trim();
+		zone = zone == null ? ZoneId.of("Asia/Jakarta") : zone;
+		demo = demo == null ? new Demo(null, null) : demo;
+		sla = sla == null ? new Sla(null) : sla;
+		admin = admin == null ? new Admin(null, null) : admin;
+	}
+
+	/**
+	 * @param enabled demo accounts and banner; unset means "on with the embedded database"
+	 * @param cases seed demo cases (used once cases exist)
+	 */
+	public record Demo(Boolean enabled, Boolean cases) {
+		public Demo {
+			cases = cases == null || cases;
+		}
+	}
+
+	/** @param responseTime how long a dinas has to respond to an assignment */
+	public record Sla(Duration responseTime) {
+		public Sla {
+			responseTime = responseTime == null ? Duration.ofHours(4) : responseTime;
+		}
+	}
+
+	/** The first administrator created in {@code prod} when no account exists yet. */
+	public record Admin(String username, String password) {
+	}
+
+}

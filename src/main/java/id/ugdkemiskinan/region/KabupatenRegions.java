@@ -1,0 +1,11 @@
+package id.ugdkemiskinan.region;
+
+import java.util.List;
+
+/** One kabupaten's part of the Kemendagri region list, as read from the bundled CSV. */
+record KabupatenRegions(Kabupaten kabupaten, List<Row> kecamatan, List<Row> desa) {
+
+	record Row(String code, String name) {
+	}
+
+}

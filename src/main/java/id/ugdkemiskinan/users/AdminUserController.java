@@ -1,0 +1,103 @@
+package id.ugdkemiskinan.users;
+
+import jakarta.validation.Valid;
+
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.region.Regions;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's user pages: list, create, disable/enable, reset password. */
+@Controller
+@RequestMapping("/admin/pengguna")
+class AdminUserController {
+
+	private static final String FORM_VIEW = "users/admin-user-form";
+
+	private final UserAdministration administration;
+
+	private final Regions regions;
+
+	private final Agencies agencies;
+
+	AdminUserController(UserAdministration administration, Regions regions, Agencies agencies) {
+		this.administration = administration;
+		this.regions = regions;
+		this.agencies = agencies;
+	}
+
+	@GetMapping
+	String listUsers(Model model) {
+		model.addAttribute("users", this.administration.list());
+		return "users/admin-users";
+	}
+
+	@GetMapping("/baru")
+	String showCreateForm(Model model) {
+		model.addAttribute("form", CreateUserForm.empty());
+		return prepareForm(model);
+	}
+
+	@PostMapping
+	String createUser(@Valid @ModelAttribute("form") CreateUserForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				String temporaryPassword = this.administration.create(form);
+				redirect.addFlashAttribute("success", "user.created");
+				redirect.addFlashAttribute("temporaryUsername", Usernames.normalize(form.username()));
+				redirect.addFlashAttribute("temporaryPassword", temporaryPassword);
+				return "redirect:/admin/pengguna";
+			}
+			catch (UserAccountException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
+		}
+		return prepareForm(model);
+	}
+
+	@PostMapping("/{id}/nonaktifkan")
+	String disableUser(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		try {
+			this.administration.setEnabled(id, false, admin.id());
+			redirect.addFlashAttribute("success", "user.disabled");
+		}
+		catch (UserAccountException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/admin/pengguna";
+	}
+
+	@PostMapping("/{id}/aktifkan")
+	String enableUser(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		this.administration.setEnabled(id, true, admin.id());
+		redirect.addFlashAttribute("success", "user.enabled");
+		return "redirect:/admin/pengguna";
+	}
+
+	@PostMapping("/{id}/reset-kata-sandi")
+	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+		String temporaryPassword = this.administration.resetPassword(id);
+		redirect.addFlashAttribute("success", "user.passwordReset");
+		redirect.addFlashAttribute("temporaryUsername", this.administration.username(id));
+		redirect.addFlashAttribute("temporaryPassword", temporaryPassword);
+		return "redirect:/admin/pengguna";
+	}
+
+	private String prepareForm(Model model) {
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("kecamatanList", this.regions.kecamatan());
+		model.addAttribute("dinasList", this.agencies.dinas().stream().filter(d -> !d.secretariat() && d.active()).toList());
+		return FORM_VIEW;
+	}
+
+}

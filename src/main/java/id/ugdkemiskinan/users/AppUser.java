@@ -1,0 +1,113 @@
+package id.ugdkemiskinan.users;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "app_user")
+class AppUser {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String fullName;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	private String kecamatanCode;
+
+	private String dinasCode;
+
+	private boolean enabled;
+
+	private boolean mustChangePassword;
+
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected AppUser() {
+	}
+
+	AppUser(String username, String fullName, String passwordHash, Role role, String kecamatanCode,
+			String dinasCode, boolean mustChangePassword, Instant createdAt) {
+		this.username = username;
+		this.fullName = fullName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.kecamatanCode = kecamatanCode;
+		this.dinasCode = dinasCode;
+		this.enabled = true;
+		this.mustChangePassword = mustChangePassword;
+		this.createdAt = createdAt;
+	}
+
+	void changePassword(String newHash, boolean temporary) {
+		this.passwordHash = newHash;
+		this.mustChangePassword = temporary;
+	}
+
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getFullName() {
+		return this.fullName;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	Role getRole() {
+		return this.role;
+	}
+
+	String getKecamatanCode() {
+		return this.kecamatanCode;
+	}
+
+	String getDinasCode() {
+		return this.dinasCode;
+	}
+
+	boolean isEnabled() {
+		return this.enabled;
+	}
+
+	boolean isMustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+}

@@ -1,0 +1,16 @@
+package id.ugdkemiskinan.users;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
+
+	Optional<AppUser> findByUsername(String username);
+
+	boolean existsByUsername(String username);
+
+	List<AppUser> findAllByOrderByRoleAscUsernameAsc();
+
+}

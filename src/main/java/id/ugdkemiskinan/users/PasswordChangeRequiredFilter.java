@@ -1,0 +1,50 @@
+package id.ugdkemiskinan.users;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A user whose password is temporary (new account, or reset by the admin) can do nothing but
+ * change it: pages redirect to the password form, the API answers 403.
+ */
+public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+				&& user.mustChangePassword() && !isAllowed(request)) {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.setCharacterEncoding("UTF-8");
+				response.getWriter().write("""
+						{"type":"about:blank","title":"Forbidden","status":403,\
+						"detail":"Kata sandi sementara harus diganti lebih dulu melalui halaman Ganti kata sandi."}""");
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + PasswordChangeController.PATH);
+			}
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isAllowed(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(PasswordChangeController.PATH) || path.equals("/logout") || path.startsWith("/webjars/")
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
+	}
+
+}

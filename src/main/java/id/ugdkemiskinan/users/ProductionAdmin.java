@@ -1,0 +1,53 @@
+package id.ugdkemiskinan.users;
+
+import id.ugdkemiskinan.config.UgdProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * In {@code prod}, the first start with no account at all creates the administrator from
+ * {@code UGD_ADMIN_USERNAME}/{@code UGD_ADMIN_PASSWORD}, and refuses to start without them:
+ * an instance nobody can log in to helps nobody.
+ */
+@Component
+@Profile("prod")
+@Order(10)
+class ProductionAdmin implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ProductionAdmin.class);
+
+	private final UgdProperties properties;
+
+	private final UserAdministration administration;
+
+	ProductionAdmin(UgdProperties properties, UserAdministration administration) {
+		this.properties = properties;
+		this.administration = administration;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.administration.count() > 0) {
+			return;
+		}
+		UgdProperties.Admin admin = this.properties.admin();
+		if (!StringUtils.hasText(admin.username()) || !StringUtils.hasText(admin.password())) {
+			throw new IllegalStateException(
+					"No user account exists yet: set UGD_ADMIN_USERNAME and UGD_ADMIN_PASSWORD for the first administrator");
+		}
+		PasswordPolicy.violation(admin.username(), admin.password()).ifPresent(key -> {
+			throw new IllegalStateException(
+					"UGD_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH + " characters and differ from the user name");
+		});
+		this.administration.createIfAbsent(admin.username(), "Administrator", admin.password(), Role.ADMIN, null, null);
+		log.info("Created the first administrator '{}'", Usernames.normalize(admin.username()));
+	}
+
+}

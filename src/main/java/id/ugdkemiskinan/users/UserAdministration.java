@@ -1,0 +1,147 @@
+package id.ugdkemiskinan.users;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.agency.DinasRef;
+import id.ugdkemiskinan.region.KecamatanRef;
+import id.ugdkemiskinan.region.Regions;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: created, disabled and re-enabled by the admin; passwords reset and changed. */
+@Service
+@Transactional
+class UserAdministration {
+
+	private final AppUserRepository users;
+
+	private final PasswordEncoder encoder;
+
+	private final Regions regions;
+
+	private final Agencies agencies;
+
+	private final Clock clock;
+
+	UserAdministration(AppUserRepository users, PasswordEncoder encoder, Regions regions, Agencies agencies,
+			Clock clock) {
+		this.users = users;
+		this.encoder = encoder;
+		this.regions = regions;
+		this.agencies = agencies;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	List<UserRow> list() {
+		Map<String, String> kecamatan = this.regions.kecamatan()
+			.stream()
+			.collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name));
+		Map<String, String> dinas = this.agencies.dinas()
+			.stream()
+			.collect(Collectors.toMap(DinasRef::code, DinasRef::name));
+		return this.users.findAllByOrderByRoleAscUsernameAsc()
+			.stream()
+			.map(u -> new UserRow(u.getId(), u.getUsername(), u.getFullName(), u.getRole(),
+					u.getKecamatanCode() != null ? kecamatan.getOrDefault(u.getKecamatanCode(), u.getKecamatanCode())
+							: u.getDinasCode() != null ? dinas.getOrDefault(u.getDinasCode(), u.getDinasCode()) : null,
+					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt()))
+			.toList();
+	}
+
+	/**
+	 * Creates an account with a temporary password that the user must change at first login.
+	 * @return the temporary password, to be shown once to the admin
+	 */
+	String create(CreateUserForm form) {
+		String username = Usernames.normalize(form.username());
+		if (this.users.existsByUsername(username)) {
+			throw new UserAccountException("username", "user.username.taken");
+		}
+		String kecamatanCode = null;
+		String dinasCode = null;
+		if (form.role() == Role.OPERATOR_UPT) {
+			kecamatanCode = this.regions.kecamatan(form.kecamatanCode())
+				.map(KecamatanRef::code)
+				.orElseThrow(() -> new UserAccountException("kecamatanCode", "user.kecamatan.required"));
+		}
+		else if (form.role() == Role.PETUGAS_DINAS) {
+			dinasCode = this.agencies.dinas(form.dinasCode())
+				.filter(d -> !d.secretariat() && d.active())
+				.map(DinasRef::code)
+				.orElseThrow(() -> new UserAccountException("dinasCode", "user.dinas.required"));
+		}
+		String temporary = TemporaryPasswords.generate();
+		this.users.save(new AppUser(username, form.fullName().trim(), this.encoder.encode(temporary), form.role(),
+				kecamatanCode, dinasCode, true, this.clock.instant()));
+		return temporary;
+	}
+
+	/** Creates an account with a known password unless the user name is taken; for demo and first-start accounts. */
+	boolean createIfAbsent(String username, String fullName, String password, Role role, String kecamatanCode,
+			String dinasCode) {
+		String normalized = Usernames.normalize(username);
+		if (this.users.existsByUsername(normalized)) {
+			return false;
+		}
+		PasswordPolicy.violation(normalized, password).ifPresent(key -> {
+			throw new IllegalArgumentException("Password for " + normalized + " breaks the password rule: " + key);
+		});
+		this.users.save(new AppUser(normalized, fullName, this.encoder.encode(password), role, kecamatanCode, dinasCode,
+				false, this.clock.instant()));
+		return true;
+	}
+
+	void setEnabled(long id, boolean enabled, long actingUserId) {
+		if (id == actingUserId && !enabled) {
+			throw new UserAccountException(null, "user.disable.self");
+		}
+		find(id).setEnabled(enabled);
+	}
+
+	/** @return the new temporary password, to be shown once to the admin */
+	String resetPassword(long id) {
+		String temporary = TemporaryPasswords.generate();
+		find(id).changePassword(this.encoder.encode(temporary), true);
+		return temporary;
+	}
+
+	/** The user's own change: proves the current password, applies the password rule. */
+	void changeOwnPassword(long id, PasswordChangeForm form) {
+		AppUser user = find(id);
+		if (!this.encoder.matches(form.currentPassword(), user.getPasswordHash())) {
+			throw new UserAccountException("currentPassword", "password.current.wrong");
+		}
+		if (!form.newPassword().equals(form.confirmPassword())) {
+			throw new UserAccountException("confirmPassword", "password.confirm.mismatch");
+		}
+		PasswordPolicy.violation(user.getUsername(), form.newPassword()).ifPresent(key -> {
+			throw new UserAccountException("newPassword", key);
+		});
+		if (this.encoder.matches(form.newPassword(), user.getPasswordHash())) {
+			throw new UserAccountException("newPassword", "password.new.sameAsCurrent");
+		}
+		user.changePassword(this.encoder.encode(form.newPassword()), false);
+	}
+
+	@Transactional(readOnly = true)
+	long count() {
+		return this.users.count();
+	}
+
+	@Transactional(readOnly = true)
+	String username(long id) {
+		return find(id).getUsername();
+	}
+
+	private AppUser find(long id) {
+		return this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+	}
+
+}

@@ -1,0 +1,24 @@
+package id.ugdkemiskinan.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application on real PostgreSQL ({@link TestDatabase}), with MockMvc, in demo mode,
+ * with the app's own embedded server switched off.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestDatabaseConfiguration.class)
+@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true" })
+public @interface IntegrationTest {
+}

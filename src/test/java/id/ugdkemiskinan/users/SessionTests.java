@@ -1,0 +1,110 @@
+package id.ugdkemiskinan.users;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import id.ugdkemiskinan.UgdApplication;
+import id.ugdkemiskinan.support.Logins;
+import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sessions through a real HTTP server: stored in PostgreSQL, renewed on login, 30 minutes idle. */
+@SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfiguration.class)
+@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true" })
+class SessionTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+
+	@Test
+	void loginRenewsTheSessionIdAndStoresTheSessionInPostgresql() throws Exception {
+		String loginPage = get("/login").body();
+		String before = sessionCookie();
+		assertThat(before).as("a session holds the login form's CSRF token").isNotNull();
+
+		HttpResponse<String> login = post("/login", "username=upt.muncar&password=" + Logins.DEMO_PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf(loginPage), StandardCharsets.UTF_8));
+
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/kasus"));
+		String after = sessionCookie();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = 'upt.muncar'")
+			.query(Integer.class)
+			.list()).contains(1800);
+		assertThat(get("/kasus").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aSessionDeletedFromTheDatabaseIsGoneOnEveryInstance() throws Exception {
+		String loginPage = get("/login").body();
+		post("/login", "username=pimpinan&password=" + Logins.DEMO_PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf(loginPage), StandardCharsets.UTF_8));
+		assertThat(get("/dasbor").statusCode()).isEqualTo(200);
+
+		this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = 'pimpinan'").update();
+
+		HttpResponse<String> afterwards = get("/dasbor");
+		assertThat(afterwards.statusCode()).isEqualTo(302);
+		assertThat(afterwards.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+	}
+
+	private String sessionCookie() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(Logins.SESSION_COOKIE))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String csrf(String page) {
+		Matcher matcher = CSRF.matcher(page);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, String form) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
