@@ -53,7 +53,7 @@ class AdminUserController {
 		if (!result.hasErrors()) {
 			try {
 				String temporaryPassword = this.administration.create(form);
-				redirect.addFlashAttribute("success", "user.created");
+				redirect.addFlashAttribute("flashSuccess", "user.created");
 				redirect.addFlashAttribute("temporaryUsername", Usernames.normalize(form.username()));
 				redirect.addFlashAttribute("temporaryPassword", temporaryPassword);
 				return "redirect:/admin/pengguna";
@@ -69,10 +69,10 @@ class AdminUserController {
 	String disableUser(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
 		try {
 			this.administration.setEnabled(id, false, admin.id());
-			redirect.addFlashAttribute("success", "user.disabled");
+			redirect.addFlashAttribute("flashSuccess", "user.disabled");
 		}
 		catch (UserAccountException ex) {
-			redirect.addFlashAttribute("error", ex.messageKey());
+			redirect.addFlashAttribute("flashError", ex.messageKey());
 		}
 		return "redirect:/admin/pengguna";
 	}
@@ -80,14 +80,14 @@ class AdminUserController {
 	@PostMapping("/{id}/aktifkan")
 	String enableUser(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
 		this.administration.setEnabled(id, true, admin.id());
-		redirect.addFlashAttribute("success", "user.enabled");
+		redirect.addFlashAttribute("flashSuccess", "user.enabled");
 		return "redirect:/admin/pengguna";
 	}
 
 	@PostMapping("/{id}/reset-kata-sandi")
 	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
 		String temporaryPassword = this.administration.resetPassword(id);
-		redirect.addFlashAttribute("success", "user.passwordReset");
+		redirect.addFlashAttribute("flashSuccess", "user.passwordReset");
 		redirect.addFlashAttribute("temporaryUsername", this.administration.username(id));
 		redirect.addFlashAttribute("temporaryPassword", temporaryPassword);
 		return "redirect:/admin/pengguna";

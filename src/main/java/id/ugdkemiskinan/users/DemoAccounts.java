@@ -40,8 +40,12 @@ public class DemoAccounts implements ApplicationRunner {
 		this.administration = administration;
 	}
 
-	/** A demo login, as listed on the login page. */
-	public record DemoAccount(String username, Role role, String scope) {
+	/**
+	 * A demo login, as listed on the login page.
+	 * @param scope the operator's kecamatan code or the dinas code
+	 * @param scopeName what the login page shows of that scope
+	 */
+	public record DemoAccount(String username, Role role, String scope, String scopeName) {
 	}
 
 	/** The demo logins, or none outside demo mode. */
@@ -50,15 +54,15 @@ public class DemoAccounts implements ApplicationRunner {
 			return List.of();
 		}
 		List<DemoAccount> accounts = new ArrayList<>();
-		accounts.add(new DemoAccount("admin", Role.ADMIN, null));
-		accounts.add(new DemoAccount("sekretariat", Role.SEKRETARIAT, null));
-		accounts.add(new DemoAccount("pimpinan", Role.PIMPINAN, null));
+		accounts.add(new DemoAccount("admin", Role.ADMIN, null, null));
+		accounts.add(new DemoAccount("sekretariat", Role.SEKRETARIAT, null, null));
+		accounts.add(new DemoAccount("pimpinan", Role.PIMPINAN, null, null));
 		for (String dinas : List.of("DINSOS", "DINDIK", "DINKES", "BPMD")) {
-			accounts.add(new DemoAccount(dinas.toLowerCase(Locale.ROOT), Role.PETUGAS_DINAS, dinas));
+			accounts.add(new DemoAccount(dinas.toLowerCase(Locale.ROOT), Role.PETUGAS_DINAS, dinas, dinas));
 		}
 		for (KecamatanRef kecamatan : operatorKecamatan()) {
 			String username = "upt." + kecamatan.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-			accounts.add(new DemoAccount(username, Role.OPERATOR_UPT, kecamatan.code()));
+			accounts.add(new DemoAccount(username, Role.OPERATOR_UPT, kecamatan.code(), kecamatan.name()));
 		}
 		return accounts;
 	}
@@ -97,7 +101,7 @@ public class DemoAccounts implements ApplicationRunner {
 			case SEKRETARIAT -> "Sekretariat UGD (demo)";
 			case PIMPINAN -> "Pimpinan Daerah (demo)";
 			case PETUGAS_DINAS -> "Petugas " + account.scope() + " (demo)";
-			case OPERATOR_UPT -> "Operator " + account.username().substring(4) + " (demo)";
+			case OPERATOR_UPT -> "Operator UPT " + account.scopeName() + " (demo)";
 		};
 	}
 

@@ -60,7 +60,7 @@ class PasswordChangeController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
-		redirect.addFlashAttribute("success", "password.changed");
+		redirect.addFlashAttribute("flashSuccess", "password.changed");
 		return "redirect:" + updated.role().home();
 	}
 

@@ -95,6 +95,19 @@ class AdminUserTests {
 	}
 
 	@Test
+	void theNewUserFormHasEachFieldOnceWithItsLabel() throws Exception {
+		String page = this.mvc.perform(get("/admin/pengguna/baru").cookie(this.admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (String field : new String[] { "username", "fullName", "role", "kecamatanCode", "dinasCode" }) {
+			assertThat(page.split("id=\"" + field + "\"", -1)).as(field).hasSize(2);
+			assertThat(page).contains("for=\"" + field + "\"");
+		}
+	}
+
+	@Test
 	void theFormShowsFieldErrorsAndKeepsWhatWasTyped() throws Exception {
 		this.mvc.perform(post("/admin/pengguna").cookie(this.admin)
 			.with(csrf())

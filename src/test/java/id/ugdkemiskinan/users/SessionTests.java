@@ -63,6 +63,21 @@ class SessionTests {
 	}
 
 	@Test
+	void errorPagesExplainThemselvesInIndonesianInsideTheLayout() throws Exception {
+		String loginPage = get("/login").body();
+		post("/login", "username=upt.genteng&password=" + Logins.DEMO_PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf(loginPage), StandardCharsets.UTF_8));
+
+		HttpResponse<String> forbidden = get("/dasbor");
+		HttpResponse<String> missing = get("/kasus/tidak-ada");
+
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).contains("Akses ditolak", "Kabupaten Banyuwangi").doesNotContain("??");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Tidak ditemukan").doesNotContain("??");
+	}
+
+	@Test
 	void aSessionDeletedFromTheDatabaseIsGoneOnEveryInstance() throws Exception {
 		String loginPage = get("/login").body();
 		post("/login", "username=pimpinan&password=" + Logins.DEMO_PASSWORD + "&_csrf="
@@ -93,7 +108,8 @@ class SessionTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path, String form) throws Exception {
