@@ -1,8 +1,12 @@
 package id.ugdkemiskinan.agency;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +19,12 @@ public class Agencies {
 
 	private final CategoryRepository categories;
 
-	Agencies(DinasRepository dinas, CategoryRepository categories) {
+	private final JdbcClient jdbc;
+
+	Agencies(DinasRepository dinas, CategoryRepository categories, JdbcClient jdbc) {
 		this.dinas = dinas;
 		this.categories = categories;
+		this.jdbc = jdbc;
 	}
 
 	/** Every dinas, the operational ones first and the secretariat last. */
@@ -37,6 +44,34 @@ public class Agencies {
 			.stream()
 			.map(c -> new CategoryRef(c.getCode(), c.getName(), c.getDescription()))
 			.toList();
+	}
+
+	/**
+	 * The distinct active dinas that the categories route to; the secretariat when no rule
+	 * routes any of them, so that no case is left without an owner.
+	 */
+	public Set<String> route(Collection<String> categoryCodes) {
+		Set<String> targets = new LinkedHashSet<>();
+		if (!categoryCodes.isEmpty()) {
+			targets.addAll(this.jdbc.sql("""
+					SELECT DISTINCT r.dinas_code FROM routing_rule r JOIN dinas d ON d.code = r.dinas_code
+					WHERE d.active AND r.category_code IN (:categories) ORDER BY r.dinas_code""")
+				.param("categories", categoryCodes)
+				.query(String.class)
+				.list());
+		}
+		if (targets.isEmpty()) {
+			targets.add(secretariat().code());
+		}
+		return targets;
+	}
+
+	/** The UGD secretariat (KESRA): triages what no rule routes. */
+	public DinasRef secretariat() {
+		return dinas().stream()
+			.filter(DinasRef::secretariat)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No dinas is marked as the secretariat"));
 	}
 
 }

@@ -9,6 +9,7 @@ import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -39,7 +40,11 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT")
+				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
+				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
+				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, true,
 							"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic).")))
@@ -66,7 +71,11 @@ class SecurityConfiguration {
 						"/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/kasus", "/kasus/**").hasRole("OPERATOR_UPT")
+				.requestMatchers("/kasus/baru").hasRole("OPERATOR_UPT")
+				.requestMatchers(HttpMethod.POST, "/kasus").hasRole("OPERATOR_UPT")
+				.requestMatchers(HttpMethod.GET, "/kasus").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT", "PIMPINAN")
+				.requestMatchers(HttpMethod.GET, "/kasus/**")
+				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/antrian", "/antrian/**").hasRole("PETUGAS_DINAS")
 				.requestMatchers("/dasbor", "/dasbor/**").hasAnyRole("SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**").authenticated()

@@ -16,7 +16,7 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 		kabupatenCode = kabupatenCode == null ? "35.10" : kabupatenCode.trim();
 		zone = zone == null ? ZoneId.of("Asia/Jakarta") : zone;
 		demo = demo == null ? new Demo(null, null) : demo;
-		sla = sla == null ? new Sla(null) : sla;
+		sla = sla == null ? new Sla(null, null) : sla;
 		admin = admin == null ? new Admin(null, null) : admin;
 	}
 
@@ -30,10 +30,20 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 		}
 	}
 
-	/** @param responseTime how long a dinas has to respond to an assignment */
-	public record Sla(Duration responseTime) {
+	/**
+	 * @param responseTime how long a dinas has to respond to an assignment
+	 * @param atRiskRatio the share of that time after which an assignment is at risk
+	 */
+	public record Sla(Duration responseTime, Double atRiskRatio) {
 		public Sla {
 			responseTime = responseTime == null ? Duration.ofHours(4) : responseTime;
+			atRiskRatio = atRiskRatio == null ? 0.75 : atRiskRatio;
+			if (responseTime.isNegative() || responseTime.isZero()) {
+				throw new IllegalArgumentException("ugd.sla.response-time must be positive");
+			}
+			if (atRiskRatio <= 0 || atRiskRatio >= 1) {
+				throw new IllegalArgumentException("ugd.sla.at-risk-ratio must lie between 0 and 1");
+			}
 		}
 	}
 

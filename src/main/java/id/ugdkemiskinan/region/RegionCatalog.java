@@ -7,8 +7,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -40,8 +42,12 @@ final class RegionCatalog {
 		String[] name = { null };
 		List<KabupatenRegions.Row> kecamatan = new ArrayList<>();
 		List<KabupatenRegions.Row> desa = new ArrayList<>();
+		Set<String> provinces = new HashSet<>();
 		forEachRow((code, rowName) -> {
-			if (code.equals(kabupatenCode)) {
+			if (code.length() == 2) {
+				provinces.add(code);
+			}
+			else if (code.equals(kabupatenCode)) {
 				name[0] = rowName;
 			}
 			else if (code.startsWith(prefix)) {
@@ -51,7 +57,8 @@ final class RegionCatalog {
 		if (name[0] == null || kecamatan.isEmpty()) {
 			throw new UnknownKabupatenException(kabupatenCode);
 		}
-		return new KabupatenRegions(new Kabupaten(kabupatenCode, name[0]), List.copyOf(kecamatan), List.copyOf(desa));
+		return new KabupatenRegions(new Kabupaten(kabupatenCode, name[0]), List.copyOf(kecamatan), List.copyOf(desa),
+				Set.copyOf(provinces));
 	}
 
 	/** Every kabupaten/kota code in the list (used by tests to prove any of them loads). */

@@ -2,6 +2,7 @@ package id.ugdkemiskinan.region;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,12 +14,15 @@ public class Regions {
 
 	private final Kabupaten kabupaten;
 
+	private final Set<String> provinceCodes;
+
 	private final KecamatanRepository kecamatan;
 
 	private final DesaRepository desa;
 
-	Regions(Kabupaten kabupaten, KecamatanRepository kecamatan, DesaRepository desa) {
-		this.kabupaten = kabupaten;
+	Regions(KabupatenRegions regions, KecamatanRepository kecamatan, DesaRepository desa) {
+		this.kabupaten = regions.kabupaten();
+		this.provinceCodes = regions.provinceCodes();
 		this.kecamatan = kecamatan;
 		this.desa = desa;
 	}
@@ -53,6 +57,19 @@ public class Regions {
 
 	public long desaCount() {
 		return this.desa.countInKabupaten(this.kabupaten.code());
+	}
+
+	/** The desa/kelurahan with this code, if it lies in this kabupaten. */
+	public Optional<DesaRef> desa(String code) {
+		if (code == null || !code.startsWith(this.kabupaten.code() + ".")) {
+			return Optional.empty();
+		}
+		return this.desa.findById(code).map(d -> new DesaRef(d.getCode(), d.getName(), d.getKind(), d.getKecamatanCode()));
+	}
+
+	/** Whether the two digits are a province code of the Kemendagri list (the start of every NIK). */
+	public boolean isProvinceCode(String code) {
+		return this.provinceCodes.contains(code);
 	}
 
 }

@@ -1,0 +1,50 @@
+package id.ugdkemiskinan.cases;
+
+import java.util.Map;
+
+import org.apache.tika.Tika;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts photos and letters by what they are, not what they are called: the content is sniffed
+ * (Apache Tika), so an HTML page named {@code foto.jpg} is refused.
+ */
+@Component
+class AttachmentInspector {
+
+	static final int MAX_FILES = 5;
+
+	static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	private static final Map<String, String> ALLOWED = Map.of("image/jpeg", "jpg", "image/png", "png",
+			"application/pdf", "pdf");
+
+	private final Tika tika = new Tika();
+
+	/** The message key of what is wrong with the file, or {@code null} when it may be stored. */
+	String problem(byte[] content) {
+		if (content.length == 0) {
+			return "case.attachments.empty";
+		}
+		if (content.length > MAX_BYTES) {
+			return "case.attachments.tooLarge";
+		}
+		return ALLOWED.containsKey(contentType(content)) ? null : "case.attachments.type";
+	}
+
+	String contentType(byte[] content) {
+		return this.tika.detect(content);
+	}
+
+	/** A safe file name to store and offer for download: no path, no odd characters. */
+	static String safeName(String original, String contentType) {
+		String name = original == null ? "" : original.replaceAll(".*[/\\\\]", "");
+		name = name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+		if (name.isEmpty()) {
+			name = "lampiran." + ALLOWED.get(contentType);
+		}
+		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+	}
+
+}

@@ -1,0 +1,184 @@
+package id.ugdkemiskinan.cases;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import id.ugdkemiskinan.cases.CaseJson.AssignmentJson;
+import id.ugdkemiskinan.cases.CaseJson.BeneficiaryJson;
+import id.ugdkemiskinan.cases.CaseJson.CaseListResponse;
+import id.ugdkemiskinan.cases.CaseJson.CaseResponse;
+import id.ugdkemiskinan.cases.CaseJson.CaseSummary;
+import id.ugdkemiskinan.cases.CaseJson.EventJson;
+import id.ugdkemiskinan.cases.CaseJson.FieldErrorJson;
+import id.ugdkemiskinan.cases.CaseJson.FileCaseRequest;
+import id.ugdkemiskinan.cases.CaseJson.ReporterJson;
+import id.ugdkemiskinan.cases.CaseViews.CaseDetails;
+import id.ugdkemiskinan.cases.CaseViews.CasePage;
+import id.ugdkemiskinan.common.NotFoundException;
+import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.users.CurrentUser;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case API for channel integrations (WhatsApp gateways and other apps): same rules, same
+ * scopes and same validation as the pages. A case outside the caller's scope is 404, exactly as
+ * one that does not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseApiController {
+
+	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+	private final CaseIntake intake;
+
+	private final CaseQueries queries;
+
+	private final MessageSource messages;
+
+	private final ZoneId zone;
+
+	CaseApiController(CaseIntake intake, CaseQueries queries, MessageSource messages, UgdProperties properties) {
+		this.intake = intake;
+		this.queries = queries;
+		this.messages = messages;
+		this.zone = properties.zone();
+	}
+
+	@PostMapping
+	ResponseEntity<CaseResponse> fileCase(@AuthenticationPrincipal CurrentUser user, @RequestBody FileCaseRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : "api:" + idempotencyKey.trim();
+		List<String> duplicates = List.of();
+		if (key == null || this.queries.ticketForSubmission(user.id(), key).isEmpty()) {
+			ValidCase valid = this.intake.validate(request.command(), user);
+			duplicates = this.queries.openDuplicates(valid, CaseScope.of(user))
+				.stream()
+				.map(CaseViews.Duplicate::ticket)
+				.toList();
+		}
+		CaseIntake.Filing filing = this.intake.file(request.command(), List.of(), user, key);
+		CaseDetails details = this.queries.findByTicket(filing.ticket(), CaseScope.of(user)).orElseThrow();
+		CaseResponse body = response(details, duplicates, false);
+		return ResponseEntity.status(filing.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.location(URI.create("/api/v1/cases/" + filing.ticket()))
+			.body(body);
+	}
+
+	@GetMapping("/{ticket}")
+	CaseResponse getCase(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticket) {
+		return response(find(ticket, user), null, true);
+	}
+
+	@GetMapping
+	CaseListResponse listCases(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String dinas,
+			@RequestParam(required = false) String kecamatan, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size) {
+		CaseFilter filter = new CaseFilter(status, blankToNull(dinas), null, null, null, null, null, overdue,
+				blankToNull(kecamatan), blankToNull(q));
+		CasePage result = this.queries.list(filter, CaseScope.of(user), Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+		return new CaseListResponse(result.rows()
+			.stream()
+			.map(r -> new CaseSummary(r.ticket(), time(r.filedAt()), r.beneficiaryName(), r.maskedNik(), r.desaName(),
+					r.kecamatanName(), Arrays.asList(r.categories().split(",")), r.priority(), r.status(),
+					r.overdueAssignments()))
+			.toList(), result.page(), result.size(), result.hasNext());
+	}
+
+	@ExceptionHandler(InvalidCaseException.class)
+	ProblemDetail invalid(InvalidCaseException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("api.validation", null, INDONESIAN));
+		problem.setProperty("errors", ex.problems()
+			.stream()
+			.map(p -> new FieldErrorJson(apiField(p.field()), this.messages.getMessage(p.messageKey(), p.args(), INDONESIAN)))
+			.toList());
+		return problem;
+	}
+
+	@ExceptionHandler(OutOfScopeException.class)
+	ProblemDetail outOfScope(OutOfScopeException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				this.messages.getMessage("api.outOfScope", null, INDONESIAN));
+	}
+
+	private CaseDetails find(String ticket, CurrentUser user) {
+		return this.queries.findByTicket(ticket, CaseScope.of(user))
+			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope"));
+	}
+
+	private CaseResponse response(CaseDetails c, List<String> duplicates, boolean full) {
+		List<AssignmentJson> assignments = c.assignments()
+			.stream()
+			.map(a -> new AssignmentJson(a.id(), a.dinasCode(), a.status(), time(a.assignedAt()), time(a.dueAt()),
+					time(a.respondedAt()), a.slaState() == null ? null : a.slaState().name()))
+			.toList();
+		if (!full) {
+			return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
+					c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, duplicates, null,
+					null, null, null, null, null, null, null);
+		}
+		ReporterJson reporter = null;
+		Boolean reporterHidden = null;
+		if (c.reporter() != null) {
+			reporterHidden = c.reporter().hidden();
+			reporter = c.reporter().hidden() ? null
+					: new ReporterJson(c.reporter().name(), c.reporter().phone(), c.reporter().relation(),
+							c.reporter().confidential());
+		}
+		List<EventJson> timeline = c.events()
+			.stream()
+			.map(e -> new EventJson(e.id(), e.type(), time(e.occurredAt()), e.actorName(), e.actorRole(), e.dinasCode(),
+					e.note()))
+			.toList();
+		return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
+				c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, null,
+				new BeneficiaryJson(c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone()),
+				reporter, reporterHidden, c.address(), c.rt(), c.rw(), c.description(), timeline);
+	}
+
+	private OffsetDateTime time(Instant instant) {
+		return instant == null ? null : instant.atZone(this.zone).toOffsetDateTime();
+	}
+
+	/** The form's flat field names as paths in the API's JSON. */
+	static String apiField(String field) {
+		return switch (field) {
+			case "beneficiaryName" -> "beneficiary.name";
+			case "nik" -> "beneficiary.nik";
+			case "nikUnknownReason" -> "beneficiary.nikUnknownReason";
+			case "kk" -> "beneficiary.kk";
+			case "beneficiaryPhone" -> "beneficiary.phone";
+			case "reporterName" -> "reporter.name";
+			case "reporterPhone" -> "reporter.phone";
+			case "reporterRelation" -> "reporter.relation";
+			default -> field;
+		};
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,110 @@
+package id.ugdkemiskinan.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.sla.SlaPolicy;
+import id.ugdkemiskinan.users.CurrentUser;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files a case in one transaction: ticket and access code, one assignment per distinct dinas its
+ * categories route to (the secretariat when none), each with its own due time, the first events
+ * of the timeline, and the attachments. A submission carries a key (the form's token or the API's
+ * {@code Idempotency-Key}); a second submission with the same key leads to the case already filed.
+ */
+@Service
+class CaseIntake {
+
+	private final CaseValidator validator;
+
+	private final Agencies agencies;
+
+	private final SlaPolicy sla;
+
+	private final TicketNumbers tickets;
+
+	private final CaseQueries queries;
+
+	private final CaseFileRepository cases;
+
+	private final AssignmentRepository assignments;
+
+	private final CaseEventRepository events;
+
+	private final AttachmentRepository attachments;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	CaseIntake(CaseValidator validator, Agencies agencies, SlaPolicy sla, TicketNumbers tickets, CaseQueries queries,
+			CaseFileRepository cases, AssignmentRepository assignments, CaseEventRepository events,
+			AttachmentRepository attachments, TransactionTemplate transaction, Clock clock) {
+		this.validator = validator;
+		this.agencies = agencies;
+		this.sla = sla;
+		this.tickets = tickets;
+		this.queries = queries;
+		this.cases = cases;
+		this.assignments = assignments;
+		this.events = events;
+		this.attachments = attachments;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** The outcome of a filing: the case's ticket, and whether this call created it. */
+	record Filing(String ticket, boolean created) {
+	}
+
+	/** Validates without filing; for the duplicate check before the operator confirms. */
+	ValidCase validate(FileCaseCommand command, CurrentUser user) {
+		return this.validator.validate(command, CaseScope.of(user));
+	}
+
+	/**
+	 * @throws InvalidCaseException when a field is wrong
+	 * @throws OutOfScopeException when the user may not file there
+	 */
+	Filing file(FileCaseCommand command, List<ValidAttachment> files, CurrentUser user, String idempotencyKey) {
+		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), idempotencyKey);
+		if (earlier.isPresent()) {
+			return new Filing(earlier.get(), false);
+		}
+		ValidCase valid = this.validator.validate(command, CaseScope.of(user));
+		try {
+			return new Filing(this.transaction.execute(status -> store(valid, files, user, idempotencyKey)), true);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same submission committed first on another request or instance: lead to that case.
+			return this.queries.ticketForSubmission(user.id(), idempotencyKey)
+				.map(ticket -> new Filing(ticket, false))
+				.orElseThrow(() -> ex);
+		}
+	}
+
+	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, String idempotencyKey) {
+		Instant now = this.clock.instant();
+		CaseFile kase = this.cases.save(new CaseFile(this.tickets.next(now), TicketNumbers.accessCode(), valid, now,
+				user.id(), idempotencyKey));
+		this.events.save(new CaseEvent(kase.getId(), null, EventType.FILED, null, now, user, null));
+		Set<String> targets = this.agencies.route(valid.categories());
+		for (String dinas : targets) {
+			Assignment assignment = this.assignments.save(new Assignment(kase.getId(), dinas, now, this.sla.dueAt(now)));
+			this.events.save(new CaseEvent(kase.getId(), assignment.getId(), EventType.ROUTED, dinas, now, user, null));
+		}
+		for (ValidAttachment file : files) {
+			this.attachments.save(new Attachment(kase.getId(), file, now, user.id()));
+		}
+		return kase.getTicket();
+	}
+
+}

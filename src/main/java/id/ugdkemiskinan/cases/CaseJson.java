@@ -1,0 +1,70 @@
+package id.ugdkemiskinan.cases;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The API's view of cases. Timestamps in ISO-8601 with the kabupaten's offset. */
+final class CaseJson {
+
+	private CaseJson() {
+	}
+
+	/** A filing request: {@code POST /api/v1/cases}. */
+	record FileCaseRequest(String desaCode, String address, String rt, String rw, String latitude, String longitude,
+			String channel, List<String> categories, String description, BeneficiaryJson beneficiary,
+			ReporterJson reporter, List<String> vulnerabilities) {
+
+		FileCaseCommand command() {
+			BeneficiaryJson b = this.beneficiary == null ? new BeneficiaryJson(null, null, null, null, null)
+					: this.beneficiary;
+			ReporterJson r = this.reporter == null ? new ReporterJson(null, null, null, null) : this.reporter;
+			boolean nikUnknown = (b.nik() == null || b.nik().isBlank()) && b.nikUnknownReason() != null
+					&& !b.nikUnknownReason().isBlank();
+			return new FileCaseCommand(this.desaCode, this.address, this.rt, this.rw, this.latitude, this.longitude,
+					this.channel, this.categories, this.description, b.name(), b.nik(), nikUnknown, b.nikUnknownReason(),
+					b.kk(), b.phone(), r.name(), r.phone(), r.relation(), Boolean.TRUE.equals(r.confidential()),
+					this.vulnerabilities);
+		}
+
+	}
+
+	record BeneficiaryJson(String name, String nik, String nikUnknownReason, String kk, String phone) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ReporterJson(String name, String phone, String relation, Boolean confidential) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CaseResponse(String ticket, String accessCode, CaseStatus status, Priority priority, String kecamatanCode,
+			String desaCode, Channel channel, List<String> categories, List<Vulnerability> vulnerabilities,
+			OffsetDateTime filedAt, List<AssignmentJson> assignments, List<String> possibleDuplicates,
+			BeneficiaryJson beneficiary, ReporterJson reporter, Boolean reporterHidden, String address, String rt,
+			String rw, String description, List<EventJson> timeline) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record AssignmentJson(long id, String dinasCode, AssignmentStatus status, OffsetDateTime assignedAt,
+			OffsetDateTime dueAt, OffsetDateTime respondedAt, String slaState) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record EventJson(long id, EventType type, OffsetDateTime occurredAt, String actorName, String actorRole,
+			String dinasCode, String note) {
+	}
+
+	/** A case in a list: NIK masked. */
+	record CaseSummary(String ticket, OffsetDateTime filedAt, String beneficiaryName, String nik, String desaName,
+			String kecamatanName, List<String> categories, Priority priority, CaseStatus status,
+			int overdueAssignments) {
+	}
+
+	record CaseListResponse(List<CaseSummary> items, int page, int size, boolean hasNext) {
+	}
+
+	record FieldErrorJson(String field, String message) {
+	}
+
+}

@@ -1,0 +1,301 @@
+package id.ugdkemiskinan.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import id.ugdkemiskinan.cases.CaseViews.AssignmentView;
+import id.ugdkemiskinan.cases.CaseViews.AttachmentContent;
+import id.ugdkemiskinan.cases.CaseViews.AttachmentView;
+import id.ugdkemiskinan.cases.CaseViews.CaseDetails;
+import id.ugdkemiskinan.cases.CaseViews.CasePage;
+import id.ugdkemiskinan.cases.CaseViews.CaseRow;
+import id.ugdkemiskinan.cases.CaseViews.Duplicate;
+import id.ugdkemiskinan.cases.CaseViews.EventView;
+import id.ugdkemiskinan.cases.CaseViews.Reporter;
+import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.sla.SlaPolicy;
+import id.ugdkemiskinan.sla.SlaState;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of cases: plain SQL with the user's scope in every WHERE clause, projections
+ * instead of entity graphs, and indexes behind every filter. A case outside the scope is simply
+ * not found.
+ */
+@Component
+@Transactional(readOnly = true)
+class CaseQueries {
+
+	private final JdbcClient jdbc;
+
+	private final SlaPolicy sla;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	CaseQueries(JdbcClient jdbc, SlaPolicy sla, Clock clock, UgdProperties properties) {
+		this.jdbc = jdbc;
+		this.sla = sla;
+		this.clock = clock;
+		this.zone = properties.zone();
+	}
+
+	Optional<String> ticketForSubmission(long userId, String idempotencyKey) {
+		if (idempotencyKey == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT ticket FROM case_file WHERE filed_by = :user AND idempotency_key = :key")
+			.param("user", userId)
+			.param("key", idempotencyKey)
+			.query(String.class)
+			.optional();
+	}
+
+	Optional<CaseDetails> findByTicket(String ticket, CaseScope scope) {
+		Instant now = this.clock.instant();
+		Map<String, Object> params = scopeParams(scope);
+		params.put("ticket", ticket);
+		Optional<CaseDetails> base = this.jdbc.sql("""
+				SELECT c.*, k.name AS kecamatan_name, d.name AS desa_name, u.full_name AS filed_by_name
+				FROM case_file c
+				JOIN kecamatan k ON k.code = c.kecamatan_code
+				JOIN desa d ON d.code = c.desa_code
+				JOIN app_user u ON u.id = c.filed_by
+				WHERE c.ticket = :ticket AND\s""" + scope.sqlCondition())
+			.params(params)
+			.query((rs, n) -> details(rs, scope))
+			.optional();
+		return base.map(c -> withChildren(c, now));
+	}
+
+	private CaseDetails details(ResultSet rs, CaseScope scope) throws SQLException {
+		boolean confidential = rs.getBoolean("reporter_confidential");
+		String reporterName = rs.getString("reporter_name");
+		Reporter reporter = null;
+		if (reporterName != null) {
+			boolean hidden = confidential && !scope.seesConfidentialReporter();
+			reporter = hidden ? new Reporter(null, null, null, true, true)
+					: new Reporter(reporterName, rs.getString("reporter_phone"), rs.getString("reporter_relation"),
+							confidential, false);
+		}
+		return new CaseDetails(rs.getLong("id"), rs.getString("ticket"), rs.getString("access_code"),
+				CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+				rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getString("desa_code"),
+				rs.getString("desa_name"), rs.getString("address"), rs.getString("rt"), rs.getString("rw"),
+				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("beneficiary_name"),
+				rs.getString("nik"), rs.getString("nik_unknown_reason"), rs.getString("kk"),
+				rs.getString("beneficiary_phone"), reporter, Channel.valueOf(rs.getString("channel")),
+				rs.getString("description"), instant(rs, "filed_at"), rs.getString("filed_by_name"), List.of(),
+				List.of(), List.of(), List.of(), List.of());
+	}
+
+	private CaseDetails withChildren(CaseDetails c, Instant now) {
+		List<String> categories = this.jdbc
+			.sql("SELECT category_code FROM case_category WHERE case_id = :id ORDER BY category_code")
+			.param("id", c.id())
+			.query(String.class)
+			.list();
+		List<Vulnerability> vulnerabilities = this.jdbc
+			.sql("SELECT flag FROM case_vulnerability WHERE case_id = :id ORDER BY flag")
+			.param("id", c.id())
+			.query((rs, n) -> Vulnerability.valueOf(rs.getString(1)))
+			.list();
+		List<AssignmentView> assignments = this.jdbc.sql("""
+				SELECT a.*, d.name AS dinas_name FROM assignment a JOIN dinas d ON d.code = a.dinas_code
+				WHERE a.case_id = :id ORDER BY a.assigned_at, a.id""")
+			.param("id", c.id())
+			.query((rs, n) -> assignment(rs, now))
+			.list();
+		List<AttachmentView> attachments = this.jdbc
+			.sql("SELECT id, filename, content_type, size_bytes FROM attachment WHERE case_id = :id ORDER BY id")
+			.param("id", c.id())
+			.query((rs, n) -> new AttachmentView(rs.getLong("id"), rs.getString("filename"),
+					rs.getString("content_type"), rs.getInt("size_bytes")))
+			.list();
+		List<EventView> events = this.jdbc.sql("""
+				SELECT id, type, occurred_at, actor_name, actor_role, dinas_code, note FROM case_event
+				WHERE case_id = :id ORDER BY occurred_at, id""")
+			.param("id", c.id())
+			.query((rs, n) -> new EventView(rs.getLong("id"), EventType.valueOf(rs.getString("type")),
+					instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("actor_role"),
+					rs.getString("dinas_code"), rs.getString("note")))
+			.list();
+		return new CaseDetails(c.id(), c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(),
+				c.kecamatanName(), c.desaCode(), c.desaName(), c.address(), c.rt(), c.rw(), c.latitude(), c.longitude(),
+				c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone(), c.reporter(),
+				c.channel(), c.description(), c.filedAt(), c.filedByName(), categories, vulnerabilities, assignments,
+				attachments, events);
+	}
+
+	private AssignmentView assignment(ResultSet rs, Instant now) throws SQLException {
+		Instant assignedAt = instant(rs, "assigned_at");
+		Instant dueAt = instant(rs, "due_at");
+		Instant respondedAt = instant(rs, "responded_at");
+		AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
+		SlaState state = null;
+		Duration duration = null;
+		if (respondedAt != null) {
+			state = this.sla.state(assignedAt, dueAt, respondedAt, now);
+			duration = Duration.between(assignedAt, respondedAt);
+		}
+		else if (status.open()) {
+			state = this.sla.state(assignedAt, dueAt, null, now);
+			duration = state == SlaState.BREACHED ? Duration.between(dueAt, now) : Duration.between(now, dueAt);
+		}
+		return new AssignmentView(rs.getLong("id"), rs.getString("dinas_code"), rs.getString("dinas_name"), status,
+				assignedAt, dueAt, respondedAt, state, duration);
+	}
+
+	CasePage list(CaseFilter filter, CaseScope scope, int page, int size) {
+		Map<String, Object> params = scopeParams(scope);
+		params.put("now", utc(this.clock.instant()));
+		List<String> where = new ArrayList<>();
+		where.add(scope.sqlCondition());
+		if (filter.status() != null) {
+			where.add("c.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.priority() != null) {
+			where.add("c.priority = :priority");
+			params.put("priority", filter.priority().name());
+		}
+		if (filter.kecamatan() != null) {
+			where.add("c.kecamatan_code = :kecamatan");
+			params.put("kecamatan", filter.kecamatan());
+		}
+		if (filter.desa() != null) {
+			where.add("c.desa_code = :desa");
+			params.put("desa", filter.desa());
+		}
+		if (filter.dinas() != null) {
+			where.add("EXISTS (SELECT 1 FROM assignment fa WHERE fa.case_id = c.id AND fa.dinas_code = :dinas)");
+			params.put("dinas", filter.dinas());
+		}
+		if (filter.category() != null) {
+			where.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+			params.put("category", filter.category());
+		}
+		if (filter.filedFrom() != null) {
+			where.add("c.filed_at >= :filedFrom");
+			params.put("filedFrom", utc(filter.filedFrom().atStartOfDay(this.zone).toInstant()));
+		}
+		if (filter.filedTo() != null) {
+			where.add("c.filed_at < :filedTo");
+			params.put("filedTo", utc(filter.filedTo().plusDays(1).atStartOfDay(this.zone).toInstant()));
+		}
+		if (filter.overdue()) {
+			where.add("EXISTS (SELECT 1 FROM assignment oa WHERE oa.case_id = c.id AND oa.status = 'MENUNGGU_RESPON' "
+					+ "AND oa.due_at < :now)");
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			String q = filter.q().trim();
+			if (q.toUpperCase().matches("UGD-[0-9]{2}-[0-9]+")) {
+				where.add("c.ticket = :ticket");
+				params.put("ticket", q.toUpperCase());
+			}
+			else if (q.matches("[0-9]{16}")) {
+				where.add("c.nik = :nik");
+				params.put("nik", q);
+			}
+			else {
+				where.add("lower(c.beneficiary_name) LIKE :namePrefix");
+				params.put("namePrefix", q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+		}
+		params.put("limit", size + 1);
+		params.put("offset", (long) page * size);
+		List<CaseRow> rows = this.jdbc.sql("""
+				SELECT c.id, c.ticket, c.filed_at, c.beneficiary_name, c.nik, d.name AS desa_name,
+				       k.name AS kecamatan_name, c.priority, c.status,
+				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+				       (SELECT count(*) FROM assignment a
+				          WHERE a.case_id = c.id AND a.status = 'MENUNGGU_RESPON' AND a.due_at < :now) AS overdue
+				FROM case_file c
+				JOIN desa d ON d.code = c.desa_code
+				JOIN kecamatan k ON k.code = c.kecamatan_code
+				WHERE\s""" + String.join(" AND ", where) + """
+
+				ORDER BY c.filed_at DESC, c.id DESC
+				LIMIT :limit OFFSET :offset""")
+			.params(params)
+			.query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("ticket"), instant(rs, "filed_at"),
+					rs.getString("beneficiary_name"), Nik.mask(rs.getString("nik")), rs.getString("desa_name"),
+					rs.getString("kecamatan_name"), rs.getString("categories"), Priority.valueOf(rs.getString("priority")),
+					CaseStatus.valueOf(rs.getString("status")), rs.getInt("overdue")))
+			.list();
+		boolean hasNext = rows.size() > size;
+		return new CasePage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+	}
+
+	/** Open cases in scope for the same NIK or, without a NIK, the same name in the same desa. */
+	List<Duplicate> openDuplicates(ValidCase valid, CaseScope scope) {
+		Map<String, Object> params = scopeParams(scope);
+		String match;
+		if (valid.nik() != null) {
+			match = "c.nik = :nik";
+			params.put("nik", valid.nik());
+		}
+		else {
+			match = "c.desa_code = :desa AND lower(c.beneficiary_name) = lower(:name)";
+			params.put("desa", valid.desaCode());
+			params.put("name", valid.beneficiaryName());
+		}
+		return this.jdbc.sql("""
+				SELECT c.ticket, c.beneficiary_name, d.name AS desa_name, c.filed_at
+				FROM case_file c JOIN desa d ON d.code = c.desa_code
+				WHERE c.status = 'TERBUKA' AND\s""" + match + " AND " + scope.sqlCondition() + """
+
+				ORDER BY c.filed_at DESC LIMIT 10""")
+			.params(params)
+			.query((rs, n) -> new Duplicate(rs.getString("ticket"), rs.getString("beneficiary_name"),
+					rs.getString("desa_name"), instant(rs, "filed_at")))
+			.list();
+	}
+
+	Optional<AttachmentContent> attachment(String ticket, long attachmentId, CaseScope scope) {
+		Map<String, Object> params = scopeParams(scope);
+		params.put("ticket", ticket);
+		params.put("id", attachmentId);
+		return this.jdbc.sql("""
+				SELECT f.filename, f.content_type, f.content FROM attachment f
+				JOIN case_file c ON c.id = f.case_id
+				WHERE f.id = :id AND c.ticket = :ticket AND\s""" + scope.sqlCondition())
+			.params(params)
+			.query((rs, n) -> new AttachmentContent(rs.getString("filename"), rs.getString("content_type"),
+					rs.getBytes("content")))
+			.optional();
+	}
+
+	private static Map<String, Object> scopeParams(CaseScope scope) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopeKecamatan", scope.kecamatanCode());
+		params.put("scopeDinas", scope.dinasCode());
+		return params;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+}

@@ -1,0 +1,62 @@
+package id.ugdkemiskinan.cases;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import id.ugdkemiskinan.sla.SlaState;
+
+/** Read models of cases, built by {@link CaseQueries} straight from SQL. */
+final class CaseViews {
+
+	private CaseViews() {
+	}
+
+	/** Everything the case page shows. {@code nik} is full here (the user is in scope). */
+	record CaseDetails(long id, String ticket, String accessCode, CaseStatus status, Priority priority,
+			String kecamatanCode, String kecamatanName, String desaCode, String desaName, String address, String rt,
+			String rw, BigDecimal latitude, BigDecimal longitude, String beneficiaryName, String nik,
+			String nikUnknownReason, String kk, String beneficiaryPhone, Reporter reporter, Channel channel,
+			String description, Instant filedAt, String filedByName, List<String> categories,
+			List<Vulnerability> vulnerabilities, List<AssignmentView> assignments, List<AttachmentView> attachments,
+			List<EventView> events) {
+	}
+
+	/**
+	 * The reporter, when someone else reported; {@code hidden} when confidential and the viewer is
+	 * not the secretariat (then nothing else is filled in).
+	 */
+	record Reporter(String name, String phone, String relation, boolean confidential, boolean hidden) {
+	}
+
+	/** An assignment with its live SLA state at the moment of the request. */
+	record AssignmentView(long id, String dinasCode, String dinasName, AssignmentStatus status, Instant assignedAt,
+			Instant dueAt, Instant respondedAt, SlaState slaState, Duration slaDuration) {
+	}
+
+	record AttachmentView(long id, String filename, String contentType, int sizeBytes) {
+	}
+
+	record EventView(long id, EventType type, Instant occurredAt, String actorName, String actorRole,
+			String dinasCode, String note) {
+	}
+
+	/** One row of the case list; NIK masked. */
+	record CaseRow(long id, String ticket, Instant filedAt, String beneficiaryName, String maskedNik,
+			String desaName, String kecamatanName, String categories, Priority priority, CaseStatus status,
+			int overdueAssignments) {
+	}
+
+	/** One page of the case list, newest first; {@code hasNext} instead of a total count, to stay fast. */
+	record CasePage(List<CaseRow> rows, int page, int size, boolean hasNext) {
+	}
+
+	/** An open case that may be the same complaint. */
+	record Duplicate(String ticket, String beneficiaryName, String desaName, Instant filedAt) {
+	}
+
+	record AttachmentContent(String filename, String contentType, byte[] content) {
+	}
+
+}

@@ -1,0 +1,49 @@
+package id.ugdkemiskinan.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import id.ugdkemiskinan.config.UgdProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The four-hour promise: when an assignment is due, and its live state at a given instant.
+ * The state is computed from the due time at the moment of the request, so a breach shows the
+ * second it happens, whether or not anything has recorded it yet.
+ */
+@Component
+public class SlaPolicy {
+
+	private final Duration responseTime;
+
+	private final double atRiskRatio;
+
+	public SlaPolicy(UgdProperties properties) {
+		this.responseTime = properties.sla().responseTime();
+		this.atRiskRatio = properties.sla().atRiskRatio();
+	}
+
+	/** Due time of an assignment made now; later changes of the setting do not move it. */
+	public Instant dueAt(Instant assignedAt) {
+		return assignedAt.plus(this.responseTime);
+	}
+
+	/** The live state; {@code respondedAt} is {@code null} while the dinas has not responded. */
+	public SlaState state(Instant assignedAt, Instant dueAt, Instant respondedAt, Instant now) {
+		if (respondedAt != null) {
+			return respondedAt.isAfter(dueAt) ? SlaState.MISSED : SlaState.MET;
+		}
+		if (now.isAfter(dueAt)) {
+			return SlaState.BREACHED;
+		}
+		return now.isBefore(atRiskFrom(assignedAt, dueAt)) ? SlaState.ON_TRACK : SlaState.AT_RISK;
+	}
+
+	/** The instant from which a waiting assignment counts as at risk. */
+	public Instant atRiskFrom(Instant assignedAt, Instant dueAt) {
+		long allowedMillis = Duration.between(assignedAt, dueAt).toMillis();
+		return assignedAt.plusMillis(Math.round(allowedMillis * this.atRiskRatio));
+	}
+
+}
