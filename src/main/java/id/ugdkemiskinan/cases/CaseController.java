@@ -105,6 +105,11 @@ class CaseController {
 			}
 			if (!Boolean.TRUE.equals(form.confirmDuplicate())) {
 				List<Duplicate> duplicates = this.queries.openDuplicates(valid, CaseScope.of(user));
+				// A concurrent submit of this same form may be what the duplicate check just found.
+				Optional<String> sameSubmission = this.queries.ticketForSubmission(user.id(), submission);
+				if (sameSubmission.isPresent()) {
+					return "redirect:/kasus/" + sameSubmission.get();
+				}
 				if (!duplicates.isEmpty()) {
 					model.addAttribute("duplicates", duplicates);
 					return prepareForm(user, model);

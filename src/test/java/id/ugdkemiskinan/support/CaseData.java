@@ -48,7 +48,7 @@ public final class CaseData {
 		fields.put("rw", "5");
 		fields.put("channel", "LANGSUNG");
 		fields.put("description", "Anak putus sekolah, ibu sakit menahun dan tidak punya BPJS.");
-		fields.put("beneficiaryName", "Siti Aminah " + nik);
+		fields.put("beneficiaryName", "Siti Aminah " + (nik.length() == 16 ? "No. " + nik.substring(12) : nik));
 		fields.put("nik", nik);
 		fields.put("beneficiaryPhone", "0812-3456-7890");
 		fields.putAll(replaced);
