@@ -45,4 +45,14 @@ public class Formats {
 		return hours == 0 ? (minutes + " m") : String.format(INDONESIAN, "%d j %02d m", hours, minutes % 60);
 	}
 
+	/** "850 B", "12,5 KB", "3,2 MB", with Indonesian decimal commas. */
+	public String fileSize(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		double kilobytes = bytes / 1024.0;
+		return kilobytes < 1024 ? String.format(INDONESIAN, "%.1f KB", kilobytes)
+				: String.format(INDONESIAN, "%.1f MB", kilobytes / 1024);
+	}
+
 }

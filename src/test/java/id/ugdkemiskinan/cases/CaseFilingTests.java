@@ -82,7 +82,8 @@ class CaseFilingTests {
 			.andExpect(content().string(containsString("Dinas Pendidikan")))
 			.andExpect(content().string(containsString("sisa 4 j 00 m")))
 			.andExpect(content().string(containsString(nik)))
-			.andExpect(content().string(containsString("DARURAT")));
+			.andExpect(content().string(containsString("DARURAT")))
+			.andExpect(content().string(containsString(">Pendidikan</span>")));
 	}
 
 	@Test

@@ -1,0 +1,35 @@
+package id.ugdkemiskinan.common;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import id.ugdkemiskinan.config.UgdProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormatsTests {
+
+	private final Formats formats = new Formats(new UgdProperties(null, null, null, null, null));
+
+	@Test
+	void timesReadInWib() {
+		assertThat(this.formats.dateTime(Instant.parse("2026-11-23T07:05:00Z"))).isEqualTo("23 Nov 2026 14.05");
+		assertThat(this.formats.dateTime(Instant.parse("2026-08-17T03:00:00Z"))).isEqualTo("17 Agu 2026 10.00");
+	}
+
+	@Test
+	void durationsReadInHoursAndMinutes() {
+		assertThat(this.formats.duration(Duration.ofMinutes(135))).isEqualTo("2 j 15 m");
+		assertThat(this.formats.duration(Duration.ofMinutes(65))).isEqualTo("1 j 05 m");
+		assertThat(this.formats.duration(Duration.ofMinutes(40))).isEqualTo("40 m");
+	}
+
+	@Test
+	void fileSizesUseIndonesianDecimalCommas() {
+		assertThat(this.formats.fileSize(850)).isEqualTo("850 B");
+		assertThat(this.formats.fileSize(12_800)).isEqualTo("12,5 KB");
+		assertThat(this.formats.fileSize(3_355_443)).isEqualTo("3,2 MB");
+	}
+
+}
