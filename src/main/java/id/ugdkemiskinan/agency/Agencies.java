@@ -74,4 +74,11 @@ public class Agencies {
 			.orElseThrow(() -> new IllegalStateException("No dinas is marked as the secretariat"));
 	}
 
+	/** The active interventions, in the admin's order. */
+	public List<InterventionRef> interventions() {
+		return this.jdbc.sql("SELECT code, name FROM intervention WHERE active ORDER BY sort_order, code")
+			.query((rs, n) -> new InterventionRef(rs.getString("code"), rs.getString("name")))
+			.list();
+	}
+
 }

@@ -35,6 +35,8 @@ class Assignment {
 
 	private Instant closedAt;
 
+	private String interventionCode;
+
 	@Version
 	private long version;
 
@@ -49,12 +51,86 @@ class Assignment {
 		this.dueAt = dueAt;
 	}
 
+	/**
+	 * The first written response: stops the clock. Late (after the due time) is accepted and
+	 * recorded as late.
+	 * @return whether the response came after the due time
+	 */
+	boolean respond(Instant now) {
+		if (this.status != AssignmentStatus.MENUNGGU_RESPON) {
+			throw new IllegalTransitionException(
+					this.status.open() ? "workflow.alreadyResponded" : "workflow.assignmentClosed");
+		}
+		this.status = AssignmentStatus.DIRESPON;
+		this.respondedAt = now;
+		return now.isAfter(this.dueAt);
+	}
+
+	void recordProgress() {
+		requireOpen();
+	}
+
+	/** Resolved with the intervention given; the assignment must have been responded to. */
+	void resolve(String interventionCode, Instant now) {
+		if (this.status != AssignmentStatus.DIRESPON) {
+			throw new IllegalTransitionException(this.status == AssignmentStatus.MENUNGGU_RESPON
+					? "workflow.respondFirst" : "workflow.assignmentClosed");
+		}
+		this.status = AssignmentStatus.SELESAI;
+		this.interventionCode = interventionCode;
+		this.closedAt = now;
+	}
+
+	/** Returned to the secretariat as not this dinas's to handle. */
+	void returnToSecretariat(Instant now) {
+		requireOpen();
+		this.status = AssignmentStatus.DIKEMBALIKAN;
+		this.closedAt = now;
+	}
+
+	/**
+	 * The secretariat's triage assignment, done by routing the case on: that counts as its
+	 * response (the clock stops now) and completes it.
+	 */
+	void completeTriage(Instant now) {
+		requireOpen();
+		if (this.respondedAt == null) {
+			this.respondedAt = now;
+		}
+		this.status = AssignmentStatus.SELESAI;
+		this.closedAt = now;
+	}
+
+	void cancel(Instant now) {
+		requireOpen();
+		this.status = AssignmentStatus.DIBATALKAN;
+		this.closedAt = now;
+	}
+
+	private void requireOpen() {
+		if (!this.status.open()) {
+			throw new IllegalTransitionException("workflow.assignmentClosed");
+		}
+	}
+
 	Long getId() {
 		return this.id;
 	}
 
+	long getCaseId() {
+		return this.caseId;
+	}
+
 	String getDinasCode() {
 		return this.dinasCode;
+	}
+
+	AssignmentStatus getStatus() {
+		return this.status;
+	}
+
+	long getVersion() {
+		return this.version;
 	}
 
 }

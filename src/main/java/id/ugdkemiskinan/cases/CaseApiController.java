@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import id.ugdkemiskinan.cases.CaseJson.AssignmentJson;
 import id.ugdkemiskinan.cases.CaseJson.BeneficiaryJson;
@@ -14,7 +13,6 @@ import id.ugdkemiskinan.cases.CaseJson.CaseListResponse;
 import id.ugdkemiskinan.cases.CaseJson.CaseResponse;
 import id.ugdkemiskinan.cases.CaseJson.CaseSummary;
 import id.ugdkemiskinan.cases.CaseJson.EventJson;
-import id.ugdkemiskinan.cases.CaseJson.FieldErrorJson;
 import id.ugdkemiskinan.cases.CaseJson.FileCaseRequest;
 import id.ugdkemiskinan.cases.CaseJson.ReporterJson;
 import id.ugdkemiskinan.cases.CaseViews.CaseDetails;
@@ -23,12 +21,9 @@ import id.ugdkemiskinan.common.NotFoundException;
 import id.ugdkemiskinan.config.UgdProperties;
 import id.ugdkemiskinan.users.CurrentUser;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,20 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cases")
 class CaseApiController {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
 	private final CaseIntake intake;
 
 	private final CaseQueries queries;
 
-	private final MessageSource messages;
-
 	private final ZoneId zone;
 
-	CaseApiController(CaseIntake intake, CaseQueries queries, MessageSource messages, UgdProperties properties) {
+	CaseApiController(CaseIntake intake, CaseQueries queries, UgdProperties properties) {
 		this.intake = intake;
 		this.queries = queries;
-		this.messages = messages;
 		this.zone = properties.zone();
 	}
 
@@ -82,6 +72,11 @@ class CaseApiController {
 		return ResponseEntity.status(filing.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/v1/cases/" + filing.ticket()))
 			.body(body);
+	}
+
+	@GetMapping("/{ticket}/events")
+	List<EventJson> getEvents(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticket) {
+		return events(find(ticket, user));
 	}
 
 	@GetMapping("/{ticket}")
@@ -106,33 +101,15 @@ class CaseApiController {
 			.toList(), result.page(), result.size(), result.hasNext());
 	}
 
-	@ExceptionHandler(InvalidCaseException.class)
-	ProblemDetail invalid(InvalidCaseException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.getMessage("api.validation", null, INDONESIAN));
-		problem.setProperty("errors", ex.problems()
-			.stream()
-			.map(p -> new FieldErrorJson(apiField(p.field()), this.messages.getMessage(p.messageKey(), p.args(), INDONESIAN)))
-			.toList());
-		return problem;
-	}
-
-	@ExceptionHandler(OutOfScopeException.class)
-	ProblemDetail outOfScope(OutOfScopeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				this.messages.getMessage("api.outOfScope", null, INDONESIAN));
-	}
-
-	private CaseDetails find(String ticket, CurrentUser user) {
+	CaseDetails find(String ticket, CurrentUser user) {
 		return this.queries.findByTicket(ticket, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope"));
 	}
 
-	private CaseResponse response(CaseDetails c, List<String> duplicates, boolean full) {
+	CaseResponse response(CaseDetails c, List<String> duplicates, boolean full) {
 		List<AssignmentJson> assignments = c.assignments()
 			.stream()
-			.map(a -> new AssignmentJson(a.id(), a.dinasCode(), a.status(), time(a.assignedAt()), time(a.dueAt()),
-					time(a.respondedAt()), a.slaState() == null ? null : a.slaState().name()))
+			.map(this::assignment)
 			.toList();
 		if (!full) {
 			return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
@@ -147,18 +124,28 @@ class CaseApiController {
 					: new ReporterJson(c.reporter().name(), c.reporter().phone(), c.reporter().relation(),
 							c.reporter().confidential());
 		}
-		List<EventJson> timeline = c.events()
-			.stream()
-			.map(e -> new EventJson(e.id(), e.type(), time(e.occurredAt()), e.actorName(), e.actorRole(), e.dinasCode(),
-					e.note()))
-			.toList();
+		List<EventJson> timeline = events(c);
 		return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
 				c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, null,
 				new BeneficiaryJson(c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone()),
 				reporter, reporterHidden, c.address(), c.rt(), c.rw(), c.description(), timeline);
 	}
 
-	private OffsetDateTime time(Instant instant) {
+	AssignmentJson assignment(CaseViews.AssignmentView a) {
+		return new AssignmentJson(a.id(), a.version(), a.dinasCode(), a.status(), time(a.assignedAt()), time(a.dueAt()),
+				time(a.respondedAt()), time(a.resolvedAt()), a.interventionCode(),
+				a.slaState() == null ? null : a.slaState().name());
+	}
+
+	List<EventJson> events(CaseDetails c) {
+		return c.events()
+			.stream()
+			.map(e -> new EventJson(e.id(), e.type(), time(e.occurredAt()), e.actorName(), e.actorRole(), e.dinasCode(),
+					e.note()))
+			.toList();
+	}
+
+	OffsetDateTime time(Instant instant) {
 		return instant == null ? null : instant.atZone(this.zone).toOffsetDateTime();
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
+import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.cases.CaseViews.AttachmentContent;
 import id.ugdkemiskinan.cases.CaseViews.Duplicate;
 import id.ugdkemiskinan.common.NotFoundException;
@@ -138,6 +139,14 @@ class CaseController {
 		model.addAttribute("kase", this.queries.findByTicket(ticket, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope")));
 		model.addAttribute("categoryNames", categoryNames());
+		model.addAttribute("categoryList", this.agencies.categories());
+		model.addAttribute("secretariatCode", this.agencies.secretariat().code());
+		model.addAttribute("interventions", this.agencies.interventions());
+		model.addAttribute("interventionNames", this.agencies.interventions()
+			.stream()
+			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name)));
+		model.addAttribute("routableDinas",
+				this.agencies.dinas().stream().filter(d -> d.active() && !d.secretariat()).toList());
 		return "cases/detail";
 	}
 

@@ -81,6 +81,10 @@ class CaseFile {
 
 	private String idempotencyKey;
 
+	private Long duplicateOf;
+
+	private Instant closedAt;
+
 	@ElementCollection
 	@CollectionTable(name = "case_category", joinColumns = @JoinColumn(name = "case_id"))
 	@Column(name = "category_code")
@@ -128,12 +132,73 @@ class CaseFile {
 		this.idempotencyKey = idempotencyKey;
 	}
 
+	/**
+	 * The case status follows its assignments: open while any is open, resolved when none is.
+	 * A closed or rejected case stays so until reopened.
+	 */
+	void followAssignments(boolean anyOpen) {
+		if (this.status == CaseStatus.DITOLAK) {
+			return;
+		}
+		if (anyOpen) {
+			this.status = CaseStatus.TERBUKA;
+			this.closedAt = null;
+		}
+		else if (this.status == CaseStatus.TERBUKA) {
+			this.status = CaseStatus.SELESAI;
+		}
+	}
+
+	void reject(Long duplicateOf) {
+		if (this.status == CaseStatus.DITOLAK || this.status == CaseStatus.DITUTUP) {
+			throw new IllegalTransitionException("workflow.caseFinal");
+		}
+		this.status = CaseStatus.DITOLAK;
+		this.duplicateOf = duplicateOf;
+	}
+
+	/** The UPT confirmed with the resident: only once every assignment is resolved or cancelled. */
+	void close(Instant now) {
+		if (this.status != CaseStatus.SELESAI) {
+			throw new IllegalTransitionException(
+					this.status == CaseStatus.TERBUKA ? "workflow.closeOpen" : "workflow.caseFinal");
+		}
+		this.status = CaseStatus.DITUTUP;
+		this.closedAt = now;
+	}
+
+	/** Reopening a resolved or closed case; its new assignments make it open again. */
+	void reopen(Set<String> categories) {
+		if (this.status != CaseStatus.SELESAI && this.status != CaseStatus.DITUTUP) {
+			throw new IllegalTransitionException("workflow.reopenNotResolved");
+		}
+		this.categories.addAll(categories);
+		this.status = CaseStatus.TERBUKA;
+		this.closedAt = null;
+	}
+
+	boolean isOpen() {
+		return this.status == CaseStatus.TERBUKA;
+	}
+
 	Long getId() {
 		return this.id;
 	}
 
 	String getTicket() {
 		return this.ticket;
+	}
+
+	String getKecamatanCode() {
+		return this.kecamatanCode;
+	}
+
+	CaseStatus getStatus() {
+		return this.status;
+	}
+
+	long getVersion() {
+		return this.version;
 	}
 
 }

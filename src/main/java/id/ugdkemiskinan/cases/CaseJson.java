@@ -46,8 +46,37 @@ final class CaseJson {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record AssignmentJson(long id, String dinasCode, AssignmentStatus status, OffsetDateTime assignedAt,
-			OffsetDateTime dueAt, OffsetDateTime respondedAt, String slaState) {
+	record AssignmentJson(long id, long version, String dinasCode, AssignmentStatus status, OffsetDateTime assignedAt,
+			OffsetDateTime dueAt, OffsetDateTime respondedAt, OffsetDateTime resolvedAt, String intervention,
+			String slaState) {
+	}
+
+	/** An assignment in a queue, or the one an action changed, with its case's ticket. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QueueItemJson(String ticket, AssignmentJson assignment, Priority priority, String kecamatanCode,
+			List<String> categories) {
+	}
+
+	record QueueJson(List<QueueItemJson> items, int page, int size) {
+	}
+
+	/** Bodies of the workflow calls; {@code version} (optional) guards against acting on a stale view. */
+	record NoteRequest(String note, Long version) {
+	}
+
+	record ReasonRequest(String reason, Long version) {
+	}
+
+	record ResolutionRequest(String intervention, String note, Long version) {
+	}
+
+	record RouteRequest(List<String> dinasCodes, String note) {
+	}
+
+	record RejectionRequest(String reason, String duplicateOf, Long version) {
+	}
+
+	record ReopenRequest(String reason, List<String> categories, Long version) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -71,8 +71,10 @@ class CaseQueries {
 		Map<String, Object> params = scopeParams(scope);
 		params.put("ticket", ticket);
 		Optional<CaseDetails> base = this.jdbc.sql("""
-				SELECT c.*, k.name AS kecamatan_name, d.name AS desa_name, u.full_name AS filed_by_name
+				SELECT c.*, k.name AS kecamatan_name, d.name AS desa_name, u.full_name AS filed_by_name,
+				       dup.ticket AS duplicate_of_ticket
 				FROM case_file c
+				LEFT JOIN case_file dup ON dup.id = c.duplicate_of
 				JOIN kecamatan k ON k.code = c.kecamatan_code
 				JOIN desa d ON d.code = c.desa_code
 				JOIN app_user u ON u.id = c.filed_by
@@ -93,7 +95,7 @@ class CaseQueries {
 					: new Reporter(reporterName, rs.getString("reporter_phone"), rs.getString("reporter_relation"),
 							confidential, false);
 		}
-		return new CaseDetails(rs.getLong("id"), rs.getString("ticket"), rs.getString("access_code"),
+		return new CaseDetails(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"), rs.getString("access_code"),
 				CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
 				rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getString("desa_code"),
 				rs.getString("desa_name"), rs.getString("address"), rs.getString("rt"), rs.getString("rw"),
@@ -101,7 +103,7 @@ class CaseQueries {
 				rs.getString("nik"), rs.getString("nik_unknown_reason"), rs.getString("kk"),
 				rs.getString("beneficiary_phone"), reporter, Channel.valueOf(rs.getString("channel")),
 				rs.getString("description"), instant(rs, "filed_at"), rs.getString("filed_by_name"), List.of(),
-				List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), rs.getString("duplicate_of_ticket"));
 	}
 
 	private CaseDetails withChildren(CaseDetails c, Instant now) {
@@ -135,11 +137,26 @@ class CaseQueries {
 					instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("actor_role"),
 					rs.getString("dinas_code"), rs.getString("note")))
 			.list();
-		return new CaseDetails(c.id(), c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(),
+		return new CaseDetails(c.id(), c.version(), c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(),
 				c.kecamatanName(), c.desaCode(), c.desaName(), c.address(), c.rt(), c.rw(), c.latitude(), c.longitude(),
 				c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone(), c.reporter(),
 				c.channel(), c.description(), c.filedAt(), c.filedByName(), categories, vulnerabilities, assignments,
-				attachments, events);
+				attachments, events, c.duplicateOfTicket());
+	}
+
+	/** The live SLA state and the duration shown beside it (left, overdue by, or taken to respond). */
+	private record Live(SlaState state, Duration duration) {
+	}
+
+	private Live live(AssignmentStatus status, Instant assignedAt, Instant dueAt, Instant respondedAt, Instant now) {
+		if (respondedAt != null) {
+			return new Live(this.sla.state(assignedAt, dueAt, respondedAt, now), Duration.between(assignedAt, respondedAt));
+		}
+		if (!status.open()) {
+			return new Live(null, null);
+		}
+		SlaState state = this.sla.state(assignedAt, dueAt, null, now);
+		return new Live(state, state == SlaState.BREACHED ? Duration.between(dueAt, now) : Duration.between(now, dueAt));
 	}
 
 	private AssignmentView assignment(ResultSet rs, Instant now) throws SQLException {
@@ -147,18 +164,12 @@ class CaseQueries {
 		Instant dueAt = instant(rs, "due_at");
 		Instant respondedAt = instant(rs, "responded_at");
 		AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
-		SlaState state = null;
-		Duration duration = null;
-		if (respondedAt != null) {
-			state = this.sla.state(assignedAt, dueAt, respondedAt, now);
-			duration = Duration.between(assignedAt, respondedAt);
-		}
-		else if (status.open()) {
-			state = this.sla.state(assignedAt, dueAt, null, now);
-			duration = state == SlaState.BREACHED ? Duration.between(dueAt, now) : Duration.between(now, dueAt);
-		}
-		return new AssignmentView(rs.getLong("id"), rs.getString("dinas_code"), rs.getString("dinas_name"), status,
-				assignedAt, dueAt, respondedAt, state, duration);
+		Live live = live(status, assignedAt, dueAt, respondedAt, now);
+		SlaState state = live.state();
+		Duration duration = live.duration();
+		return new AssignmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("dinas_code"),
+				rs.getString("dinas_name"), status, assignedAt, dueAt, respondedAt, instant(rs, "closed_at"),
+				rs.getString("intervention_code"), state, duration);
 	}
 
 	CasePage list(CaseFilter filter, CaseScope scope, int page, int size) {
@@ -241,6 +252,96 @@ class CaseQueries {
 			.list();
 		boolean hasNext = rows.size() > size;
 		return new CasePage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+	}
+
+	/**
+	 * A dinas's open assignments, most urgent first: breached (most overdue first), then at risk by
+	 * due time, then the rest by priority and due time; responded ones last.
+	 */
+	List<CaseViews.QueueRow> queue(String dinasCode, QueueFilter filter, int page, int size) {
+		Instant now = this.clock.instant();
+		Map<String, Object> params = new HashMap<>();
+		params.put("dinas", dinasCode);
+		params.put("now", utc(now));
+		params.put("ratio", this.sla.atRiskRatio());
+		List<String> where = new ArrayList<>();
+		where.add("a.dinas_code = :dinas AND a.status IN ('MENUNGGU_RESPON', 'DIRESPON')");
+		String bucket = """
+				CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.due_at < :now THEN 0
+				     WHEN a.status = 'MENUNGGU_RESPON' AND a.assigned_at + (a.due_at - a.assigned_at) * :ratio <= :now THEN 1
+				     WHEN a.status = 'MENUNGGU_RESPON' THEN 2 ELSE 3 END""";
+		if (filter.state() != null) {
+			where.add("(" + bucket + ") = :bucket");
+			params.put("bucket", switch (filter.state()) {
+				case BREACHED -> 0;
+				case AT_RISK -> 1;
+				case ON_TRACK -> 2;
+				case MET, MISSED -> 3;
+			});
+		}
+		if (filter.kecamatan() != null) {
+			where.add("c.kecamatan_code = :kecamatan");
+			params.put("kecamatan", filter.kecamatan());
+		}
+		if (filter.category() != null) {
+			where.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+			params.put("category", filter.category());
+		}
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		return this.jdbc.sql("""
+				SELECT a.id, a.version, a.status, a.assigned_at, a.due_at, a.responded_at, c.ticket, c.priority,
+				       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
+				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+				       (SELECT e.note FROM case_event e WHERE e.case_id = c.id AND e.type = 'RETURNED'
+				          ORDER BY e.id DESC LIMIT 1) AS last_return_reason
+				FROM assignment a
+				JOIN case_file c ON c.id = a.case_id
+				JOIN desa d ON d.code = c.desa_code
+				JOIN kecamatan k ON k.code = c.kecamatan_code
+				WHERE\s""" + String.join(" AND ", where) + """
+
+				ORDER BY\s""" + bucket + """
+				, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.assigned_at + (a.due_at - a.assigned_at) * :ratio <= :now
+				       THEN a.due_at END,
+				  CASE c.priority WHEN 'DARURAT' THEN 0 WHEN 'TINGGI' THEN 1 ELSE 2 END, a.due_at, a.id
+				LIMIT :limit OFFSET :offset""")
+			.params(params)
+			.query((rs, n) -> {
+				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
+				Instant assignedAt = instant(rs, "assigned_at");
+				Instant dueAt = instant(rs, "due_at");
+				Live live = live(status, assignedAt, dueAt, instant(rs, "responded_at"), now);
+				return new CaseViews.QueueRow(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
+						rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("kecamatan_code"),
+						rs.getString("categories"), Priority.valueOf(rs.getString("priority")), status, assignedAt, dueAt,
+						live.state(), live.duration(), rs.getString("last_return_reason"));
+			})
+			.list();
+	}
+
+	Optional<String> ticketOfAssignment(long assignmentId, CaseScope scope) {
+		Map<String, Object> params = scopeParams(scope);
+		params.put("id", assignmentId);
+		return this.jdbc.sql("SELECT c.ticket FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.id = :id AND "
+				+ scope.sqlCondition())
+			.params(params)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Waiting assignments of a dinas: the count in the navigation. */
+	long waitingCount(String dinasCode) {
+		return this.jdbc.sql("SELECT count(*) FROM assignment WHERE dinas_code = :dinas AND status = 'MENUNGGU_RESPON'")
+			.param("dinas", dinasCode)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The case's timeline, in scope. */
+	Optional<List<CaseViews.EventView>> events(String ticket, CaseScope scope) {
+		return findByTicket(ticket, scope).map(CaseDetails::events);
 	}
 
 	/** Open cases in scope for the same NIK or, without a NIK, the same name in the same desa. */

@@ -14,13 +14,18 @@ final class CaseViews {
 	}
 
 	/** Everything the case page shows. {@code nik} is full here (the user is in scope). */
-	record CaseDetails(long id, String ticket, String accessCode, CaseStatus status, Priority priority,
+	record CaseDetails(long id, long version, String ticket, String accessCode, CaseStatus status, Priority priority,
 			String kecamatanCode, String kecamatanName, String desaCode, String desaName, String address, String rt,
 			String rw, BigDecimal latitude, BigDecimal longitude, String beneficiaryName, String nik,
 			String nikUnknownReason, String kk, String beneficiaryPhone, Reporter reporter, Channel channel,
 			String description, Instant filedAt, String filedByName, List<String> categories,
 			List<Vulnerability> vulnerabilities, List<AssignmentView> assignments, List<AttachmentView> attachments,
-			List<EventView> events) {
+			List<EventView> events, String duplicateOfTicket) {
+
+		boolean open() {
+			return this.status == CaseStatus.TERBUKA;
+		}
+
 	}
 
 	/**
@@ -31,8 +36,29 @@ final class CaseViews {
 	}
 
 	/** An assignment with its live SLA state at the moment of the request. */
-	record AssignmentView(long id, String dinasCode, String dinasName, AssignmentStatus status, Instant assignedAt,
-			Instant dueAt, Instant respondedAt, SlaState slaState, Duration slaDuration) {
+	record AssignmentView(long id, long version, String dinasCode, String dinasName, AssignmentStatus status,
+			Instant assignedAt, Instant dueAt, Instant respondedAt, Instant closedAt, String interventionCode,
+			SlaState slaState, Duration slaDuration) {
+
+		public boolean open() {
+			return this.status.open();
+		}
+
+		public boolean waiting() {
+			return this.status == AssignmentStatus.MENUNGGU_RESPON;
+		}
+
+		/** The resolution instant, for resolved assignments. */
+		public Instant resolvedAt() {
+			return this.status == AssignmentStatus.SELESAI ? this.closedAt : null;
+		}
+
+	}
+
+	/** One line of a dinas queue or the secretariat's triage queue. */
+	record QueueRow(long assignmentId, long assignmentVersion, String ticket, String desaName, String kecamatanName,
+			String kecamatanCode, String categories, Priority priority, AssignmentStatus status, Instant assignedAt,
+			Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason) {
 	}
 
 	record AttachmentView(long id, String filename, String contentType, int sizeBytes) {

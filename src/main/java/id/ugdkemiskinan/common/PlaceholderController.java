@@ -5,16 +5,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The role homes whose real pages later issues build (dinas queue, dashboard). Each
+ * The role home whose real page a later issue builds (the dashboard). Each
  * says plainly that it is a placeholder; access rules already apply to them.
  */
 @Controller
 class PlaceholderController {
-
-	@GetMapping("/antrian")
-	String dinasQueue(Model model) {
-		return placeholder(model, "placeholder.queue");
-	}
 
 	@GetMapping("/dasbor")
 	String dashboard(Model model) {

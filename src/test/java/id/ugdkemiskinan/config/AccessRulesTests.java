@@ -65,7 +65,8 @@ class AccessRulesTests {
 		this.mvc.perform(get("/kasus").cookie(Logins.login(this.mvc, "upt.genteng")))
 			.andExpect(content().string(containsString("href=\"/kasus\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/admin/pengguna\""))))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/dasbor\""))));
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/dasbor\""))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/triase\""))));
 	}
 
 	@Test
