@@ -31,6 +31,9 @@ class Assignment {
 
 	private Instant dueAt;
 
+	/** From when a waiting assignment counts as at risk; fixed at creation like the due time. */
+	private Instant atRiskFrom;
+
 	private Instant respondedAt;
 
 	private Instant closedAt;
@@ -43,12 +46,18 @@ class Assignment {
 	protected Assignment() {
 	}
 
-	Assignment(long caseId, String dinasCode, Instant assignedAt, Instant dueAt) {
+	/**
+	 * A new assignment with its own clock. The SLA record columns (at risk, breached, escalated)
+	 * are the sweeper's and are deliberately not mapped here, so that saving an assignment never
+	 * overwrites what the sweeper recorded in the meantime.
+	 */
+	Assignment(long caseId, String dinasCode, Instant assignedAt, Instant dueAt, Instant atRiskFrom) {
 		this.caseId = caseId;
 		this.dinasCode = dinasCode;
 		this.status = AssignmentStatus.MENUNGGU_RESPON;
 		this.assignedAt = assignedAt;
 		this.dueAt = dueAt;
+		this.atRiskFrom = atRiskFrom;
 	}
 
 	/**

@@ -40,6 +40,8 @@ class CaseEvent {
 
 	private String note;
 
+	private Instant detectedAt;
+
 	protected CaseEvent() {
 	}
 
@@ -54,6 +56,10 @@ class CaseEvent {
 		this.actorName = actor.fullName();
 		this.actorRole = actor.role().name();
 		this.note = note;
+	}
+
+	Long getId() {
+		return this.id;
 	}
 
 }

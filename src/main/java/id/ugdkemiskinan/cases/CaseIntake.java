@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import id.ugdkemiskinan.agency.Agencies;
-import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,15 +26,13 @@ class CaseIntake {
 
 	private final Agencies agencies;
 
-	private final SlaPolicy sla;
+	private final Assigning assigning;
 
 	private final TicketNumbers tickets;
 
 	private final CaseQueries queries;
 
 	private final CaseFileRepository cases;
-
-	private final AssignmentRepository assignments;
 
 	private final CaseEventRepository events;
 
@@ -45,16 +42,15 @@ class CaseIntake {
 
 	private final Clock clock;
 
-	CaseIntake(CaseValidator validator, Agencies agencies, SlaPolicy sla, TicketNumbers tickets, CaseQueries queries,
-			CaseFileRepository cases, AssignmentRepository assignments, CaseEventRepository events,
-			AttachmentRepository attachments, TransactionTemplate transaction, Clock clock) {
+	CaseIntake(CaseValidator validator, Agencies agencies, Assigning assigning, TicketNumbers tickets,
+			CaseQueries queries, CaseFileRepository cases, CaseEventRepository events, AttachmentRepository attachments,
+			TransactionTemplate transaction, Clock clock) {
 		this.validator = validator;
 		this.agencies = agencies;
-		this.sla = sla;
+		this.assigning = assigning;
 		this.tickets = tickets;
 		this.queries = queries;
 		this.cases = cases;
-		this.assignments = assignments;
 		this.events = events;
 		this.attachments = attachments;
 		this.transaction = transaction;
@@ -98,8 +94,7 @@ class CaseIntake {
 		this.events.save(new CaseEvent(kase.getId(), null, EventType.FILED, null, now, user, null));
 		Set<String> targets = this.agencies.route(valid.categories());
 		for (String dinas : targets) {
-			Assignment assignment = this.assignments.save(new Assignment(kase.getId(), dinas, now, this.sla.dueAt(now)));
-			this.events.save(new CaseEvent(kase.getId(), assignment.getId(), EventType.ROUTED, dinas, now, user, null));
+			this.assigning.assign(kase.getId(), dinas, now, user, null);
 		}
 		for (ValidAttachment file : files) {
 			this.attachments.save(new Attachment(kase.getId(), file, now, user.id()));

@@ -148,14 +148,15 @@ class CaseQueries {
 	private record Live(SlaState state, Duration duration) {
 	}
 
-	private Live live(AssignmentStatus status, Instant assignedAt, Instant dueAt, Instant respondedAt, Instant now) {
+	private Live live(AssignmentStatus status, Instant assignedAt, Instant atRiskFrom, Instant dueAt, Instant respondedAt,
+			Instant now) {
 		if (respondedAt != null) {
-			return new Live(this.sla.state(assignedAt, dueAt, respondedAt, now), Duration.between(assignedAt, respondedAt));
+			return new Live(this.sla.state(atRiskFrom, dueAt, respondedAt, now), Duration.between(assignedAt, respondedAt));
 		}
 		if (!status.open()) {
 			return new Live(null, null);
 		}
-		SlaState state = this.sla.state(assignedAt, dueAt, null, now);
+		SlaState state = this.sla.state(atRiskFrom, dueAt, null, now);
 		return new Live(state, state == SlaState.BREACHED ? Duration.between(dueAt, now) : Duration.between(now, dueAt));
 	}
 
@@ -164,7 +165,7 @@ class CaseQueries {
 		Instant dueAt = instant(rs, "due_at");
 		Instant respondedAt = instant(rs, "responded_at");
 		AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
-		Live live = live(status, assignedAt, dueAt, respondedAt, now);
+		Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, respondedAt, now);
 		SlaState state = live.state();
 		Duration duration = live.duration();
 		return new AssignmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("dinas_code"),
@@ -263,12 +264,11 @@ class CaseQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("dinas", dinasCode);
 		params.put("now", utc(now));
-		params.put("ratio", this.sla.atRiskRatio());
 		List<String> where = new ArrayList<>();
 		where.add("a.dinas_code = :dinas AND a.status IN ('MENUNGGU_RESPON', 'DIRESPON')");
 		String bucket = """
 				CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.due_at < :now THEN 0
-				     WHEN a.status = 'MENUNGGU_RESPON' AND a.assigned_at + (a.due_at - a.assigned_at) * :ratio <= :now THEN 1
+				     WHEN a.status = 'MENUNGGU_RESPON' AND a.at_risk_from <= :now THEN 1
 				     WHEN a.status = 'MENUNGGU_RESPON' THEN 2 ELSE 3 END""";
 		if (filter.state() != null) {
 			where.add("(" + bucket + ") = :bucket");
@@ -290,7 +290,7 @@ class CaseQueries {
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		return this.jdbc.sql("""
-				SELECT a.id, a.version, a.status, a.assigned_at, a.due_at, a.responded_at, c.ticket, c.priority,
+				SELECT a.id, a.version, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, c.ticket, c.priority,
 				       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
@@ -303,7 +303,7 @@ class CaseQueries {
 				WHERE\s""" + String.join(" AND ", where) + """
 
 				ORDER BY\s""" + bucket + """
-				, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.assigned_at + (a.due_at - a.assigned_at) * :ratio <= :now
+				, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.at_risk_from <= :now
 				       THEN a.due_at END,
 				  CASE c.priority WHEN 'DARURAT' THEN 0 WHEN 'TINGGI' THEN 1 ELSE 2 END, a.due_at, a.id
 				LIMIT :limit OFFSET :offset""")
@@ -312,7 +312,7 @@ class CaseQueries {
 				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
 				Instant assignedAt = instant(rs, "assigned_at");
 				Instant dueAt = instant(rs, "due_at");
-				Live live = live(status, assignedAt, dueAt, instant(rs, "responded_at"), now);
+				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, instant(rs, "responded_at"), now);
 				return new CaseViews.QueueRow(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
 						rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("kecamatan_code"),
 						rs.getString("categories"), Priority.valueOf(rs.getString("priority")), status, assignedAt, dueAt,

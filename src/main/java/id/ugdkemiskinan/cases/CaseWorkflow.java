@@ -14,7 +14,6 @@ import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.common.NotFoundException;
-import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
@@ -47,19 +46,19 @@ class CaseWorkflow {
 
 	private final Agencies agencies;
 
-	private final SlaPolicy sla;
+	private final Assigning assigning;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	CaseWorkflow(CaseFileRepository cases, AssignmentRepository assignments, CaseEventRepository events,
-			Agencies agencies, SlaPolicy sla, JdbcClient jdbc, Clock clock) {
+			Agencies agencies, Assigning assigning, JdbcClient jdbc, Clock clock) {
 		this.cases = cases;
 		this.assignments = assignments;
 		this.events = events;
 		this.agencies = agencies;
-		this.sla = sla;
+		this.assigning = assigning;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -305,8 +304,7 @@ class CaseWorkflow {
 	}
 
 	private void assign(CaseFile kase, String dinas, Instant now, CurrentUser user, String note) {
-		Assignment assignment = this.assignments.save(new Assignment(kase.getId(), dinas, now, this.sla.dueAt(now)));
-		this.events.save(new CaseEvent(kase.getId(), assignment.getId(), EventType.ROUTED, dinas, now, user, note));
+		this.assigning.assign(kase.getId(), dinas, now, user, note);
 	}
 
 	private List<Assignment> openAssignments(CaseFile kase) {

@@ -25,5 +25,11 @@ public enum EventType {
 	/** The UPT confirmed with the resident and closed the case. */
 	CLOSED,
 	/** The UPT reopened a resolved or closed case. */
-	REOPENED
+	REOPENED,
+	/** The sweeper: a waiting assignment has used most of its time (at its true instant). */
+	AT_RISK,
+	/** The sweeper: a waiting assignment passed its due time (recorded at the due time). */
+	BREACHED,
+	/** The sweeper: a breached assignment still without response was escalated to the leadership. */
+	ESCALATED
 }

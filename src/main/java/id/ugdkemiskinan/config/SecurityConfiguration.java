@@ -87,6 +87,8 @@ class SecurityConfiguration {
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/antrian", "/antrian/**").hasRole("PETUGAS_DINAS")
 				.requestMatchers("/dasbor", "/dasbor/**").hasAnyRole("SEKRETARIAT", "PIMPINAN")
+				.requestMatchers("/notifikasi", "/notifikasi/**")
+				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**").authenticated()
 				.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login")

@@ -16,7 +16,7 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 		kabupatenCode = kabupatenCode == null ? "35.10" : kabupatenCode.trim();
 		zone = zone == null ? ZoneId.of("Asia/Jakarta") : zone;
 		demo = demo == null ? new Demo(null, null) : demo;
-		sla = sla == null ? new Sla(null, null) : sla;
+		sla = sla == null ? new Sla(null, null, null, null, null) : sla;
 		admin = admin == null ? new Admin(null, null) : admin;
 	}
 
@@ -33,11 +33,18 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 	/**
 	 * @param responseTime how long a dinas has to respond to an assignment
 	 * @param atRiskRatio the share of that time after which an assignment is at risk
+	 * @param sweepInterval how often the sweeper records at-risk, breached and escalated assignments
+	 * @param escalationAfter how long after a breach, still without response, it escalates to the leadership
+	 * @param sweepEnabled whether this instance runs the sweeper on a schedule (tests call it themselves)
 	 */
-	public record Sla(Duration responseTime, Double atRiskRatio) {
+	public record Sla(Duration responseTime, Double atRiskRatio, Duration sweepInterval, Duration escalationAfter,
+			Boolean sweepEnabled) {
 		public Sla {
 			responseTime = responseTime == null ? Duration.ofHours(4) : responseTime;
 			atRiskRatio = atRiskRatio == null ? 0.75 : atRiskRatio;
+			sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+			escalationAfter = escalationAfter == null ? Duration.ofHours(4) : escalationAfter;
+			sweepEnabled = sweepEnabled == null || sweepEnabled;
 			if (responseTime.isNegative() || responseTime.isZero()) {
 				throw new IllegalArgumentException("ugd.sla.response-time must be positive");
 			}

@@ -19,9 +19,17 @@ public class SlaPolicy {
 
 	private final double atRiskRatio;
 
+	private final Duration escalationAfter;
+
 	public SlaPolicy(UgdProperties properties) {
 		this.responseTime = properties.sla().responseTime();
 		this.atRiskRatio = properties.sla().atRiskRatio();
+		this.escalationAfter = properties.sla().escalationAfter();
+	}
+
+	/** How long after a breach, still without response, an assignment escalates to the leadership. */
+	public Duration escalationAfter() {
+		return this.escalationAfter;
 	}
 
 	/** Due time of an assignment made now; later changes of the setting do not move it. */
@@ -29,18 +37,21 @@ public class SlaPolicy {
 		return assignedAt.plus(this.responseTime);
 	}
 
-	/** The live state; {@code respondedAt} is {@code null} while the dinas has not responded. */
-	public SlaState state(Instant assignedAt, Instant dueAt, Instant respondedAt, Instant now) {
+	/**
+	 * The live state at {@code now}, from the instants fixed when the assignment was made;
+	 * {@code respondedAt} is {@code null} while the dinas has not responded.
+	 */
+	public SlaState state(Instant atRiskFrom, Instant dueAt, Instant respondedAt, Instant now) {
 		if (respondedAt != null) {
 			return respondedAt.isAfter(dueAt) ? SlaState.MISSED : SlaState.MET;
 		}
 		if (now.isAfter(dueAt)) {
 			return SlaState.BREACHED;
 		}
-		return now.isBefore(atRiskFrom(assignedAt, dueAt)) ? SlaState.ON_TRACK : SlaState.AT_RISK;
+		return now.isBefore(atRiskFrom) ? SlaState.ON_TRACK : SlaState.AT_RISK;
 	}
 
-	/** The instant from which a waiting assignment counts as at risk. */
+	/** The instant from which a waiting assignment counts as at risk (fixed when it is made). */
 	public Instant atRiskFrom(Instant assignedAt, Instant dueAt) {
 		long allowedMillis = Duration.between(assignedAt, dueAt).toMillis();
 		return assignedAt.plusMillis(Math.round(allowedMillis * this.atRiskRatio));

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sessions through a real HTTP server: stored in PostgreSQL, renewed on login, 30 minutes idle. */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfiguration.class)
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true" })
+@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
+		"ugd.sla.sweep-enabled=false" })
 class SessionTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -1,0 +1,71 @@
+package id.ugdkemiskinan.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import id.ugdkemiskinan.users.CurrentUser;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The bell's page: the user's notifications, newest first; each can be marked read, or all at once. */
+@Controller
+class NotificationController {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	NotificationController(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** One notification as listed. */
+	record NotificationRow(long id, String kind, String ticket, String dinasCode, Instant occurredAt, Instant createdAt,
+			boolean read) {
+	}
+
+	@GetMapping("/notifikasi")
+	String listNotifications(@AuthenticationPrincipal CurrentUser user, Model model) {
+		List<NotificationRow> rows = this.jdbc.sql("""
+				SELECT n.id, n.kind, c.ticket, e.dinas_code, e.occurred_at, n.created_at, n.read_at IS NOT NULL AS read
+				FROM notification n JOIN case_event e ON e.id = n.event_id JOIN case_file c ON c.id = n.case_id
+				WHERE n.user_id = :user ORDER BY n.id DESC LIMIT 100""")
+			.param("user", user.id())
+			.query((rs, n) -> new NotificationRow(rs.getLong("id"), rs.getString("kind"), rs.getString("ticket"),
+					rs.getString("dinas_code"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("read")))
+			.list();
+		model.addAttribute("notifications", rows);
+		return "notifications/list";
+	}
+
+	@PostMapping("/notifikasi/{id}/dibaca")
+	String markRead(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		this.jdbc.sql("UPDATE notification SET read_at = :now WHERE id = :id AND user_id = :user AND read_at IS NULL")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id)
+			.param("user", user.id())
+			.update();
+		return "redirect:/notifikasi";
+	}
+
+	@PostMapping("/notifikasi/dibaca-semua")
+	String markAllRead(@AuthenticationPrincipal CurrentUser user) {
+		this.jdbc.sql("UPDATE notification SET read_at = :now WHERE user_id = :user AND read_at IS NULL")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("user", user.id())
+			.update();
+		return "redirect:/notifikasi";
+	}
+
+}

@@ -1,0 +1,52 @@
+package id.ugdkemiskinan.notifications;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * In-app notifications, written in the transaction of the timeline events that cause them, so
+ * none is lost or doubled: dinas staff hear of each new assignment to their dinas and each of
+ * their assignments at risk or breached (the secretariat likewise for its triage), the secretariat
+ * of every breach, the leadership of every escalation. Each person is told of each event once
+ * (a unique key on person and event). The events stay the single source: email or WhatsApp
+ * gateways can later be fed from the same events.
+ */
+@Service
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	Notifications(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Notifies everyone concerned by these timeline events; must run inside their transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int notifyAbout(Collection<Long> eventIds, Instant now) {
+		if (eventIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				INSERT INTO notification (user_id, event_id, case_id, kind, created_at)
+				SELECT u.id, e.id, e.case_id, e.type, :now
+				FROM case_event e
+				JOIN dinas d ON d.code = e.dinas_code
+				JOIN app_user u ON u.enabled AND (
+				       (e.type IN ('ROUTED', 'AT_RISK', 'BREACHED') AND u.role = 'PETUGAS_DINAS' AND u.dinas_code = e.dinas_code)
+				    OR (e.type IN ('ROUTED', 'AT_RISK') AND d.secretariat AND u.role = 'SEKRETARIAT')
+				    OR (e.type = 'BREACHED' AND u.role = 'SEKRETARIAT')
+				    OR (e.type = 'ESCALATED' AND u.role = 'PIMPINAN'))
+				WHERE e.id IN (:events)
+				ON CONFLICT (user_id, event_id) DO NOTHING""")
+			.param("now", Timestamp.from(now))
+			.param("events", eventIds)
+			.update();
+	}
+
+}

@@ -1,0 +1,66 @@
+package id.ugdkemiskinan.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import id.ugdkemiskinan.cases.SlaRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sweeps the waiting assignments: records each one at risk, breached and escalated, once, with its
+ * events and notifications ({@link SlaRecords}), in bounded batches until nothing is left.
+ * <p>
+ * One clock: the application's injected {@link Clock}, not the database's {@code now()}. Pages
+ * compute the live SLA state with that same clock, tests move it instead of sleeping, and the
+ * instants recorded (breach = due time) do not depend on when the sweep happens to run. Instances
+ * behind a load balancer must keep their clocks in sync (NTP), as for every timestamp they write.
+ */
+@Component
+public class SlaSweeper {
+
+	static final int BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
+
+	private final SlaRecords records;
+
+	private final SlaPolicy policy;
+
+	private final Clock clock;
+
+	SlaSweeper(SlaRecords records, SlaPolicy policy, Clock clock) {
+		this.records = records;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/** What one sweep recorded. */
+	public record Sweep(int atRisk, int breached, int escalated) {
+	}
+
+	public Sweep sweep() {
+		Instant now = this.clock.instant();
+		int atRisk = drain(() -> this.records.flagAtRisk(now, BATCH));
+		int breached = drain(() -> this.records.flagBreached(now, BATCH));
+		int escalated = drain(() -> this.records.flagEscalated(now, this.policy.escalationAfter(), BATCH));
+		if (atRisk + breached + escalated > 0) {
+			log.info("SLA sweep at {}: {} at risk, {} breached, {} escalated", now, atRisk, breached, escalated);
+		}
+		return new Sweep(atRisk, breached, escalated);
+	}
+
+	private static int drain(java.util.function.IntSupplier batch) {
+		int total = 0;
+		int flagged;
+		do {
+			flagged = batch.getAsInt();
+			total += flagged;
+		}
+		while (flagged == BATCH);
+		return total;
+	}
+
+}
