@@ -37,7 +37,7 @@ class Assigning {
 			.save(new Assignment(caseId, dinasCode, now, due, this.sla.atRiskFrom(now, due)));
 		CaseEvent routed = this.events
 			.save(new CaseEvent(caseId, assignment.getId(), EventType.ROUTED, dinasCode, now, actor, note));
-		this.notifications.notifyAbout(java.util.List.of(routed.getId()), now);
+		this.notifications.notifyAbout(routed.getId(), now);
 		return assignment;
 	}
 

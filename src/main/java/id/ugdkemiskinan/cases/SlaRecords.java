@@ -3,7 +3,6 @@ package id.ugdkemiskinan.cases;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import id.ugdkemiskinan.notifications.Notifications;
 
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (if that response commits, it was in time; if not, the next sweep takes it);</li>
  * <li>sets the flag to the instant it happened (the breach instant is the due time) and keeps the
  * instant it was detected beside it;</li>
- * <li>writes the timeline event, and the notifications in the same transaction.</li>
+ * <li>writes the timeline events and, from them, the notifications, in the same statement.</li>
  * </ol>
  * A sweep interrupted half-way has committed whole batches only; the rest is picked up next time.
  */
@@ -30,13 +29,10 @@ public class SlaRecords {
 
 	private final JdbcClient jdbc;
 
-	private final Notifications notifications;
-
 	private final TransactionTemplate transaction;
 
-	SlaRecords(JdbcClient jdbc, Notifications notifications, TransactionTemplate transaction) {
+	SlaRecords(JdbcClient jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
-		this.notifications = notifications;
 		this.transaction = transaction;
 	}
 
@@ -49,11 +45,9 @@ public class SlaRecords {
 				    ORDER BY at_risk_from LIMIT :batch FOR UPDATE SKIP LOCKED),
 				flagged AS (
 				    UPDATE assignment a SET at_risk_at = a.at_risk_from, at_risk_detected_at = :now
-				    FROM due WHERE a.id = due.id
-				    RETURNING a.id, a.case_id, a.dinas_code, a.at_risk_at AS happened_at)
-				INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, detected_at)
-				SELECT case_id, id, 'AT_RISK', dinas_code, happened_at, :now FROM flagged
-				RETURNING id""", now, null, batch);
+				    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
+				    RETURNING a.id, a.case_id, a.dinas_code, a.at_risk_at AS happened_at),
+				""" + recorded("AT_RISK"), now, null, batch);
 	}
 
 	/** Flags up to {@code batch} assignments breached by {@code now}, at their due time; returns how many. */
@@ -65,11 +59,9 @@ public class SlaRecords {
 				    ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED),
 				flagged AS (
 				    UPDATE assignment a SET breached_at = a.due_at, breach_detected_at = :now
-				    FROM due WHERE a.id = due.id
-				    RETURNING a.id, a.case_id, a.dinas_code, a.breached_at AS happened_at)
-				INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, detected_at)
-				SELECT case_id, id, 'BREACHED', dinas_code, happened_at, :now FROM flagged
-				RETURNING id""", now, null, batch);
+				    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
+				    RETURNING a.id, a.case_id, a.dinas_code, a.breached_at AS happened_at),
+				""" + recorded("BREACHED"), now, null, batch);
 	}
 
 	/**
@@ -86,11 +78,26 @@ public class SlaRecords {
 				flagged AS (
 				    UPDATE assignment a SET escalated_at = a.due_at + :after * interval '1 second',
 				                            escalation_detected_at = :now
-				    FROM due WHERE a.id = due.id
-				    RETURNING a.id, a.case_id, a.dinas_code, a.escalated_at AS happened_at)
-				INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, detected_at)
-				SELECT case_id, id, 'ESCALATED', dinas_code, happened_at, :now FROM flagged
-				RETURNING id""", now, after, batch);
+				    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
+				    RETURNING a.id, a.case_id, a.dinas_code, a.escalated_at AS happened_at),
+				""" + recorded("ESCALATED"), now, after, batch);
+	}
+
+	/**
+	 * The rest of the statement after {@code flagged}: the timeline events, and the notifications
+	 * straight from the events just written (no look-up), all in one statement.
+	 */
+	private static String recorded(String type) {
+		return """
+				events AS (
+				    INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, detected_at)
+				    SELECT case_id, id, '%s', dinas_code, happened_at, :now FROM flagged
+				    RETURNING id, case_id, dinas_code, type),
+				notified AS (
+				""".formatted(type) + Notifications.insertNotificationsFor("events") + """
+
+				    RETURNING 1)
+				SELECT count(*) FROM events""";
 	}
 
 	private int flag(String sql, Instant now, Duration after, int batch) {
@@ -102,9 +109,7 @@ public class SlaRecords {
 				statement = statement.param("after", after.toSeconds())
 					.param("escalationDue", Timestamp.from(now.minus(after)));
 			}
-			List<Long> events = statement.query(Long.class).list();
-			this.notifications.notifyAbout(events, now);
-			return events.size();
+			return statement.query(Integer.class).single();
 		});
 		return flagged == null ? 0 : flagged;
 	}

@@ -2,7 +2,6 @@ package id.ugdkemiskinan.notifications;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,26 +25,31 @@ public class Notifications {
 		this.jdbc = jdbc;
 	}
 
-	/** Notifies everyone concerned by these timeline events; must run inside their transaction. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public int notifyAbout(Collection<Long> eventIds, Instant now) {
-		if (eventIds.isEmpty()) {
-			return 0;
-		}
-		return this.jdbc.sql("""
+	/**
+	 * The statement that notifies everyone concerned by the events in {@code events} (a table or a
+	 * CTE with the columns of {@code case_event}: id, case_id, dinas_code, type), with the creation
+	 * instant bound as {@code :now}. Who hears of what is decided here and only here.
+	 */
+	public static String insertNotificationsFor(String events) {
+		return """
 				INSERT INTO notification (user_id, event_id, case_id, kind, created_at)
 				SELECT u.id, e.id, e.case_id, e.type, :now
-				FROM case_event e
+				FROM %s e
 				JOIN dinas d ON d.code = e.dinas_code
 				JOIN app_user u ON u.enabled AND (
 				       (e.type IN ('ROUTED', 'AT_RISK', 'BREACHED') AND u.role = 'PETUGAS_DINAS' AND u.dinas_code = e.dinas_code)
 				    OR (e.type IN ('ROUTED', 'AT_RISK') AND d.secretariat AND u.role = 'SEKRETARIAT')
 				    OR (e.type = 'BREACHED' AND u.role = 'SEKRETARIAT')
 				    OR (e.type = 'ESCALATED' AND u.role = 'PIMPINAN'))
-				WHERE e.id IN (:events)
-				ON CONFLICT (user_id, event_id) DO NOTHING""")
+				ON CONFLICT (user_id, event_id) DO NOTHING""".formatted(events);
+	}
+
+	/** Notifies everyone concerned by this timeline event; must run inside its transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int notifyAbout(long eventId, Instant now) {
+		return this.jdbc.sql(insertNotificationsFor("(SELECT id, case_id, dinas_code, type FROM case_event WHERE id = :event)"))
 			.param("now", Timestamp.from(now))
-			.param("events", eventIds)
+			.param("event", eventId)
 			.update();
 	}
 

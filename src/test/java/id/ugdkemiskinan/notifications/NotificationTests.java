@@ -1,0 +1,60 @@
+package id.ugdkemiskinan.notifications;
+
+import jakarta.servlet.http.Cookie;
+
+import id.ugdkemiskinan.support.CaseData;
+import id.ugdkemiskinan.support.IntegrationTest;
+import id.ugdkemiskinan.support.Logins;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class NotificationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aNewAssignmentRingsTheDinasBellOnceAndCanBeMarkedRead() throws Exception {
+		String location = this.mvc.perform(CaseData.form(CaseData.nik(), "PENDIDIKAN")
+			.cookie(Logins.login(this.mvc, "upt.muncar")).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		String ticket = location.substring("/kasus/".length());
+		long id = this.jdbc.sql("""
+				SELECT n.id FROM notification n JOIN case_file c ON c.id = n.case_id JOIN app_user u ON u.id = n.user_id
+				WHERE c.ticket = :t AND u.username = 'dindik' AND n.kind = 'ROUTED'""").param("t", ticket).query(Long.class).single();
+		Cookie dindik = Logins.login(this.mvc, "dindik");
+
+		String page = this.mvc.perform(get("/notifikasi").cookie(dindik)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Penugasan baru untuk DINDIK", ticket);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM notification n JOIN case_file c ON c.id = n.case_id WHERE c.ticket = :t")
+			.param("t", ticket).query(Long.class).single()).as("only DINDIK staff are told").isEqualTo(1);
+
+		this.mvc.perform(post("/notifikasi/{id}/dibaca", id).cookie(Logins.login(this.mvc, "dinkes")).with(csrf()))
+			.andExpect(redirectedUrl("/notifikasi"));
+		assertThat(isRead(id)).as("someone else's notification stays unread").isFalse();
+		this.mvc.perform(post("/notifikasi/{id}/dibaca", id).cookie(dindik).with(csrf())).andExpect(redirectedUrl("/notifikasi"));
+		assertThat(isRead(id)).isTrue();
+		this.mvc.perform(get("/notifikasi").cookie(Logins.login(this.mvc, "admin"))).andExpect(status().isForbidden());
+	}
+
+	private boolean isRead(long id) {
+		return this.jdbc.sql("SELECT read_at IS NOT NULL FROM notification WHERE id = :id").param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+}
