@@ -1,8 +1,13 @@
 package id.ugdkemiskinan.common;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -24,6 +29,17 @@ class WebExceptionHandler {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict() {
 		return "error/409";
+	}
+
+	/**
+	 * The database is unreachable (restarting, network): a clear "try again shortly" within the
+	 * pool's connection timeout (3 s), never a hang or a stack trace.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String unavailable(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+		return "error/503";
 	}
 
 }
