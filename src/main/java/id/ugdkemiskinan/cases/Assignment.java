@@ -90,9 +90,15 @@ class Assignment {
 		this.closedAt = now;
 	}
 
-	/** Returned to the secretariat as not this dinas's to handle. */
+	/**
+	 * Returned to the secretariat as not this dinas's to handle. The written reason is the dinas's
+	 * answer: it stops this clock (on time or late) while the secretariat's new one starts.
+	 */
 	void returnToSecretariat(Instant now) {
 		requireOpen();
+		if (this.respondedAt == null) {
+			this.respondedAt = now;
+		}
 		this.status = AssignmentStatus.DIKEMBALIKAN;
 		this.closedAt = now;
 	}

@@ -55,4 +55,33 @@ public class Formats {
 				: String.format(INDONESIAN, "%.1f MB", kilobytes / 1024);
 	}
 
+	/** "87,5 %" from a share between 0 and 1. */
+	public String percent(Double share) {
+		return share == null ? "–" : String.format(INDONESIAN, "%.1f %%", share * 100);
+	}
+
+	/** "1.234" with the Indonesian thousands separator. */
+	public String number(long value) {
+		return java.text.NumberFormat.getIntegerInstance(INDONESIAN).format(value);
+	}
+
+	/** A duration given in minutes, as "1 j 20 m"; "–" when there is none. */
+	public String minutes(Double minutes) {
+		return minutes == null ? "–" : duration(Duration.ofSeconds(Math.round(minutes * 60)));
+	}
+
+	public String day(java.time.LocalDate date) {
+		return date == null ? "" : DAY.format(date);
+	}
+
+	/** A heat-map class for a compliance share: heat-0 (worst) to heat-4 (best), heat-none without data. */
+	public String heat(Double share) {
+		if (share == null) {
+			return "heat-none";
+		}
+		return "heat-" + (share >= 0.95 ? 4 : share >= 0.85 ? 3 : share >= 0.7 ? 2 : share >= 0.5 ? 1 : 0);
+	}
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", INDONESIAN);
+
 }

@@ -43,6 +43,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT")
 				.requestMatchers("/api/v1/assignments", "/api/v1/assignments/**").hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")
+				.requestMatchers(HttpMethod.GET, "/api/v1/dashboard")
+				.hasAnyRole("SEKRETARIAT", "PIMPINAN", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assignments", "/api/v1/cases/*/rejection")
 				.hasRole("SEKRETARIAT")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/closure", "/api/v1/cases/*/reopening")
@@ -86,7 +88,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/kasus/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/antrian", "/antrian/**").hasRole("PETUGAS_DINAS")
-				.requestMatchers("/dasbor", "/dasbor/**").hasAnyRole("SEKRETARIAT", "PIMPINAN")
+				.requestMatchers("/dasbor", "/dasbor/**")
+				.hasAnyRole("SEKRETARIAT", "PIMPINAN", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers("/notifikasi", "/notifikasi/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**").authenticated()

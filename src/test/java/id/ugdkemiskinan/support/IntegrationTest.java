@@ -20,6 +20,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @Import(TestDatabaseConfiguration.class)
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false" })
+		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false" })
 public @interface IntegrationTest {
 }

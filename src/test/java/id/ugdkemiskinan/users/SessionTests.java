@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfiguration.class)
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false" })
+		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false" })
 class SessionTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -69,7 +69,7 @@ class SessionTests {
 		post("/login", "username=upt.genteng&password=" + Logins.DEMO_PASSWORD + "&_csrf="
 				+ URLEncoder.encode(csrf(loginPage), StandardCharsets.UTF_8));
 
-		HttpResponse<String> forbidden = get("/dasbor");
+		HttpResponse<String> forbidden = get("/antrian");
 		HttpResponse<String> missing = get("/kasus/tidak-ada");
 
 		assertThat(forbidden.statusCode()).isEqualTo(403);
