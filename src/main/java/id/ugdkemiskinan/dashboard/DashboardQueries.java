@@ -67,10 +67,31 @@ class DashboardQueries {
 		String assignmentsInPeriod = """
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
 				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, params, true);
-		Map<String, Object> totals = this.jdbc.sql("SELECT " + METRICS + "\n" + assignmentsInPeriod)
+		// One pass over the period's assignments for the totals, by dinas and by kecamatan.
+		List<Map<String, Object>> sets = this.jdbc.sql("""
+				SELECT GROUPING(a.dinas_code) AS all_dinas, GROUPING(c.kecamatan_code) AS all_kecamatan,
+				       a.dinas_code, c.kecamatan_code,
+				       (SELECT name FROM dinas WHERE code = a.dinas_code) AS dinas_name,
+				       (SELECT name FROM kecamatan WHERE code = c.kecamatan_code) AS kecamatan_name,
+				""" + METRICS + "\n" + assignmentsInPeriod + """
+
+				GROUP BY GROUPING SETS ((), (a.dinas_code), (c.kecamatan_code))""")
 			.params(params)
-			.query((rs, n) -> metrics(rs))
-			.single();
+			.query((rs, n) -> {
+				Map<String, Object> m = metrics(rs);
+				m.put("allDinas", rs.getInt("all_dinas") == 1);
+				m.put("allKecamatan", rs.getInt("all_kecamatan") == 1);
+				m.put("dinas", rs.getString("dinas_code"));
+				m.put("kecamatan", rs.getString("kecamatan_code"));
+				m.put("dinasName", rs.getString("dinas_name"));
+				m.put("kecamatanName", rs.getString("kecamatan_name"));
+				return m;
+			})
+			.list();
+		Map<String, Object> totals = sets.stream()
+			.filter(m -> (boolean) m.get("allDinas") && (boolean) m.get("allKecamatan"))
+			.findFirst()
+			.orElseThrow();
 		Map<String, Object> cases = this.jdbc.sql("""
 				SELECT count(*) AS filed, count(*) FILTER (WHERE c.status = 'TERBUKA') AS open,
 				       count(*) FILTER (WHERE c.status = 'SELESAI') AS resolved,
@@ -80,20 +101,26 @@ class DashboardQueries {
 			.query((rs, n) -> Map.<String, Object>of("filed", rs.getLong("filed"), "open", rs.getLong("open"), "resolved",
 					rs.getLong("resolved"), "closed", rs.getLong("closed")))
 			.single();
-		String waiting = "FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.status = 'MENUNGGU_RESPON'"
-				+ filters(filter, params, true);
-		long breachedNow = this.jdbc.sql("SELECT count(*) " + waiting + " AND a.due_at < :now")
+		long[] now = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE a.due_at < :now) AS breached,
+				       count(*) FILTER (WHERE a.at_risk_from <= :now AND a.due_at >= :now) AS at_risk
+				FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.status = 'MENUNGGU_RESPON'"""
+				+ filters(filter, params, true))
 			.params(params)
-			.query(Long.class)
+			.query((rs, n) -> new long[] { rs.getLong("breached"), rs.getLong("at_risk") })
 			.single();
-		long atRiskNow = this.jdbc.sql("SELECT count(*) " + waiting + " AND a.at_risk_from <= :now AND a.due_at >= :now")
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<DashboardFigures.Group> byDinas = groups("a.dinas_code", "(SELECT name FROM dinas WHERE code = a.dinas_code)",
-				assignmentsInPeriod, params);
-		List<DashboardFigures.Group> byKecamatan = groups("c.kecamatan_code",
-				"(SELECT name FROM kecamatan WHERE code = c.kecamatan_code)", assignmentsInPeriod, params);
+		long breachedNow = now[0];
+		long atRiskNow = now[1];
+		List<DashboardFigures.Group> byDinas = sets.stream()
+			.filter(m -> !(boolean) m.get("allDinas"))
+			.map(m -> group((String) m.get("dinas"), (String) m.get("dinasName"), m))
+			.sorted(java.util.Comparator.comparing(DashboardFigures.Group::code))
+			.toList();
+		List<DashboardFigures.Group> byKecamatan = sets.stream()
+			.filter(m -> !(boolean) m.get("allKecamatan"))
+			.map(m -> group((String) m.get("kecamatan"), (String) m.get("kecamatanName"), m))
+			.sorted(java.util.Comparator.comparing(DashboardFigures.Group::code))
+			.toList();
 		String byCategoryFrom = """
 				FROM assignment a JOIN case_file c ON c.id = a.case_id JOIN case_category cc ON cc.case_id = c.id
 				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, params, false)
@@ -107,6 +134,14 @@ class DashboardQueries {
 						(long) totals.get("overdueOpen")),
 				(Double) totals.get("median"), (Double) totals.get("p90"), breachedNow, atRiskNow, byDinas, byKecamatan,
 				byCategory, daily(filter, params));
+	}
+
+	private static DashboardFigures.Group group(String code, String name, Map<String, Object> m) {
+		long onTime = (long) m.get("onTime");
+		long late = (long) m.get("late");
+		long overdue = (long) m.get("overdueOpen");
+		return new DashboardFigures.Group(code, name, onTime, late, overdue, (long) m.get("pending"),
+				DashboardFigures.compliance(onTime, late, overdue), (Double) m.get("median"));
 	}
 
 	private List<DashboardFigures.Group> groups(String key, String name, String from, Map<String, Object> params) {

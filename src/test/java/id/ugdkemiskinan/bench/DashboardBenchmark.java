@@ -1,0 +1,180 @@
+package id.ugdkemiskinan.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import id.ugdkemiskinan.UgdApplication;
+import id.ugdkemiskinan.support.TestDatabase;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark (not a test) of the SLA dashboard at 1,000,000 cases (with their assignments and
+ * events): the page (logged-in session) and the API (HTTP Basic) for a 30-day and a 365-day
+ * period, beside the same SQL statements run straight over JDBC. Run it with
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=id.ugdkemiskinan.bench.DashboardBenchmark</pre>
+ * Optional argument: the number of cases (default 1000000).
+ */
+public final class DashboardBenchmark {
+
+	private static final int RUNS = Integer.getInteger("bench.runs", 20);
+
+	private DashboardBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+		TestDatabase db = TestDatabase.get();
+		String database = "bench_dashboard_" + System.currentTimeMillis() % 100000;
+		try (ConfigurableApplicationContext app = SpringApplication.run(UgdApplication.class, "--server.port=0",
+				"--spring.datasource.url=" + db.jdbcUrl(database), "--spring.datasource.username=" + db.username(),
+				"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true", "--ugd.demo.cases=false",
+				"--ugd.sla.sweep-enabled=false", "--logging.level.root=WARN")) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			long started = System.nanoTime();
+			seed(jdbc, total);
+			System.out.printf("seeded %,d cases in %.1f s%n", total, (System.nanoTime() - started) / 1e9);
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+			login(http, port, "pimpinan");
+			Object queries = app.getBean(Class.forName("id.ugdkemiskinan.dashboard.DashboardQueries"));
+			LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+			System.out.println();
+			System.out.println("| period | page p50 / p95 | API p50 / p95 (HTTP Basic) | same SQL over JDBC p50 / p95 | page p95 ÷ SQL p95 |");
+			System.out.println("|---|---|---|---|---|");
+			for (int days : new int[] { 30, 365 }) {
+				String from = today.minusDays(days - 1).toString();
+				String to = today.toString();
+				double[] page = time(() -> get(http, port, "/dasbor?from=" + from + "&to=" + to, null));
+				double[] api = time(() -> get(http, port, "/api/v1/dashboard?from=" + from + "&to=" + to,
+						"Basic " + Base64.getEncoder().encodeToString("pimpinan:banyuwangi".getBytes())));
+				double[] sql = time(() -> {
+					try {
+						Object filter = Class.forName("id.ugdkemiskinan.dashboard.DashboardFilter")
+							.getConstructors()[0].newInstance(LocalDate.parse(from), LocalDate.parse(to), null, null, null);
+						for (String method : new String[] { "figures", "breachBoard", "atRisk" }) {
+							var m = queries.getClass().getDeclaredMethod(method, filter.getClass());
+							m.setAccessible(true);
+							m.invoke(queries, filter);
+						}
+						return 200;
+					}
+					catch (ReflectiveOperationException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+				System.out.printf("| %d days | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms | %.2f× |%n", days, page[0],
+						page[1], api[0], api[1], sql[0], sql[1], page[1] / sql[1]);
+			}
+			System.out.println("goal: page and API p95 < 300 ms, within 2× of the SQL");
+		}
+		System.exit(0);
+	}
+
+	private static double[] time(Supplier<Integer> call) {
+		for (int i = 0; i < 5; i++) {
+			check(call.get());
+		}
+		double[] millis = new double[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			long t = System.nanoTime();
+			check(call.get());
+			millis[i] = (System.nanoTime() - t) / 1e6;
+		}
+		Arrays.sort(millis);
+		return new double[] { millis[RUNS / 2], millis[RUNS * 95 / 100] };
+	}
+
+	private static void check(int status) {
+		if (status != 200) {
+			throw new IllegalStateException("HTTP " + status);
+		}
+	}
+
+	private static int get(HttpClient http, int port, String path, String authorization) {
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+			if (authorization != null) {
+				request.header("Authorization", authorization);
+			}
+			return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void login(HttpClient http, int port, String user) throws Exception {
+		String page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		csrf.find();
+		http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=banyuwangi&_csrf="
+					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	/** {@code total} cases over the last 400 days, one or two categories, one assignment each, with events. */
+	private static void seed(JdbcClient jdbc, int total) {
+		long operator = jdbc.sql("SELECT id FROM app_user WHERE username = 'upt.muncar'").query(Long.class).single();
+		Instant now = Instant.now();
+		int chunk = 200_000;
+		for (int from = 1; from <= total; from += chunk) {
+			int to = Math.min(total, from + chunk - 1);
+			jdbc.sql("""
+					WITH d AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code, kecamatan_code FROM desa),
+					cases AS (
+					    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+					        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
+					    SELECT 'UGD-80-' || lpad(g::text, 9, '0'), 'ABCDEF',
+					        CASE WHEN g % 50 = 0 THEN 'TERBUKA' WHEN g % 3 = 0 THEN 'SELESAI' ELSE 'DITUTUP' END,
+					        (ARRAY['NORMAL','NORMAL','TINGGI','DARURAT'])[1 + g % 4], d.kecamatan_code, d.code, 'Alamat',
+					        'Warga ' || g, 'Benchmark', 'LANGSUNG', 'Benchmark dasbor',
+					        CAST(:now AS timestamptz) - (g::double precision / :total) * interval '400 days', :operator,
+					        CASE WHEN g % 50 <> 0 AND g % 3 <> 0 THEN CAST(:now AS timestamptz) END
+					    FROM generate_series(:from, :to) g JOIN d ON d.i = g % (SELECT count(*) FROM d)
+					    RETURNING id, status, filed_at),
+					cats AS (
+					    INSERT INTO case_category (case_id, category_code)
+					    SELECT id, (ARRAY['KESEHATAN','PENDIDIKAN','BANTUAN_SOSIAL','RUMAH_TIDAK_LAYAK_HUNI','EKONOMI_PEKERJAAN'])[1 + id % 5]
+					    FROM cases RETURNING case_id),
+					assignments AS (
+					    INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+					    SELECT id, (ARRAY['DINKES','DINDIK','DINSOS','BPMD','BPMD'])[1 + id % 5],
+					        CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' ELSE 'SELESAI' END,
+					        filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
+					        CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + (id % 300) * interval '1 minute' END,
+					        CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 days' END
+					    FROM cases RETURNING id, case_id, dinas_code, assigned_at)
+					INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, actor_name)
+					SELECT case_id, id, 'ROUTED', dinas_code, assigned_at, 'Benchmark' FROM assignments""")
+				.param("now", Timestamp.from(now))
+				.param("total", total)
+				.param("operator", operator)
+				.param("from", from)
+				.param("to", to)
+				.update();
+		}
+		jdbc.sql("VACUUM ANALYZE").update();
+	}
+
+}
