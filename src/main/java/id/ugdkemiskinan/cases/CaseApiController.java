@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import id.ugdkemiskinan.cases.CaseJson.AssignmentJson;
 import id.ugdkemiskinan.cases.CaseJson.BeneficiaryJson;
@@ -59,14 +60,19 @@ class CaseApiController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : "api:" + idempotencyKey.trim();
 		List<String> duplicates = List.of();
-		if (key == null || this.queries.ticketForSubmission(user.id(), key).isEmpty()) {
+		CaseIntake.Filing filing;
+		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), key);
+		if (earlier.isPresent()) {
+			filing = new CaseIntake.Filing(earlier.get(), false);
+		}
+		else {
 			ValidCase valid = this.intake.validate(request.command(), user);
 			duplicates = this.queries.openDuplicates(valid, CaseScope.of(user))
 				.stream()
 				.map(CaseViews.Duplicate::ticket)
 				.toList();
+			filing = this.intake.file(valid, List.of(), user, key);
 		}
-		CaseIntake.Filing filing = this.intake.file(request.command(), List.of(), user, key);
 		CaseDetails details = this.queries.findByTicket(filing.ticket(), CaseScope.of(user)).orElseThrow();
 		CaseResponse body = response(details, duplicates, false);
 		return ResponseEntity.status(filing.created() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -116,7 +116,7 @@ class CaseController {
 					return prepareForm(user, model);
 				}
 			}
-			CaseIntake.Filing filing = this.intake.file(form.command(), files, user, submission);
+			CaseIntake.Filing filing = this.intake.file(valid, files, user, submission);
 			if (filing.created()) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
 			}

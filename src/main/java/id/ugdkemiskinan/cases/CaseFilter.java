@@ -9,8 +9,5 @@ import java.time.LocalDate;
 record CaseFilter(CaseStatus status, String dinas, String category, String desa, Priority priority,
 		LocalDate filedFrom, LocalDate filedTo, boolean overdue, String kecamatan, String q) {
 
-	static CaseFilter none() {
-		return new CaseFilter(null, null, null, null, null, null, null, false, null, null);
-	}
 
 }

@@ -61,21 +61,21 @@ class CaseIntake {
 	record Filing(String ticket, boolean created) {
 	}
 
-	/** Validates without filing; for the duplicate check before the operator confirms. */
+	/**
+	 * Checks a case as typed, for the duplicate check and then for {@link #file}.
+	 * @throws InvalidCaseException when a field is wrong
+	 * @throws OutOfScopeException when the user may not file there
+	 */
 	ValidCase validate(FileCaseCommand command, CurrentUser user) {
 		return this.validator.validate(command, CaseScope.of(user));
 	}
 
-	/**
-	 * @throws InvalidCaseException when a field is wrong
-	 * @throws OutOfScopeException when the user may not file there
-	 */
-	Filing file(FileCaseCommand command, List<ValidAttachment> files, CurrentUser user, String idempotencyKey) {
+	/** Files a validated case, unless this submission already filed one; then it leads to that case. */
+	Filing file(ValidCase valid, List<ValidAttachment> files, CurrentUser user, String idempotencyKey) {
 		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), idempotencyKey);
 		if (earlier.isPresent()) {
 			return new Filing(earlier.get(), false);
 		}
-		ValidCase valid = this.validator.validate(command, CaseScope.of(user));
 		try {
 			return new Filing(this.transaction.execute(status -> store(valid, files, user, idempotencyKey)), true);
 		}

@@ -339,11 +339,6 @@ class CaseQueries {
 			.single();
 	}
 
-	/** The case's timeline, in scope. */
-	Optional<List<CaseViews.EventView>> events(String ticket, CaseScope scope) {
-		return findByTicket(ticket, scope).map(CaseDetails::events);
-	}
-
 	/** Open cases in scope for the same NIK or, without a NIK, the same name in the same desa. */
 	List<Duplicate> openDuplicates(ValidCase valid, CaseScope scope) {
 		Map<String, Object> params = scopeParams(scope);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
+import id.ugdkemiskinan.common.NotFoundException;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.sla.SlaState;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -183,7 +184,7 @@ class WorkflowController {
 
 	private String ticketOfAssignment(long assignmentId, CurrentUser user) {
 		return this.queries.ticketOfAssignment(assignmentId, CaseScope.of(user))
-			.orElseThrow(() -> new id.ugdkemiskinan.common.NotFoundException("No assignment " + assignmentId));
+			.orElseThrow(() -> new NotFoundException("No assignment " + assignmentId));
 	}
 
 	private static String blankToNull(String value) {

@@ -1,7 +1,9 @@
 package id.ugdkemiskinan.dashboard;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import id.ugdkemiskinan.users.CurrentUser;
 
@@ -26,13 +28,13 @@ class DashboardApiController {
 
 
 	@GetMapping("/api/v1/dashboard")
-	java.util.Map<String, Object> dashboard(@AuthenticationPrincipal CurrentUser user,
+	Map<String, Object> dashboard(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String dinas,
 			@RequestParam(required = false) String category) {
 		DashboardFigures f = this.queries.figures(this.pages.filter(user, null, from, to, kecamatan, dinas, category));
-		java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("from", f.from());
 		json.put("to", f.to());
 		json.put("filed", f.filed());
@@ -55,9 +57,9 @@ class DashboardApiController {
 		return json;
 	}
 
-	private static List<java.util.Map<String, Object>> groups(List<DashboardFigures.Group> groups, String key) {
+	private static List<Map<String, Object>> groups(List<DashboardFigures.Group> groups, String key) {
 		return groups.stream().map(g -> {
-			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+			Map<String, Object> m = new LinkedHashMap<>();
 			m.put(key, g.code());
 			m.put("onTime", g.onTime());
 			m.put("late", g.late());

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class DashboardQueries {
 		Map<String, Object> params = params(filter);
 		String assignmentsInPeriod = """
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, params, true);
+				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, true);
 		// One pass over the period's assignments for the totals, by dinas and by kecamatan.
 		List<Map<String, Object>> sets = this.jdbc.sql("""
 				SELECT GROUPING(a.dinas_code) AS all_dinas, GROUPING(c.kecamatan_code) AS all_kecamatan,
@@ -105,7 +106,7 @@ class DashboardQueries {
 				SELECT count(*) FILTER (WHERE a.due_at < :now) AS breached,
 				       count(*) FILTER (WHERE a.at_risk_from <= :now AND a.due_at >= :now) AS at_risk
 				FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.status = 'MENUNGGU_RESPON'"""
-				+ filters(filter, params, true))
+				+ filters(filter, true))
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong("breached"), rs.getLong("at_risk") })
 			.single();
@@ -114,16 +115,16 @@ class DashboardQueries {
 		List<DashboardFigures.Group> byDinas = sets.stream()
 			.filter(m -> !(boolean) m.get("allDinas"))
 			.map(m -> group((String) m.get("dinas"), (String) m.get("dinasName"), m))
-			.sorted(java.util.Comparator.comparing(DashboardFigures.Group::code))
+			.sorted(Comparator.comparing(DashboardFigures.Group::code))
 			.toList();
 		List<DashboardFigures.Group> byKecamatan = sets.stream()
 			.filter(m -> !(boolean) m.get("allKecamatan"))
 			.map(m -> group((String) m.get("kecamatan"), (String) m.get("kecamatanName"), m))
-			.sorted(java.util.Comparator.comparing(DashboardFigures.Group::code))
+			.sorted(Comparator.comparing(DashboardFigures.Group::code))
 			.toList();
 		String byCategoryFrom = """
 				FROM assignment a JOIN case_file c ON c.id = a.case_id JOIN case_category cc ON cc.case_id = c.id
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, params, false)
+				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, false)
 				+ (filter.category() != null ? " AND cc.category_code = :category" : "");
 		List<DashboardFigures.Group> byCategory = groups("cc.category_code",
 				"(SELECT name FROM category WHERE code = cc.category_code)", byCategoryFrom, params);
@@ -175,7 +176,7 @@ class DashboardQueries {
 				           count(*) FILTER (WHERE a.responded_at > a.due_at
 				                            OR (a.responded_at IS NULL AND a.due_at < :now)) AS breached
 				    FROM assignment a JOIN case_file c ON c.id = a.case_id
-				    WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, params, true)
+				    WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, true)
 				+ """
 
 				    GROUP BY 1)
@@ -209,7 +210,7 @@ class DashboardQueries {
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
 				JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
-				WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + condition + filters(filter, params, true) + """
+				WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + condition + filters(filter, true) + """
 
 				ORDER BY\s""" + order + " LIMIT :limit")
 			.params(params)
@@ -231,7 +232,7 @@ class DashboardQueries {
 				            WHEN a.due_at < :now THEN 'OVERDUE_OPEN' ELSE 'PENDING' END AS outcome,
 				       floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::bigint AS response_minutes
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, params, true)
+				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, true)
 				+ "\nORDER BY a.due_at, a.id")
 			.params(params)
 			.query((rs, n) -> new ExportRow(rs.getString("ticket"), rs.getString("kecamatan_code"), rs.getString("desa_code"),
@@ -255,7 +256,7 @@ class DashboardQueries {
 	}
 
 	/** Filters on assignment {@code a} and its case {@code c}. */
-	private static String filters(DashboardFilter filter, Map<String, Object> params, boolean category) {
+	private static String filters(DashboardFilter filter, boolean category) {
 		List<String> conditions = new ArrayList<>();
 		if (filter.kecamatan() != null) {
 			conditions.add("c.kecamatan_code = :kecamatan");

@@ -57,9 +57,5 @@ public class SlaPolicy {
 		return assignedAt.plusMillis(Math.round(allowedMillis * this.atRiskRatio));
 	}
 
-	/** The share of an assignment's time after which it counts as at risk (for SQL ordering). */
-	public double atRiskRatio() {
-		return this.atRiskRatio;
-	}
 
 }
