@@ -10,13 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * e.g. {@code UGD_KABUPATEN_CODE=64.02}. The README lists them.
  */
 @ConfigurationProperties("ugd")
-public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sla, Admin admin) {
+public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sla, Dashboard dashboard, Admin admin) {
 
 	public UgdProperties {
 		kabupatenCode = kabupatenCode == null ? "35.10" : kabupatenCode.trim();
 		zone = zone == null ? ZoneId.of("Asia/Jakarta") : zone;
 		demo = demo == null ? new Demo(null, null) : demo;
 		sla = sla == null ? new Sla(null, null, null, null, null) : sla;
+		dashboard = dashboard == null ? new Dashboard(null, null, null) : dashboard;
 		admin = admin == null ? new Admin(null, null) : admin;
 	}
 
@@ -51,6 +52,19 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 			if (atRiskRatio <= 0 || atRiskRatio >= 1) {
 				throw new IllegalArgumentException("ugd.sla.at-risk-ratio must lie between 0 and 1");
 			}
+		}
+	}
+
+	/**
+	 * @param rollupInterval how often whole past months are (re)built into the dashboard's roll-up
+	 * @param rollupGrace how long after a month has ended (or its row appeared) it is first built
+	 * @param rollupEnabled whether this instance builds roll-ups on a schedule (tests call it themselves)
+	 */
+	public record Dashboard(Duration rollupInterval, Duration rollupGrace, Boolean rollupEnabled) {
+		public Dashboard {
+			rollupInterval = rollupInterval == null ? Duration.ofMinutes(1) : rollupInterval;
+			rollupGrace = rollupGrace == null ? Duration.ofMinutes(5) : rollupGrace;
+			rollupEnabled = rollupEnabled == null || rollupEnabled;
 		}
 	}
 

@@ -10,20 +10,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.agency.CategoryRef;
+import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.region.KecamatanRef;
+import id.ugdkemiskinan.region.Regions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import static java.util.stream.Collectors.toMap;
+
 /**
- * The dashboard's figures straight from SQL aggregates ({@code FILTER}, {@code percentile_cont},
- * {@code GROUP BY}) over indexed columns; nothing is loaded into memory but the results.
+ * The dashboard's figures from SQL aggregates ({@code FILTER}, {@code GROUP BY}, window sums for the
+ * percentiles) over the monthly roll-up and indexed columns; nothing is loaded into memory but the
+ * results.
  */
 @Component
 @Transactional(readOnly = true)
@@ -37,8 +47,18 @@ class DashboardQueries {
 
 	private final ZoneId zone;
 
-	DashboardQueries(JdbcClient jdbc, Clock clock, UgdProperties properties) {
+	private final DashboardRollups rollups;
+
+	private final Agencies agencies;
+
+	private final Regions regions;
+
+	DashboardQueries(JdbcClient jdbc, Clock clock, UgdProperties properties, DashboardRollups rollups, Agencies agencies,
+			Regions regions) {
 		this.jdbc = jdbc;
+		this.rollups = rollups;
+		this.agencies = agencies;
+		this.regions = regions;
 		this.clock = clock;
 		this.zone = properties.zone();
 	}
@@ -53,136 +73,168 @@ class DashboardQueries {
 			Instant assignedAt, Instant dueAt, Instant respondedAt, String outcome, Long responseMinutes) {
 	}
 
-	private static final String METRICS = """
-			count(*) FILTER (WHERE a.responded_at <= a.due_at) AS on_time,
-			count(*) FILTER (WHERE a.responded_at > a.due_at) AS late,
-			count(*) FILTER (WHERE a.responded_at IS NULL AND a.due_at < :now) AS overdue_open,
-			count(*) FILTER (WHERE a.responded_at IS NULL AND a.due_at >= :now) AS pending,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.responded_at - a.assigned_at) / 60)
-			    FILTER (WHERE a.responded_at IS NOT NULL) AS median,
-			percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM a.responded_at - a.assigned_at) / 60)
-			    FILTER (WHERE a.responded_at IS NOT NULL) AS p90""";
+	/**
+	 * Response-time statistics by (dimension, code) from a histogram {@code h(dimension, code,
+	 * minutes, on_time, late)}: counts, and the median and 90th percentile exactly as
+	 * {@code percentile_cont} computes them over the minutes (linear between the two nearest ranks).
+	 */
+	private static final String PERCENTILES = """
+			, s AS (SELECT dimension, code, minutes, sum(on_time) AS on_time, sum(late) AS late FROM h GROUP BY 1, 2, 3),
+			w AS (SELECT s.*, s.on_time + s.late AS n,
+			             sum(s.on_time + s.late) OVER (PARTITION BY dimension, code ORDER BY minutes) - (s.on_time + s.late) AS below,
+			             sum(s.on_time + s.late) OVER (PARTITION BY dimension, code) - 1 AS last FROM s),
+			p AS (SELECT dimension, code, sum(on_time) AS on_time, sum(late) AS late, max(last) AS last,
+			             min(minutes) FILTER (WHERE below <= floor(0.5 * last) AND floor(0.5 * last) < below + n) AS p50_lo,
+			             min(minutes) FILTER (WHERE below <= ceil(0.5 * last) AND ceil(0.5 * last) < below + n) AS p50_hi,
+			             min(minutes) FILTER (WHERE below <= floor(0.9 * last) AND floor(0.9 * last) < below + n) AS p90_lo,
+			             min(minutes) FILTER (WHERE below <= ceil(0.9 * last) AND ceil(0.9 * last) < below + n) AS p90_hi
+			      FROM w GROUP BY dimension, code)
+			SELECT dimension, code, on_time, late,
+			       (p50_lo + (0.5 * last - floor(0.5 * last)) * (p50_hi - p50_lo))::double precision AS median,
+			       (p90_lo + (0.9 * last - floor(0.9 * last)) * (p90_hi - p90_lo))::double precision AS p90
+			FROM p""";
 
+	/** Counts and percentiles of one dimension value; the waiting counts are added from the live query. */
+	private record Stats(long onTime, long late, Double median, Double p90) {
+	}
+
+	/**
+	 * The figures. Whole months that have ended and are rolled up come from the roll-up (only without
+	 * filters: the roll-up holds the kabupaten, not each combination of filters); the rest of the period
+	 * from the raw tables, by the same SQL. Waiting assignments are always counted live. One snapshot
+	 * for all statements, so the figures add up.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	DashboardFigures figures(DashboardFilter filter) {
 		Map<String, Object> params = params(filter);
-		String assignmentsInPeriod = """
-				FROM assignment a JOIN case_file c ON c.id = a.case_id
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, true);
-		// One pass over the period's assignments for the totals, by dinas and by kecamatan.
-		List<Map<String, Object>> sets = this.jdbc.sql("""
-				SELECT GROUPING(a.dinas_code) AS all_dinas, GROUPING(c.kecamatan_code) AS all_kecamatan,
-				       a.dinas_code, c.kecamatan_code,
-				       (SELECT name FROM dinas WHERE code = a.dinas_code) AS dinas_name,
-				       (SELECT name FROM kecamatan WHERE code = c.kecamatan_code) AS kecamatan_name,
-				""" + METRICS + "\n" + assignmentsInPeriod + """
+		Instant from = filter.from().atStartOfDay(this.zone).toInstant();
+		Instant to = filter.to().plusDays(1).atStartOfDay(this.zone).toInstant();
+		boolean unfiltered = filter.kecamatan() == null && filter.dinas() == null && filter.category() == null;
+		List<DashboardRollups.Month> months = unfiltered ? this.rollups.cleanMonths(from, to) : List.of();
+		List<RawFigures.Span> raw = uncovered(from, to, months);
+		params.put("months", months.isEmpty() ? List.of(utc(Instant.EPOCH))
+				: months.stream().map(month -> utc(month.start())).toList());
 
-				GROUP BY GROUPING SETS ((), (a.dinas_code), (c.kecamatan_code))""")
+		Map<String, Stats> stats = new HashMap<>();
+		this.jdbc.sql("WITH h AS (\n    SELECT dimension, code, minutes, on_time, late FROM dashboard_month_response"
+				+ " WHERE month_start IN (:months)\n    UNION ALL\n    SELECT * FROM (" + RawFigures.responseHistogram(raw, filter, params)
+				+ ") raw)" + PERCENTILES)
 			.params(params)
-			.query((rs, n) -> {
-				Map<String, Object> m = metrics(rs);
-				m.put("allDinas", rs.getInt("all_dinas") == 1);
-				m.put("allKecamatan", rs.getInt("all_kecamatan") == 1);
-				m.put("dinas", rs.getString("dinas_code"));
-				m.put("kecamatan", rs.getString("kecamatan_code"));
-				m.put("dinasName", rs.getString("dinas_name"));
-				m.put("kecamatanName", rs.getString("kecamatan_name"));
-				return m;
-			})
+			.query((rs, n) -> stats.put(rs.getString("dimension") + rs.getString("code"),
+					new Stats(rs.getLong("on_time"), rs.getLong("late"), (Double) rs.getObject("median"),
+							(Double) rs.getObject("p90"))))
 			.list();
-		Map<String, Object> totals = sets.stream()
-			.filter(m -> (boolean) m.get("allDinas") && (boolean) m.get("allKecamatan"))
-			.findFirst()
-			.orElseThrow();
-		Map<String, Object> cases = this.jdbc.sql("""
-				SELECT count(*) AS filed, count(*) FILTER (WHERE c.status = 'TERBUKA') AS open,
-				       count(*) FILTER (WHERE c.status = 'SELESAI') AS resolved,
-				       count(*) FILTER (WHERE c.status = 'DITUTUP') AS closed
-				FROM case_file c WHERE c.filed_at >= :from AND c.filed_at < :to""" + caseFilters(filter))
+		Map<String, long[]> waiting = new HashMap<>();
+		this.jdbc.sql("""
+				WITH w AS (
+				    SELECT a.case_id, a.dinas_code, c.kecamatan_code, a.due_at < :now AS overdue
+				    FROM assignment a JOIN case_file c ON c.id = a.case_id
+				    WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at >= :from AND a.due_at < :to""" + RawFigures.filters(filter, true)
+				+ """
+				)
+				SELECT CASE WHEN GROUPING(w.dinas_code) = 0 THEN 'D' WHEN GROUPING(w.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
+				           AS dimension,
+				       coalesce(w.dinas_code, w.kecamatan_code, '') AS code,
+				       count(*) FILTER (WHERE w.overdue) AS overdue, count(*) FILTER (WHERE NOT w.overdue) AS pending
+				FROM w GROUP BY GROUPING SETS ((), (w.dinas_code), (w.kecamatan_code))
+				UNION ALL
+				SELECT 'C', cc.category_code, count(*) FILTER (WHERE w.overdue), count(*) FILTER (WHERE NOT w.overdue)
+				FROM w JOIN case_category cc ON cc.case_id = w.case_id"""
+				+ (filter.category() != null ? " AND cc.category_code = :category" : "") + """
+
+				GROUP BY cc.category_code""")
 			.params(params)
-			.query((rs, n) -> Map.<String, Object>of("filed", rs.getLong("filed"), "open", rs.getLong("open"), "resolved",
-					rs.getLong("resolved"), "closed", rs.getLong("closed")))
+			.query((rs, n) -> waiting.put(rs.getString("dimension") + rs.getString("code"),
+					new long[] { rs.getLong("overdue"), rs.getLong("pending") }))
+			.list();
+		long[] cases = this.jdbc.sql("""
+				SELECT coalesce(sum(filed), 0) AS filed, coalesce(sum(open), 0) AS open,
+				       coalesce(sum(resolved), 0) AS resolved, coalesce(sum(closed), 0) AS closed
+				FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE month_start IN (:months)
+				      UNION ALL
+				      SELECT filed, open, resolved, closed FROM (""" + RawFigures.days(raw, filter, params) + ") raw) d")
+			.params(params)
+			.query((rs, n) -> new long[] { rs.getLong("filed"), rs.getLong("open"), rs.getLong("resolved"),
+					rs.getLong("closed") })
 			.single();
 		long[] now = this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE a.due_at < :now) AS breached,
 				       count(*) FILTER (WHERE a.at_risk_from <= :now AND a.due_at >= :now) AS at_risk
 				FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.status = 'MENUNGGU_RESPON'"""
-				+ filters(filter, true))
+				+ RawFigures.filters(filter, true))
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong("breached"), rs.getLong("at_risk") })
 			.single();
-		long breachedNow = now[0];
-		long atRiskNow = now[1];
-		List<DashboardFigures.Group> byDinas = sets.stream()
-			.filter(m -> !(boolean) m.get("allDinas"))
-			.map(m -> group((String) m.get("dinas"), (String) m.get("dinasName"), m))
-			.sorted(Comparator.comparing(DashboardFigures.Group::code))
+		DashboardFigures.Group total = group("T", "", null, stats, waiting);
+		return new DashboardFigures(filter.from(), filter.to(), cases[0], cases[1], cases[2], cases[3], total.onTime(),
+				total.late(), total.overdueOpen(), total.pending(), total.compliance(), total.responseMinutesMedian(),
+				stats.containsKey("T") ? stats.get("T").p90() : null, now[0], now[1],
+				groups("D", this.agencies.dinas().stream().collect(toMap(DinasRef::code, DinasRef::name)), stats, waiting),
+				groups("K", this.regions.kecamatan().stream().collect(toMap(KecamatanRef::code, KecamatanRef::name)), stats,
+						waiting),
+				groups("C", this.agencies.categories().stream().collect(toMap(CategoryRef::code, CategoryRef::name)), stats,
+						waiting),
+				daily(filter, params, raw));
+	}
+
+	/** The parts of {@code [from, to)} that the months do not cover. */
+	private static List<RawFigures.Span> uncovered(Instant from, Instant to, List<DashboardRollups.Month> months) {
+		List<RawFigures.Span> spans = new ArrayList<>();
+		Instant cursor = from;
+		for (DashboardRollups.Month month : months) {
+			if (month.start().isAfter(cursor)) {
+				spans.add(new RawFigures.Span(cursor, month.start()));
+			}
+			cursor = month.end();
+		}
+		if (cursor.isBefore(to)) {
+			spans.add(new RawFigures.Span(cursor, to));
+		}
+		return spans;
+	}
+
+	/** Every code of the dimension that has an assignment in the period, by code. */
+	private static List<DashboardFigures.Group> groups(String dimension, Map<String, String> names,
+			Map<String, Stats> stats, Map<String, long[]> waiting) {
+		TreeSet<String> codes = new TreeSet<>();
+		Stream.concat(stats.keySet().stream(), waiting.keySet().stream())
+			.filter(key -> key.startsWith(dimension))
+			.map(key -> key.substring(1))
+			.forEach(codes::add);
+		return codes.stream()
+			.map(code -> group(dimension, code, names.getOrDefault(code, code), stats, waiting))
+			.filter(group -> group.onTime() + group.late() + group.overdueOpen() + group.pending() > 0)
 			.toList();
-		List<DashboardFigures.Group> byKecamatan = sets.stream()
-			.filter(m -> !(boolean) m.get("allKecamatan"))
-			.map(m -> group((String) m.get("kecamatan"), (String) m.get("kecamatanName"), m))
-			.sorted(Comparator.comparing(DashboardFigures.Group::code))
-			.toList();
-		String byCategoryFrom = """
-				FROM assignment a JOIN case_file c ON c.id = a.case_id JOIN case_category cc ON cc.case_id = c.id
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, false)
-				+ (filter.category() != null ? " AND cc.category_code = :category" : "");
-		List<DashboardFigures.Group> byCategory = groups("cc.category_code",
-				"(SELECT name FROM category WHERE code = cc.category_code)", byCategoryFrom, params);
-		return new DashboardFigures(filter.from(), filter.to(), (long) cases.get("filed"), (long) cases.get("open"),
-				(long) cases.get("resolved"), (long) cases.get("closed"), (long) totals.get("onTime"),
-				(long) totals.get("late"), (long) totals.get("overdueOpen"), (long) totals.get("pending"),
-				DashboardFigures.compliance((long) totals.get("onTime"), (long) totals.get("late"),
-						(long) totals.get("overdueOpen")),
-				(Double) totals.get("median"), (Double) totals.get("p90"), breachedNow, atRiskNow, byDinas, byKecamatan,
-				byCategory, daily(filter, params));
 	}
 
-	private static DashboardFigures.Group group(String code, String name, Map<String, Object> m) {
-		long onTime = (long) m.get("onTime");
-		long late = (long) m.get("late");
-		long overdue = (long) m.get("overdueOpen");
-		return new DashboardFigures.Group(code, name, onTime, late, overdue, (long) m.get("pending"),
-				DashboardFigures.compliance(onTime, late, overdue), (Double) m.get("median"));
+	private static DashboardFigures.Group group(String dimension, String code, String name, Map<String, Stats> stats,
+			Map<String, long[]> waiting) {
+		Stats s = stats.getOrDefault(dimension + code, new Stats(0, 0, null, null));
+		long[] w = waiting.getOrDefault(dimension + code, new long[2]);
+		return new DashboardFigures.Group(code, name, s.onTime(), s.late(), w[0], w[1],
+				DashboardFigures.compliance(s.onTime(), s.late(), w[0]), s.median());
 	}
 
-	private List<DashboardFigures.Group> groups(String key, String name, String from, Map<String, Object> params) {
-		return this.jdbc.sql("SELECT " + key + " AS code, " + name + " AS name, " + METRICS + "\n" + from + "\nGROUP BY "
-				+ key + " ORDER BY " + key)
-			.params(params)
-			.query((rs, n) -> {
-				Map<String, Object> m = metrics(rs);
-				long onTime = (long) m.get("onTime");
-				long late = (long) m.get("late");
-				long overdue = (long) m.get("overdueOpen");
-				return new DashboardFigures.Group(rs.getString("code"), rs.getString("name"), onTime, late, overdue,
-						(long) m.get("pending"), DashboardFigures.compliance(onTime, late, overdue), (Double) m.get("median"));
-			})
-			.list();
-	}
-
-	private List<DashboardFigures.Day> daily(DashboardFilter filter, Map<String, Object> params) {
+	private List<DashboardFigures.Day> daily(DashboardFilter filter, Map<String, Object> params,
+			List<RawFigures.Span> raw) {
 		return this.jdbc.sql("""
 				WITH days AS (
 				    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
-				filed AS (
-				    SELECT (c.filed_at AT TIME ZONE :zone)::date AS day, count(*) AS n
-				    FROM case_file c WHERE c.filed_at >= :from AND c.filed_at < :to""" + caseFilters(filter) + """
-
-				    GROUP BY 1),
-				outcome AS (
-				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day,
-				           count(*) FILTER (WHERE a.responded_at <= a.due_at) AS on_time,
-				           count(*) FILTER (WHERE a.responded_at > a.due_at) AS late,
-				           count(*) FILTER (WHERE a.responded_at > a.due_at
-				                            OR (a.responded_at IS NULL AND a.due_at < :now)) AS breached
+				counted AS (
+				    SELECT day, filed, on_time, late FROM dashboard_day WHERE month_start IN (:months)
+				    UNION ALL
+				    SELECT day, filed, on_time, late FROM (""" + RawFigures.days(raw, filter, params) + """
+				) raw),
+				overdue AS (
+				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day, count(*) AS n
 				    FROM assignment a JOIN case_file c ON c.id = a.case_id
-				    WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, true)
-				+ """
+				    WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at >= :from AND a.due_at < :to AND a.due_at < :now"""
+				+ RawFigures.filters(filter, true) + """
 
 				    GROUP BY 1)
-				SELECT days.day, coalesce(filed.n, 0) AS filed, coalesce(outcome.on_time, 0) AS on_time,
-				       coalesce(outcome.late, 0) AS late, coalesce(outcome.breached, 0) AS breached
-				FROM days LEFT JOIN filed ON filed.day = days.day LEFT JOIN outcome ON outcome.day = days.day
+				SELECT days.day, coalesce(counted.filed, 0) AS filed, coalesce(counted.on_time, 0) AS on_time,
+				       coalesce(counted.late, 0) AS late, coalesce(counted.late, 0) + coalesce(overdue.n, 0) AS breached
+				FROM days LEFT JOIN counted ON counted.day = days.day LEFT JOIN overdue ON overdue.day = days.day
 				ORDER BY days.day""")
 			.params(params)
 			.query((rs, n) -> new DashboardFigures.Day(rs.getObject("day", LocalDate.class), rs.getLong("filed"),
@@ -210,7 +262,7 @@ class DashboardQueries {
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
 				JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
-				WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + condition + filters(filter, true) + """
+				WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + condition + RawFigures.filters(filter, true) + """
 
 				ORDER BY\s""" + order + " LIMIT :limit")
 			.params(params)
@@ -232,7 +284,7 @@ class DashboardQueries {
 				            WHEN a.due_at < :now THEN 'OVERDUE_OPEN' ELSE 'PENDING' END AS outcome,
 				       floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::bigint AS response_minutes
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + filters(filter, true)
+				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + RawFigures.filters(filter, true)
 				+ "\nORDER BY a.due_at, a.id")
 			.params(params)
 			.query((rs, n) -> new ExportRow(rs.getString("ticket"), rs.getString("kecamatan_code"), rs.getString("desa_code"),
@@ -253,47 +305,6 @@ class DashboardQueries {
 		params.put("dinas", filter.dinas());
 		params.put("category", filter.category());
 		return params;
-	}
-
-	/** Filters on assignment {@code a} and its case {@code c}. */
-	private static String filters(DashboardFilter filter, boolean category) {
-		List<String> conditions = new ArrayList<>();
-		if (filter.kecamatan() != null) {
-			conditions.add("c.kecamatan_code = :kecamatan");
-		}
-		if (filter.dinas() != null) {
-			conditions.add("a.dinas_code = :dinas");
-		}
-		if (category && filter.category() != null) {
-			conditions.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
-		}
-		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
-	}
-
-	/** Filters on a case {@code c} for the case counts. */
-	private static String caseFilters(DashboardFilter filter) {
-		List<String> conditions = new ArrayList<>();
-		if (filter.kecamatan() != null) {
-			conditions.add("c.kecamatan_code = :kecamatan");
-		}
-		if (filter.dinas() != null) {
-			conditions.add("EXISTS (SELECT 1 FROM assignment fa WHERE fa.case_id = c.id AND fa.dinas_code = :dinas)");
-		}
-		if (filter.category() != null) {
-			conditions.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
-		}
-		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
-	}
-
-	private static Map<String, Object> metrics(ResultSet rs) throws SQLException {
-		Map<String, Object> m = new HashMap<>();
-		m.put("onTime", rs.getLong("on_time"));
-		m.put("late", rs.getLong("late"));
-		m.put("overdueOpen", rs.getLong("overdue_open"));
-		m.put("pending", rs.getLong("pending"));
-		m.put("median", (Double) rs.getObject("median"));
-		m.put("p90", (Double) rs.getObject("p90"));
-		return m;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

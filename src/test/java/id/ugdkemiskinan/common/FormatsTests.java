@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FormatsTests {
 
-	private final Formats formats = new Formats(new UgdProperties(null, null, null, null, null));
+	private final Formats formats = new Formats(new UgdProperties(null, null, null, null, null, null));
 
 	@Test
 	void timesReadInWib() {

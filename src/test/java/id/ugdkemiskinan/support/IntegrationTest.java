@@ -12,7 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application on real PostgreSQL ({@link TestDatabase}), with MockMvc, in demo mode,
- * with the app's own embedded server switched off.
+ * with the app's own embedded server, the SLA sweeper and the dashboard roll-up schedule switched off
+ * (tests run them when they mean to).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +21,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @Import(TestDatabaseConfiguration.class)
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false" })
+		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false" })
 public @interface IntegrationTest {
 }

@@ -1,0 +1,126 @@
+package id.ugdkemiskinan.dashboard;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL that computes the dashboard's figures from the raw tables, over a set of time spans and
+ * the optional filters. The same statements fill the monthly roll-up ({@link DashboardRollups},
+ * one month, no filter) and answer the spans the roll-up does not cover ({@link DashboardQueries}),
+ * so a rolled-up month and a raw one can never disagree.
+ */
+final class RawFigures {
+
+	private RawFigures() {
+	}
+
+	/** A half-open span of time {@code [start, end)}. */
+	record Span(Instant start, Instant end) {
+	}
+
+	/**
+	 * Responded, not cancelled assignments due in the spans, by whole response minutes:
+	 * {@code (dimension, code, minutes, on_time, late)} for the total ({@code T}, code ''), by dinas
+	 * ({@code D}), kecamatan ({@code K}) and category ({@code C}).
+	 */
+	static String responseHistogram(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
+		return """
+				WITH r AS (
+				    SELECT a.case_id, a.dinas_code, c.kecamatan_code, a.responded_at <= a.due_at AS on_time,
+				           floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::integer AS minutes
+				    FROM assignment a JOIN case_file c ON c.id = a.case_id
+				    WHERE a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN' AND\s""" + within("a.due_at", spans, params)
+				+ filters(filter, true) + """
+				)
+				SELECT CASE WHEN GROUPING(r.dinas_code) = 0 THEN 'D' WHEN GROUPING(r.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
+				           AS dimension,
+				       coalesce(r.dinas_code, r.kecamatan_code, '') AS code, r.minutes,
+				       count(*) FILTER (WHERE r.on_time) AS on_time, count(*) FILTER (WHERE NOT r.on_time) AS late
+				FROM r GROUP BY GROUPING SETS ((r.minutes), (r.dinas_code, r.minutes), (r.kecamatan_code, r.minutes))
+				UNION ALL
+				SELECT 'C', cc.category_code, r.minutes,
+				       count(*) FILTER (WHERE r.on_time), count(*) FILTER (WHERE NOT r.on_time)
+				FROM r JOIN case_category cc ON cc.case_id = r.case_id"""
+				+ (filter.category() != null ? " AND cc.category_code = :category" : "") + """
+
+				GROUP BY cc.category_code, r.minutes""";
+	}
+
+	/**
+	 * Per day (in the zone) of the spans: cases filed that day by their status now, and responded,
+	 * not cancelled assignments due that day, on time and late:
+	 * {@code (day, filed, open, resolved, closed, on_time, late)}, only days with something.
+	 */
+	static String days(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
+		return """
+				SELECT coalesce(f.day, o.day) AS day, coalesce(f.filed, 0) AS filed, coalesce(f.open, 0) AS open,
+				       coalesce(f.resolved, 0) AS resolved, coalesce(f.closed, 0) AS closed,
+				       coalesce(o.on_time, 0) AS on_time, coalesce(o.late, 0) AS late
+				FROM (
+				    SELECT (c.filed_at AT TIME ZONE :zone)::date AS day, count(*) AS filed,
+				           count(*) FILTER (WHERE c.status = 'TERBUKA') AS open,
+				           count(*) FILTER (WHERE c.status = 'SELESAI') AS resolved,
+				           count(*) FILTER (WHERE c.status = 'DITUTUP') AS closed
+				    FROM case_file c WHERE\s""" + within("c.filed_at", spans, params) + caseFilters(filter) + """
+
+				    GROUP BY 1) f
+				FULL JOIN (
+				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day,
+				           count(*) FILTER (WHERE a.responded_at <= a.due_at) AS on_time,
+				           count(*) FILTER (WHERE a.responded_at > a.due_at) AS late
+				    FROM assignment a JOIN case_file c ON c.id = a.case_id
+				    WHERE a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN' AND\s"""
+				+ within("a.due_at", spans, params) + filters(filter, true) + """
+
+				    GROUP BY 1) o ON o.day = f.day""";
+	}
+
+	/** {@code column} inside one of the spans; {@code false} for none. */
+	static String within(String column, List<Span> spans, Map<String, Object> params) {
+		if (spans.isEmpty()) {
+			return "false";
+		}
+		List<String> conditions = new ArrayList<>();
+		for (Span span : spans) {
+			String name = "span" + params.size();
+			params.put(name + "s", span.start().atOffset(ZoneOffset.UTC));
+			params.put(name + "e", span.end().atOffset(ZoneOffset.UTC));
+			conditions.add(column + " >= :" + name + "s AND " + column + " < :" + name + "e");
+		}
+		return "(" + String.join(" OR ", conditions) + ")";
+	}
+
+	/** Filters on assignment {@code a} and its case {@code c}. */
+	static String filters(DashboardFilter filter, boolean category) {
+		List<String> conditions = new ArrayList<>();
+		if (filter.kecamatan() != null) {
+			conditions.add("c.kecamatan_code = :kecamatan");
+		}
+		if (filter.dinas() != null) {
+			conditions.add("a.dinas_code = :dinas");
+		}
+		if (category && filter.category() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+		}
+		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
+	}
+
+	/** Filters on a case {@code c} for the case counts. */
+	static String caseFilters(DashboardFilter filter) {
+		List<String> conditions = new ArrayList<>();
+		if (filter.kecamatan() != null) {
+			conditions.add("c.kecamatan_code = :kecamatan");
+		}
+		if (filter.dinas() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM assignment fa WHERE fa.case_id = c.id AND fa.dinas_code = :dinas)");
+		}
+		if (filter.category() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+		}
+		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
+	}
+
+}

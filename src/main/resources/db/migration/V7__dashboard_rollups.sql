@@ -1,0 +1,103 @@
+-- The dashboard's figures for whole past months, pre-aggregated, so that a year on a million cases
+-- is read from a few thousand rows instead of a million. Only months that have ended (in the
+-- kabupaten's zone) are rolled up; the current month, and any month whose rows changed since its
+-- roll-up ("dirty"), are read from the raw tables. The roll-up is rebuilt by the application
+-- (DashboardRollups); the triggers below only mark a rolled-up month dirty when something in it changes.
+
+CREATE TABLE dashboard_month (
+    month_start timestamptz PRIMARY KEY,
+    month_end   timestamptz NOT NULL CHECK (month_end > month_start),
+    -- Set when the row is made: a month is first built some minutes later, when no transaction that
+    -- could have changed it unseen (before this row existed) is still running.
+    noticed_at  timestamptz NOT NULL,
+    built_at    timestamptz,
+    dirty       boolean     NOT NULL DEFAULT true
+);
+
+-- Responded, not cancelled assignments due in the month, by whole response minutes, for the
+-- whole kabupaten (dimension T) and by dinas (D), kecamatan (K) and category (C). Response-time
+-- percentiles are computed from these histograms exactly as percentile_cont would over the minutes.
+CREATE TABLE dashboard_month_response (
+    month_start timestamptz NOT NULL REFERENCES dashboard_month (month_start) ON DELETE CASCADE,
+    dimension   char(1)     NOT NULL CHECK (dimension IN ('T', 'D', 'K', 'C')),
+    code        varchar(40) NOT NULL,
+    minutes     integer     NOT NULL,
+    on_time     integer     NOT NULL,
+    late        integer     NOT NULL,
+    PRIMARY KEY (month_start, dimension, code, minutes)
+);
+
+-- Per day of the month (in the zone): cases filed that day by their status now, and responded
+-- assignments due that day, on time and late.
+CREATE TABLE dashboard_day (
+    day         date        PRIMARY KEY,
+    month_start timestamptz NOT NULL REFERENCES dashboard_month (month_start) ON DELETE CASCADE,
+    filed       integer     NOT NULL,
+    open        integer     NOT NULL,
+    resolved    integer     NOT NULL,
+    closed      integer     NOT NULL,
+    on_time     integer     NOT NULL,
+    late        integer     NOT NULL
+);
+CREATE INDEX dashboard_day_month ON dashboard_day (month_start);
+
+-- Marks the rolled-up month holding the instant dirty. Touches (and locks) only months that exist,
+-- i.e. have ended: writes in the current month never contend here.
+CREATE FUNCTION dashboard_mark_dirty(instant timestamptz) RETURNS void LANGUAGE sql AS $$
+    UPDATE dashboard_month SET dirty = true WHERE month_start <= instant AND month_end > instant;
+$$;
+
+CREATE FUNCTION dashboard_assignment_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM dashboard_mark_dirty(OLD.due_at);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM dashboard_mark_dirty(NEW.due_at);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER assignment_dashboard_insert_delete AFTER INSERT OR DELETE ON assignment
+    FOR EACH ROW EXECUTE FUNCTION dashboard_assignment_changed();
+CREATE TRIGGER assignment_dashboard_update AFTER UPDATE ON assignment
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.responded_at IS DISTINCT FROM NEW.responded_at
+        OR OLD.assigned_at IS DISTINCT FROM NEW.assigned_at OR OLD.due_at IS DISTINCT FROM NEW.due_at
+        OR OLD.dinas_code IS DISTINCT FROM NEW.dinas_code OR OLD.case_id IS DISTINCT FROM NEW.case_id)
+    EXECUTE FUNCTION dashboard_assignment_changed();
+
+-- A case's status counts on the day it was filed; its kecamatan and categories count for its assignments.
+CREATE FUNCTION dashboard_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM dashboard_mark_dirty(OLD.filed_at);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM dashboard_mark_dirty(NEW.filed_at);
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.kecamatan_code IS DISTINCT FROM NEW.kecamatan_code THEN
+        PERFORM dashboard_mark_dirty(a.due_at) FROM assignment a WHERE a.case_id = NEW.id;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER case_file_dashboard_insert_delete AFTER INSERT OR DELETE ON case_file
+    FOR EACH ROW EXECUTE FUNCTION dashboard_case_changed();
+CREATE TRIGGER case_file_dashboard_update AFTER UPDATE ON case_file
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.filed_at IS DISTINCT FROM NEW.filed_at
+        OR OLD.kecamatan_code IS DISTINCT FROM NEW.kecamatan_code)
+    EXECUTE FUNCTION dashboard_case_changed();
+
+CREATE FUNCTION dashboard_case_category_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM dashboard_mark_dirty(a.due_at) FROM assignment a
+        WHERE a.case_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.case_id ELSE NEW.case_id END;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER case_category_dashboard AFTER INSERT OR UPDATE OR DELETE ON case_category
+    FOR EACH ROW EXECUTE FUNCTION dashboard_case_category_changed();
+
+-- Raw reads for the unrolled months: responded assignments by due time, and waiting ones.
+CREATE INDEX assignment_responded_due ON assignment (due_at)
+    INCLUDE (case_id, dinas_code, status, assigned_at, responded_at) WHERE responded_at IS NOT NULL;

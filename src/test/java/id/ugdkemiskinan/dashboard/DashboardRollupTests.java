@@ -1,0 +1,202 @@
+package id.ugdkemiskinan.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import id.ugdkemiskinan.support.IntegrationTest;
+import id.ugdkemiskinan.support.Logins;
+import id.ugdkemiskinan.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The monthly roll-up: 600 assignments from 20 Sep to 19 Nov 2026 ("now" is 20 Nov 12.00 WIB), with
+ * response times spread over 0–700 minutes (some late), some waiting and some cancelled. Figures
+ * read through the roll-up must equal the figures from the raw tables, and the percentiles must equal
+ * {@code percentile_cont} over the whole response minutes.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "ugd.test.database=dashboard_rollup")
+class DashboardRollupTests {
+
+	static final Instant NOW = Instant.parse("2026-11-20T05:00:00Z");
+
+	static final String PERIOD = "from=2026-09-25&to=2026-11-19";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	DashboardRollups rollups;
+
+	@Autowired
+	JsonMapper json;
+
+	@BeforeEach
+	void craftTheDataSet() {
+		this.clock.set(NOW);
+		this.jdbc.sql("DELETE FROM dashboard_month").update();
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-RU-%'").query(Long.class).single() > 0) {
+			return;
+		}
+		this.jdbc.sql("""
+				WITH d AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code, kecamatan_code FROM desa),
+				cases AS (
+				    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+				        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
+				    SELECT 'UGD-RU-' || lpad(g::text, 6, '0'), 'ABCDEF',
+				        CASE WHEN g % 10 = 0 THEN 'TERBUKA' WHEN g % 3 = 0 THEN 'SELESAI' ELSE 'DITUTUP' END,
+				        'NORMAL', d.kecamatan_code, d.code, 'Alamat', 'Warga ' || g, 'Uji', 'LANGSUNG', 'Data roll-up',
+				        TIMESTAMPTZ '2026-09-20 00:00+07' + g * interval '144 minutes',
+				        (SELECT id FROM app_user WHERE username = 'upt.muncar'),
+				        CASE WHEN g % 10 <> 0 AND g % 3 <> 0 THEN TIMESTAMPTZ '2026-11-20 00:00+07' END
+				    FROM generate_series(1, 600) g JOIN d ON d.i = (g * 37) % (SELECT count(*) FROM d)
+				    RETURNING id, status, filed_at),
+				categories AS (
+				    INSERT INTO case_category (case_id, category_code)
+				    SELECT id, (ARRAY['KESEHATAN','PENDIDIKAN','BANTUAN_SOSIAL','RUMAH_TIDAK_LAYAK_HUNI','EKONOMI_PEKERJAAN'])[1 + id % 5]
+				    FROM cases
+				    UNION ALL
+				    SELECT id, 'LAINNYA' FROM cases WHERE id % 4 = 0)
+				INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+				SELECT id, (ARRAY['DINKES','DINDIK','DINSOS','BPMD'])[1 + (id * 7) % 4],
+				    CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' WHEN id % 17 = 0 THEN 'DIBATALKAN' ELSE 'SELESAI' END,
+				    filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
+				    CASE WHEN status = 'TERBUKA' OR id % 17 = 0 THEN NULL
+				         ELSE filed_at + ((id * 7919) % 700) * interval '1 minute' + (id % 60) * interval '1 second' END,
+				    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 days' END
+				FROM cases""").update();
+	}
+
+	@Test
+	void theRollUpGivesTheFiguresOfTheRawTablesAndPercentilesExactlyAsPercentileCont() throws Exception {
+		String raw = figures("pimpinan", PERIOD);
+		assertThat(this.rollups.refresh()).as("months are built only after the grace time").isZero();
+		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
+		assertThat(this.rollups.refresh()).as("September and October").isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_month_response WHERE month_start = TIMESTAMPTZ '2026-10-01 00:00+07'")
+			.query(Long.class).single()).isGreaterThan(100);
+		assertThat(this.rollups.cleanMonths(Instant.parse("2026-09-24T17:00:00Z"), Instant.parse("2026-11-19T17:00:00Z")))
+			.extracting(DashboardRollups.Month::start)
+			.containsExactly(Instant.parse("2026-09-30T17:00:00Z"));
+		this.clock.set(NOW);
+		assertThat(figures("pimpinan", PERIOD)).isEqualTo(raw);
+		// The same for a period made of whole months only, and for a filtered one (never rolled up).
+		String october = figures("pimpinan", "from=2026-10-01&to=2026-10-31");
+		this.jdbc.sql("DELETE FROM dashboard_month").update();
+		assertThat(figures("pimpinan", "from=2026-10-01&to=2026-10-31")).isEqualTo(october);
+
+		JsonNode figures = this.json.readTree(raw);
+		Map<String, Object> expected = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE a.responded_at <= a.due_at) AS on_time,
+				       count(*) FILTER (WHERE a.responded_at > a.due_at) AS late,
+				       percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)) AS median,
+				       percentile_cont(0.9) WITHIN GROUP (ORDER BY floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)) AS p90
+				FROM assignment a
+				WHERE a.due_at >= TIMESTAMPTZ '2026-09-25 00:00+07' AND a.due_at < TIMESTAMPTZ '2026-11-20 00:00+07'
+				  AND a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN'""").query().singleRow();
+		assertThat(figures.get("onTime").asLong()).isEqualTo(((Number) expected.get("on_time")).longValue()).isPositive();
+		assertThat(figures.get("late").asLong()).isEqualTo(((Number) expected.get("late")).longValue()).isPositive();
+		assertThat(figures.get("responseMinutesMedian").asDouble()).isCloseTo((Double) expected.get("median"), within(1e-9));
+		assertThat(figures.get("responseMinutesP90").asDouble()).isCloseTo((Double) expected.get("p90"), within(1e-9));
+		List<Map<String, Object>> byDinas = this.jdbc.sql("""
+				SELECT a.dinas_code,
+				       percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)) AS median
+				FROM assignment a
+				WHERE a.due_at >= TIMESTAMPTZ '2026-09-25 00:00+07' AND a.due_at < TIMESTAMPTZ '2026-11-20 00:00+07'
+				  AND a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN'
+				GROUP BY a.dinas_code ORDER BY a.dinas_code""").query().listOfRows();
+		assertThat(figures.get("byDinas")).hasSize(byDinas.size());
+		for (int i = 0; i < byDinas.size(); i++) {
+			assertThat(figures.get("byDinas").get(i).get("dinasCode").asText()).isEqualTo(byDinas.get(i).get("dinas_code"));
+			assertThat(figures.get("byDinas").get(i).get("responseMinutesMedian").asDouble())
+				.isCloseTo((Double) byDinas.get(i).get("median"), within(1e-9));
+		}
+	}
+
+	@Test
+	void aChangeInARolledUpMonthCountsAtOnceAndTheMonthIsRebuilt() throws Exception {
+		buildRollUps();
+		JsonNode before = this.json.readTree(figures("sekretariat", PERIOD));
+		long waiting = this.jdbc.sql("""
+				SELECT a.id FROM assignment a WHERE a.status = 'MENUNGGU_RESPON'
+				  AND a.due_at >= TIMESTAMPTZ '2026-10-01 00:00+07' AND a.due_at < TIMESTAMPTZ '2026-11-01 00:00+07'
+				ORDER BY a.id LIMIT 1""").query(Long.class).single();
+		this.jdbc.sql("UPDATE assignment SET status = 'DIRESPON', responded_at = due_at + interval '1 day' WHERE id = :id")
+			.param("id", waiting).update();
+		assertThat(octoberIsDirty()).isTrue();
+
+		String changed = figures("sekretariat", PERIOD);
+		JsonNode after = this.json.readTree(changed);
+		assertThat(after.get("late").asLong()).isEqualTo(before.get("late").asLong() + 1);
+		assertThat(after.get("overdueOpen").asLong()).isEqualTo(before.get("overdueOpen").asLong() - 1);
+
+		this.clock.set(NOW.plus(Duration.ofMinutes(1)));
+		assertThat(this.rollups.refresh()).as("a dirty month is rebuilt at the next run").isEqualTo(1);
+		assertThat(octoberIsDirty()).isFalse();
+		this.clock.set(NOW);
+		assertThat(figures("sekretariat", PERIOD)).isEqualTo(changed);
+
+		// A category added to a case (a reopening) changes its assignments' months too.
+		long caseId = this.jdbc.sql("SELECT case_id FROM assignment WHERE id = :id").param("id", waiting).query(Long.class).single();
+		this.jdbc.sql("INSERT INTO case_category (case_id, category_code) VALUES (:c, 'EKONOMI_PEKERJAAN') ON CONFLICT DO NOTHING")
+			.param("c", caseId).update();
+		assertThat(octoberIsDirty()).isTrue();
+	}
+
+	@Test
+	void changesInTheCurrentMonthTouchNoRolledUpMonth() {
+		buildRollUps();
+		this.jdbc.sql("""
+				UPDATE assignment SET responded_at = due_at, status = 'DIRESPON'
+				WHERE status = 'MENUNGGU_RESPON' AND due_at >= TIMESTAMPTZ '2026-11-01 00:00+07'""").update();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_month WHERE dirty").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_month").query(Long.class).single())
+			.as("no row for the month that has not ended").isEqualTo(2);
+	}
+
+	private void buildRollUps() {
+		this.rollups.refresh();
+		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
+		assertThat(this.rollups.refresh()).isEqualTo(2);
+		this.clock.set(NOW);
+	}
+
+	private boolean octoberIsDirty() {
+		return this.jdbc.sql("SELECT dirty FROM dashboard_month WHERE month_start = :m")
+			.param("m", OffsetDateTime.parse("2026-10-01T00:00+07:00"))
+			.query(Boolean.class)
+			.single();
+	}
+
+	private String figures(String username, String query) throws Exception {
+		return this.mvc.perform(get("/api/v1/dashboard?" + query).with(httpBasic(username, Logins.DEMO_PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}
