@@ -1,50 +1,58 @@
--- The dashboard's figures for whole past months, pre-aggregated, so that a year on a million cases
--- is read from a few thousand rows instead of a million. Only months that have ended (in the
--- kabupaten's zone) are rolled up; the current month, and any month whose rows changed since its
--- roll-up ("dirty"), are read from the raw tables. The roll-up is rebuilt by the application
--- (DashboardRollups); the triggers below only mark a rolled-up month dirty when something in it changes.
+-- The dashboard's figures for whole past days and months, pre-aggregated, so that a year on a
+-- million cases is read from a few thousand rows instead of a million. Only spans that have ended
+-- (in the kabupaten's zone) are rolled up; the current day, and any span whose rows changed since its
+-- roll-up ("dirty"), are read from the raw tables. The roll-up is built by the application
+-- (DashboardRollups); the triggers below only mark a rolled-up span dirty when something in it changes.
 
-CREATE TABLE dashboard_month (
-    month_start timestamptz PRIMARY KEY,
-    month_end   timestamptz NOT NULL CHECK (month_end > month_start),
-    -- Set when the row is made: a month is first built some minutes later, when no transaction that
+CREATE TABLE dashboard_span (
+    grain       char(1)     NOT NULL CHECK (grain IN ('D', 'M')),  -- day or month
+    span_start  timestamptz NOT NULL,
+    span_end    timestamptz NOT NULL CHECK (span_end > span_start),
+    -- Set when the row is made: a span is first built some minutes later, when no transaction that
     -- could have changed it unseen (before this row existed) is still running.
     noticed_at  timestamptz NOT NULL,
     built_at    timestamptz,
-    dirty       boolean     NOT NULL DEFAULT true
+    dirty       boolean     NOT NULL DEFAULT true,
+    PRIMARY KEY (grain, span_start)
 );
+-- The triggers look for spans holding an instant; writes in the current day find none at once.
+CREATE INDEX dashboard_span_end ON dashboard_span (span_end);
 
--- Responded, not cancelled assignments due in the month, by whole response minutes, for the
+-- Responded, not cancelled assignments due in the span, by whole response minutes, for the
 -- whole kabupaten (dimension T) and by dinas (D), kecamatan (K) and category (C). Response-time
 -- percentiles are computed from these histograms exactly as percentile_cont would over the minutes.
-CREATE TABLE dashboard_month_response (
-    month_start timestamptz NOT NULL REFERENCES dashboard_month (month_start) ON DELETE CASCADE,
+CREATE TABLE dashboard_response (
+    grain       char(1)     NOT NULL,
+    span_start  timestamptz NOT NULL,
     dimension   char(1)     NOT NULL CHECK (dimension IN ('T', 'D', 'K', 'C')),
     code        varchar(40) NOT NULL,
     minutes     integer     NOT NULL,
     on_time     integer     NOT NULL,
     late        integer     NOT NULL,
-    PRIMARY KEY (month_start, dimension, code, minutes)
+    PRIMARY KEY (grain, span_start, dimension, code, minutes),
+    FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
 
--- Per day of the month (in the zone): cases filed that day by their status now, and responded
--- assignments due that day, on time and late.
+-- One row per rolled-up day: cases filed that day by their status now, and responded assignments
+-- due that day, on time and late.
 CREATE TABLE dashboard_day (
-    day         date        PRIMARY KEY,
-    month_start timestamptz NOT NULL REFERENCES dashboard_month (month_start) ON DELETE CASCADE,
+    grain       char(1)     NOT NULL DEFAULT 'D' CHECK (grain = 'D'),
+    span_start  timestamptz NOT NULL,
+    day         date        NOT NULL UNIQUE,
     filed       integer     NOT NULL,
     open        integer     NOT NULL,
     resolved    integer     NOT NULL,
     closed      integer     NOT NULL,
     on_time     integer     NOT NULL,
-    late        integer     NOT NULL
+    late        integer     NOT NULL,
+    PRIMARY KEY (grain, span_start),
+    FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
-CREATE INDEX dashboard_day_month ON dashboard_day (month_start);
 
--- Marks the rolled-up month holding the instant dirty. Touches (and locks) only months that exist,
--- i.e. have ended: writes in the current month never contend here.
+-- Marks the rolled-up day and month holding the instant dirty. Touches (and locks) only spans that
+-- exist, i.e. have ended: writes in the current day never contend here.
 CREATE FUNCTION dashboard_mark_dirty(instant timestamptz) RETURNS void LANGUAGE sql AS $$
-    UPDATE dashboard_month SET dirty = true WHERE month_start <= instant AND month_end > instant;
+    UPDATE dashboard_span SET dirty = true WHERE span_end > instant AND span_start <= instant;
 $$;
 
 CREATE FUNCTION dashboard_assignment_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -98,6 +106,6 @@ END $$;
 CREATE TRIGGER case_category_dashboard AFTER INSERT OR UPDATE OR DELETE ON case_category
     FOR EACH ROW EXECUTE FUNCTION dashboard_case_category_changed();
 
--- Raw reads for the unrolled months: responded assignments by due time, and waiting ones.
+-- Raw reads for what is not rolled up: responded assignments by due time.
 CREATE INDEX assignment_responded_due ON assignment (due_at)
     INCLUDE (case_id, dinas_code, status, assigned_at, responded_at) WHERE responded_at IS NOT NULL;

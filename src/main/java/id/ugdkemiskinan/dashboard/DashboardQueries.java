@@ -99,10 +99,10 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The figures. Whole months that have ended and are rolled up come from the roll-up (only without
-	 * filters: the roll-up holds the kabupaten, not each combination of filters); the rest of the period
-	 * from the raw tables, by the same SQL. Waiting assignments are always counted live. One snapshot
-	 * for all statements, so the figures add up.
+	 * The figures. Days and months that have ended and are rolled up come from the roll-up (only
+	 * without filters: the roll-up holds the kabupaten, not each combination of filters); the rest of
+	 * the period from the raw tables, by the same SQL. Waiting assignments are always counted live.
+	 * One snapshot for all statements, so the figures add up.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	DashboardFigures figures(DashboardFilter filter) {
@@ -110,15 +110,30 @@ class DashboardQueries {
 		Instant from = filter.from().atStartOfDay(this.zone).toInstant();
 		Instant to = filter.to().plusDays(1).atStartOfDay(this.zone).toInstant();
 		boolean unfiltered = filter.kecamatan() == null && filter.dinas() == null && filter.category() == null;
-		List<DashboardRollups.Month> months = unfiltered ? this.rollups.cleanMonths(from, to) : List.of();
-		List<RawFigures.Span> raw = uncovered(from, to, months);
-		params.put("months", months.isEmpty() ? List.of(utc(Instant.EPOCH))
-				: months.stream().map(month -> utc(month.start())).toList());
+		List<DashboardRollups.Span> clean = unfiltered ? this.rollups.clean(from, to) : List.of();
+		// Response histograms: whole months where clean, then clean days outside them, then raw.
+		List<DashboardRollups.Span> months = clean.stream().filter(span -> span.grain() == DashboardRollups.MONTH).toList();
+		List<DashboardRollups.Span> days = clean.stream()
+			.filter(span -> span.grain() == DashboardRollups.DAY)
+			.filter(day -> months.stream().noneMatch(month -> !day.start().isBefore(month.start()) && !day.end().isAfter(month.end())))
+			.toList();
+		List<DashboardRollups.Span> histogramSpans = new ArrayList<>(months);
+		histogramSpans.addAll(days);
+		List<RawFigures.Span> rawHistogram = uncovered(from, to, histogramSpans);
+		// Counts per day: every clean day, then raw.
+		List<DashboardRollups.Span> countedDays = clean.stream().filter(span -> span.grain() == DashboardRollups.DAY).toList();
+		List<RawFigures.Span> rawDays = uncovered(from, to, countedDays);
+		params.put("months", starts(months));
+		params.put("days", starts(days));
+		params.put("countedDays", starts(countedDays));
 
 		Map<String, Stats> stats = new HashMap<>();
-		this.jdbc.sql("WITH h AS (\n    SELECT dimension, code, minutes, on_time, late FROM dashboard_month_response"
-				+ " WHERE month_start IN (:months)\n    UNION ALL\n    SELECT * FROM (" + RawFigures.responseHistogram(raw, filter, params)
-				+ ") raw)" + PERCENTILES)
+		this.jdbc.sql("""
+				WITH h AS (
+				    SELECT dimension, code, minutes, on_time, late FROM dashboard_response
+				    WHERE grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days)
+				    UNION ALL
+				    SELECT * FROM (""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") raw)" + PERCENTILES)
 			.params(params)
 			.query((rs, n) -> stats.put(rs.getString("dimension") + rs.getString("code"),
 					new Stats(rs.getLong("on_time"), rs.getLong("late"), (Double) rs.getObject("median"),
@@ -150,9 +165,9 @@ class DashboardQueries {
 		long[] cases = this.jdbc.sql("""
 				SELECT coalesce(sum(filed), 0) AS filed, coalesce(sum(open), 0) AS open,
 				       coalesce(sum(resolved), 0) AS resolved, coalesce(sum(closed), 0) AS closed
-				FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE month_start IN (:months)
+				FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE span_start IN (:countedDays)
 				      UNION ALL
-				      SELECT filed, open, resolved, closed FROM (""" + RawFigures.days(raw, filter, params) + ") raw) d")
+				      SELECT filed, open, resolved, closed FROM (""" + RawFigures.days(rawDays, filter, params) + ") raw) d")
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong("filed"), rs.getLong("open"), rs.getLong("resolved"),
 					rs.getLong("closed") })
@@ -160,7 +175,7 @@ class DashboardQueries {
 		long[] now = this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE a.due_at < :now) AS breached,
 				       count(*) FILTER (WHERE a.at_risk_from <= :now AND a.due_at >= :now) AS at_risk
-				FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.status = 'MENUNGGU_RESPON'"""
+				FROM assignment a""" + RawFigures.caseJoin(filter) + " WHERE a.status = 'MENUNGGU_RESPON'"
 				+ RawFigures.filters(filter, true))
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong("breached"), rs.getLong("at_risk") })
@@ -174,23 +189,28 @@ class DashboardQueries {
 						waiting),
 				groups("C", this.agencies.categories().stream().collect(toMap(CategoryRef::code, CategoryRef::name)), stats,
 						waiting),
-				daily(filter, params, raw));
+				daily(filter, params, rawDays));
 	}
 
-	/** The parts of {@code [from, to)} that the months do not cover. */
-	private static List<RawFigures.Span> uncovered(Instant from, Instant to, List<DashboardRollups.Month> months) {
+	/** The parts of {@code [from, to)} that the spans (not overlapping) do not cover. */
+	private static List<RawFigures.Span> uncovered(Instant from, Instant to, List<DashboardRollups.Span> covered) {
 		List<RawFigures.Span> spans = new ArrayList<>();
 		Instant cursor = from;
-		for (DashboardRollups.Month month : months) {
-			if (month.start().isAfter(cursor)) {
-				spans.add(new RawFigures.Span(cursor, month.start()));
+		for (DashboardRollups.Span span : covered.stream().sorted(java.util.Comparator.comparing(DashboardRollups.Span::start)).toList()) {
+			if (span.start().isAfter(cursor)) {
+				spans.add(new RawFigures.Span(cursor, span.start()));
 			}
-			cursor = month.end();
+			cursor = span.end();
 		}
 		if (cursor.isBefore(to)) {
 			spans.add(new RawFigures.Span(cursor, to));
 		}
 		return spans;
+	}
+
+	/** The spans' starts for an {@code IN} list (never empty: an instant no span starts at stands for none). */
+	private static List<OffsetDateTime> starts(List<DashboardRollups.Span> spans) {
+		return spans.isEmpty() ? List.of(utc(Instant.EPOCH)) : spans.stream().map(span -> utc(span.start())).toList();
 	}
 
 	/** Every code of the dimension that has an assignment in the period, by code. */
@@ -221,13 +241,14 @@ class DashboardQueries {
 				WITH days AS (
 				    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
 				counted AS (
-				    SELECT day, filed, on_time, late FROM dashboard_day WHERE month_start IN (:months)
+				    SELECT day, filed, on_time, late FROM dashboard_day WHERE span_start IN (:countedDays)
 				    UNION ALL
 				    SELECT day, filed, on_time, late FROM (""" + RawFigures.days(raw, filter, params) + """
 				) raw),
 				overdue AS (
 				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day, count(*) AS n
-				    FROM assignment a JOIN case_file c ON c.id = a.case_id
+				    FROM assignment a""" + RawFigures.caseJoin(filter) + """
+
 				    WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at >= :from AND a.due_at < :to AND a.due_at < :now"""
 				+ RawFigures.filters(filter, true) + """
 

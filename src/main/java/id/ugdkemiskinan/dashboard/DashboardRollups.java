@@ -3,8 +3,8 @@ package id.ugdkemiskinan.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -12,26 +12,26 @@ import java.util.List;
 import java.util.Map;
 
 import id.ugdkemiskinan.config.UgdProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the dashboard's monthly roll-up: for every month that has ended (in the kabupaten's zone),
- * the response-time histograms and the per-day counts that {@link RawFigures} computes, stored in
- * {@code dashboard_month_response} and {@code dashboard_day}. A month is built first
+ * Builds the dashboard's roll-up: for every day and every month that has ended (in the kabupaten's
+ * zone), the response-time histograms and (for days) the counts that {@link RawFigures} computes,
+ * stored in {@code dashboard_response} and {@code dashboard_day}. A span is built first
  * {@code ugd.dashboard.rollup-grace} after its row appears (so no transaction that changed it before
- * the row existed is still running), and rebuilt at the next run after the triggers marked it dirty. Readers
- * use only clean months; everything else comes from the raw tables, so the figures never lag.
- * Several instances may run this at once: a month being rebuilt is locked and skipped by the others.
+ * the row existed is still running), and rebuilt at the next run after the triggers marked it dirty.
+ * Readers use only clean spans; everything else comes from the raw tables, so the figures never lag.
+ * Several instances may run this at once: a span being rebuilt is locked and skipped by the others.
  */
 @Component
 class DashboardRollups {
 
-	private static final Logger log = LoggerFactory.getLogger(DashboardRollups.class);
+	static final char DAY = 'D';
+
+	static final char MONTH = 'M';
 
 	private final JdbcClient jdbc;
 
@@ -51,51 +51,54 @@ class DashboardRollups {
 		this.grace = properties.dashboard().rollupGrace();
 	}
 
-	/** A rolled-up month that readers may use. */
-	record Month(Instant start, Instant end) {
+	/** A rolled-up day or month. */
+	record Span(char grain, Instant start, Instant end) {
+
+		RawFigures.Span time() {
+			return new RawFigures.Span(this.start, this.end);
+		}
+
 	}
 
 	/**
-	 * Notices the months that have ended and (re)builds those that are due.
-	 * @return the number of months built
+	 * Notices the days and months that have ended and (re)builds those that are due.
+	 * @return the number of spans built
 	 */
 	int refresh() {
 		Instant now = this.clock.instant();
 		notice(now);
-		List<Month> due = this.jdbc.sql("""
-				SELECT month_start, month_end FROM dashboard_month
-				WHERE (built_at IS NULL AND noticed_at <= :ready) OR (built_at IS NOT NULL AND dirty) ORDER BY month_start""")
+		List<Span> due = this.jdbc.sql("""
+				SELECT grain, span_start, span_end FROM dashboard_span
+				WHERE (built_at IS NULL AND noticed_at <= :ready) OR (built_at IS NOT NULL AND dirty)
+				ORDER BY grain, span_start""")
 			.param("ready", utc(now.minus(this.grace)))
-			.query((rs, n) -> new Month(rs.getObject("month_start", OffsetDateTime.class).toInstant(),
-					rs.getObject("month_end", OffsetDateTime.class).toInstant()))
+			.query((rs, n) -> span(rs.getString("grain"), rs.getObject("span_start", OffsetDateTime.class),
+					rs.getObject("span_end", OffsetDateTime.class)))
 			.list();
 		int built = 0;
-		for (Month month : due) {
-			long started = System.nanoTime();
-			if (Boolean.TRUE.equals(this.transactions.execute(status -> build(month, now)))) {
+		for (Span span : due) {
+			if (Boolean.TRUE.equals(this.transactions.execute(status -> build(span, now)))) {
 				built++;
-				log.debug("Dashboard roll-up of {} built in {} ms", month.start(), (System.nanoTime() - started) / 1_000_000);
 			}
 		}
 		return built;
 	}
 
-	/** Clean, built months lying wholly inside {@code [from, to)}. */
-	List<Month> cleanMonths(Instant from, Instant to) {
+	/** Clean, built spans lying wholly inside {@code [from, to)}, by start. */
+	List<Span> clean(Instant from, Instant to) {
 		return this.jdbc.sql("""
-				SELECT month_start, month_end FROM dashboard_month
-				WHERE built_at IS NOT NULL AND NOT dirty AND month_start >= :from AND month_end <= :to
-				ORDER BY month_start""")
+				SELECT grain, span_start, span_end FROM dashboard_span
+				WHERE built_at IS NOT NULL AND NOT dirty AND span_start >= :from AND span_end <= :to
+				ORDER BY span_start, grain DESC""")
 			.param("from", utc(from))
 			.param("to", utc(to))
-			.query((rs, n) -> new Month(rs.getObject("month_start", OffsetDateTime.class).toInstant(),
-					rs.getObject("month_end", OffsetDateTime.class).toInstant()))
+			.query((rs, n) -> span(rs.getString("grain"), rs.getObject("span_start", OffsetDateTime.class),
+					rs.getObject("span_end", OffsetDateTime.class)))
 			.list();
 	}
 
-	/** Adds a row for every ended month since the first case or assignment. */
+	/** Adds a row for every ended day and month since the first case or assignment. */
 	private void notice(Instant now) {
-		YearMonth current = YearMonth.from(now.atZone(this.zone));
 		OffsetDateTime first = this.jdbc.sql("""
 				SELECT least((SELECT min(filed_at) FROM case_file), (SELECT min(due_at) FROM assignment))""")
 			.query(OffsetDateTime.class)
@@ -104,61 +107,73 @@ class DashboardRollups {
 		if (first == null) {
 			return;
 		}
-		YearMonth month = YearMonth.from(first.atZoneSameInstant(this.zone));
-		for (; month.isBefore(current); month = month.plusMonths(1)) {
-			this.jdbc.sql("""
-					INSERT INTO dashboard_month (month_start, month_end, noticed_at) VALUES (:start, :end, :now)
-					ON CONFLICT (month_start) DO NOTHING""")
-				.param("start", utc(start(month)))
-				.param("end", utc(start(month.plusMonths(1))))
-				.param("now", utc(now))
-				.update();
-		}
+		LocalDate firstDay = first.atZoneSameInstant(this.zone).toLocalDate();
+		LocalDate today = now.atZone(this.zone).toLocalDate();
+		Map<String, Object> params = Map.of("zone", this.zone.getId(), "now", utc(now));
+		this.jdbc.sql("""
+				INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at)
+				SELECT 'D', d::timestamp AT TIME ZONE :zone, (d + interval '1 day')::timestamp AT TIME ZONE :zone, :now
+				FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 day') d
+				ON CONFLICT DO NOTHING""")
+			.params(params)
+			.param("first", firstDay.toString())
+			.param("last", today.minusDays(1).toString())
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at)
+				SELECT 'M', m::timestamp AT TIME ZONE :zone, (m + interval '1 month')::timestamp AT TIME ZONE :zone, :now
+				FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') m
+				ON CONFLICT DO NOTHING""")
+			.params(params)
+			.param("first", firstDay.withDayOfMonth(1).toString())
+			.param("last", today.withDayOfMonth(1).minusMonths(1).toString())
+			.update();
 	}
 
 	/**
-	 * Rebuilds one month. Its row is locked first, so a writer that marks it dirty either committed
+	 * Rebuilds one span. Its row is locked first, so a writer that marks it dirty either committed
 	 * before (and the statements below see its change) or waits and marks it dirty again after.
 	 */
-	private boolean build(Month month, Instant now) {
+	private boolean build(Span span, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("grain", String.valueOf(span.grain()));
+		params.put("start", utc(span.start()));
+		params.put("now", utc(now));
+		params.put("zone", this.zone.getId());
 		boolean locked = this.jdbc.sql("""
-				SELECT month_start FROM dashboard_month WHERE month_start = :start AND (built_at IS NULL OR dirty)
+				SELECT span_start FROM dashboard_span
+				WHERE grain = :grain AND span_start = :start AND (built_at IS NULL OR dirty)
 				FOR UPDATE SKIP LOCKED""")
-			.param("start", utc(month.start()))
+			.params(params)
 			.query(OffsetDateTime.class)
 			.optional()
 			.isPresent();
 		if (!locked) {
 			return false;
 		}
-		this.jdbc.sql("UPDATE dashboard_month SET dirty = false, built_at = :now WHERE month_start = :start")
-			.param("start", utc(month.start()))
-			.param("now", utc(now))
+		this.jdbc.sql("UPDATE dashboard_span SET dirty = false, built_at = :now WHERE grain = :grain AND span_start = :start")
+			.params(params)
 			.update();
-		this.jdbc.sql("DELETE FROM dashboard_month_response WHERE month_start = :start")
-			.param("start", utc(month.start()))
-			.update();
-		this.jdbc.sql("DELETE FROM dashboard_day WHERE month_start = :start").param("start", utc(month.start())).update();
+		this.jdbc.sql("DELETE FROM dashboard_response WHERE grain = :grain AND span_start = :start").params(params).update();
+		this.jdbc.sql("DELETE FROM dashboard_day WHERE grain = :grain AND span_start = :start").params(params).update();
 		DashboardFilter all = new DashboardFilter(null, null, null, null, null);
-		List<RawFigures.Span> spans = List.of(new RawFigures.Span(month.start(), month.end()));
-		Map<String, Object> params = new HashMap<>();
-		params.put("start", utc(month.start()));
-		params.put("zone", this.zone.getId());
-		String histogram = RawFigures.responseHistogram(spans, all, params);
-		this.jdbc.sql("INSERT INTO dashboard_month_response (month_start, dimension, code, minutes, on_time, late)\n"
-				+ "SELECT :start, h.* FROM (" + histogram + ") h")
+		List<RawFigures.Span> time = List.of(span.time());
+		this.jdbc.sql("INSERT INTO dashboard_response (grain, span_start, dimension, code, minutes, on_time, late)\n"
+				+ "SELECT :grain, :start, h.* FROM (" + RawFigures.responseHistogram(time, all, params) + ") h")
 			.params(params)
 			.update();
-		String days = RawFigures.days(spans, all, params);
-		this.jdbc.sql("INSERT INTO dashboard_day (day, month_start, filed, open, resolved, closed, on_time, late)\n"
-				+ "SELECT d.day, :start, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late FROM (" + days + ") d")
-			.params(params)
-			.update();
+		if (span.grain() == DAY) {
+			this.jdbc.sql("INSERT INTO dashboard_day (span_start, day, filed, open, resolved, closed, on_time, late)\n"
+					+ "SELECT :start, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late FROM ("
+					+ RawFigures.days(time, all, params) + ") d")
+				.params(params)
+				.update();
+		}
 		return true;
 	}
 
-	private Instant start(YearMonth month) {
-		return month.atDay(1).atStartOfDay(this.zone).toInstant();
+	private static Span span(String grain, OffsetDateTime start, OffsetDateTime end) {
+		return new Span(grain.charAt(0), start.toInstant(), end.toInstant());
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -71,7 +71,8 @@ final class RawFigures {
 				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day,
 				           count(*) FILTER (WHERE a.responded_at <= a.due_at) AS on_time,
 				           count(*) FILTER (WHERE a.responded_at > a.due_at) AS late
-				    FROM assignment a JOIN case_file c ON c.id = a.case_id
+				    FROM assignment a""" + caseJoin(filter) + """
+
 				    WHERE a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN' AND\s"""
 				+ within("a.due_at", spans, params) + filters(filter, true) + """
 
@@ -91,6 +92,11 @@ final class RawFigures {
 			conditions.add(column + " >= :" + name + "s AND " + column + " < :" + name + "e");
 		}
 		return "(" + String.join(" OR ", conditions) + ")";
+	}
+
+	/** The join to the case {@code c} of assignment {@code a}, where the filters need it. */
+	static String caseJoin(DashboardFilter filter) {
+		return filter.kecamatan() != null || filter.category() != null ? " JOIN case_file c ON c.id = a.case_id" : "";
 	}
 
 	/** Filters on assignment {@code a} and its case {@code c}. */

@@ -3,6 +3,7 @@ package id.ugdkemiskinan.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The monthly roll-up: 600 assignments from 20 Sep to 19 Nov 2026 ("now" is 20 Nov 12.00 WIB), with
+ * The roll-up of days and months: 600 assignments from 20 Sep to 19 Nov 2026 ("now" is 20 Nov 12.00 WIB), with
  * response times spread over 0–700 minutes (some late), some waiting and some cancelled. Figures
  * read through the roll-up must equal the figures from the raw tables, and the percentiles must equal
  * {@code percentile_cont} over the whole response minutes.
@@ -57,7 +58,7 @@ class DashboardRollupTests {
 	@BeforeEach
 	void craftTheDataSet() {
 		this.clock.set(NOW);
-		this.jdbc.sql("DELETE FROM dashboard_month").update();
+		this.jdbc.sql("DELETE FROM dashboard_span").update();
 		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-RU-%'").query(Long.class).single() > 0) {
 			return;
 		}
@@ -93,19 +94,20 @@ class DashboardRollupTests {
 	@Test
 	void theRollUpGivesTheFiguresOfTheRawTablesAndPercentilesExactlyAsPercentileCont() throws Exception {
 		String raw = figures("pimpinan", PERIOD);
-		assertThat(this.rollups.refresh()).as("months are built only after the grace time").isZero();
+		String week = figures("pimpinan", "from=2026-11-03&to=2026-11-09");
+		String october = figures("pimpinan", "from=2026-10-01&to=2026-10-31");
+		assertThat(this.rollups.refresh()).as("spans are built only after the grace time").isZero();
 		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
-		assertThat(this.rollups.refresh()).as("September and October").isEqualTo(2);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_month_response WHERE month_start = TIMESTAMPTZ '2026-10-01 00:00+07'")
+		assertThat(this.rollups.refresh()).as("61 days (20 Sep to 19 Nov), September and October").isEqualTo(63);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_response WHERE grain = 'M' AND span_start = TIMESTAMPTZ '2026-10-01 00:00+07'")
 			.query(Long.class).single()).isGreaterThan(100);
-		assertThat(this.rollups.cleanMonths(Instant.parse("2026-09-24T17:00:00Z"), Instant.parse("2026-11-19T17:00:00Z")))
-			.extracting(DashboardRollups.Month::start)
+		assertThat(this.rollups.clean(Instant.parse("2026-09-24T17:00:00Z"), Instant.parse("2026-11-19T17:00:00Z")))
+			.filteredOn(span -> span.grain() == DashboardRollups.MONTH)
+			.extracting(DashboardRollups.Span::start)
 			.containsExactly(Instant.parse("2026-09-30T17:00:00Z"));
 		this.clock.set(NOW);
 		assertThat(figures("pimpinan", PERIOD)).isEqualTo(raw);
-		// The same for a period made of whole months only, and for a filtered one (never rolled up).
-		String october = figures("pimpinan", "from=2026-10-01&to=2026-10-31");
-		this.jdbc.sql("DELETE FROM dashboard_month").update();
+		assertThat(figures("pimpinan", "from=2026-11-03&to=2026-11-09")).isEqualTo(week);
 		assertThat(figures("pimpinan", "from=2026-10-01&to=2026-10-31")).isEqualTo(october);
 
 		JsonNode figures = this.json.readTree(raw);
@@ -154,7 +156,7 @@ class DashboardRollupTests {
 		assertThat(after.get("overdueOpen").asLong()).isEqualTo(before.get("overdueOpen").asLong() - 1);
 
 		this.clock.set(NOW.plus(Duration.ofMinutes(1)));
-		assertThat(this.rollups.refresh()).as("a dirty month is rebuilt at the next run").isEqualTo(1);
+		assertThat(this.rollups.refresh()).as("the dirty day and month are rebuilt at the next run").isEqualTo(2);
 		assertThat(octoberIsDirty()).isFalse();
 		this.clock.set(NOW);
 		assertThat(figures("sekretariat", PERIOD)).isEqualTo(changed);
@@ -167,25 +169,30 @@ class DashboardRollupTests {
 	}
 
 	@Test
-	void changesInTheCurrentMonthTouchNoRolledUpMonth() {
+	void changesOfTodayTouchNoRolledUpSpan() {
 		buildRollUps();
-		this.jdbc.sql("""
-				UPDATE assignment SET responded_at = due_at, status = 'DIRESPON'
-				WHERE status = 'MENUNGGU_RESPON' AND due_at >= TIMESTAMPTZ '2026-11-01 00:00+07'""").update();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_month WHERE dirty").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_month").query(Long.class).single())
-			.as("no row for the month that has not ended").isEqualTo(2);
+		long caseId = this.jdbc.sql("SELECT id FROM case_file WHERE ticket = 'UGD-RU-000001'").query(Long.class).single();
+		long assignment = this.jdbc.sql("""
+				INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from)
+				VALUES (:c, 'BPMD', 'MENUNGGU_RESPON', :now, :now + interval '4 hours', :now + interval '3 hours') RETURNING id""")
+			.param("c", caseId).param("now", NOW.atOffset(ZoneOffset.UTC)).query(Long.class).single();
+		this.jdbc.sql("UPDATE assignment SET status = 'DIRESPON', responded_at = assigned_at + interval '5 minutes' WHERE id = :id")
+			.param("id", assignment).update();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_span WHERE dirty").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_span WHERE span_end > :now")
+			.param("now", NOW.atOffset(ZoneOffset.UTC)).query(Long.class).single())
+			.as("no row for the day and month that have not ended").isZero();
 	}
 
 	private void buildRollUps() {
 		this.rollups.refresh();
 		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
-		assertThat(this.rollups.refresh()).isEqualTo(2);
+		assertThat(this.rollups.refresh()).isEqualTo(63);
 		this.clock.set(NOW);
 	}
 
 	private boolean octoberIsDirty() {
-		return this.jdbc.sql("SELECT dirty FROM dashboard_month WHERE month_start = :m")
+		return this.jdbc.sql("SELECT dirty FROM dashboard_span WHERE grain = 'M' AND span_start = :m")
 			.param("m", OffsetDateTime.parse("2026-10-01T00:00+07:00"))
 			.query(Boolean.class)
 			.single();
