@@ -109,24 +109,23 @@ class DashboardRollups {
 		}
 		LocalDate firstDay = first.atZoneSameInstant(this.zone).toLocalDate();
 		LocalDate today = now.atZone(this.zone).toLocalDate();
-		Map<String, Object> params = Map.of("zone", this.zone.getId(), "now", utc(now));
+		noticeSpans(DAY, "1 day", firstDay, today.minusDays(1), now);
+		noticeSpans(MONTH, "1 month", firstDay.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(1), now);
+	}
+
+	/** Adds the rows of the spans of one grain starting from {@code first} to {@code last} (local dates). */
+	private void noticeSpans(char grain, String length, LocalDate first, LocalDate last, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at)
-				SELECT 'D', d::timestamp AT TIME ZONE :zone, (d + interval '1 day')::timestamp AT TIME ZONE :zone, :now
-				FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 day') d
+				SELECT :grain, s::timestamp AT TIME ZONE :zone, (s + CAST(:length AS interval))::timestamp AT TIME ZONE :zone, :now
+				FROM generate_series(CAST(:first AS date), CAST(:last AS date), CAST(:length AS interval)) s
 				ON CONFLICT DO NOTHING""")
-			.params(params)
-			.param("first", firstDay.toString())
-			.param("last", today.minusDays(1).toString())
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at)
-				SELECT 'M', m::timestamp AT TIME ZONE :zone, (m + interval '1 month')::timestamp AT TIME ZONE :zone, :now
-				FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') m
-				ON CONFLICT DO NOTHING""")
-			.params(params)
-			.param("first", firstDay.withDayOfMonth(1).toString())
-			.param("last", today.withDayOfMonth(1).minusMonths(1).toString())
+			.param("grain", String.valueOf(grain))
+			.param("length", length)
+			.param("zone", this.zone.getId())
+			.param("now", utc(now))
+			.param("first", first.toString())
+			.param("last", last.toString())
 			.update();
 	}
 
