@@ -97,7 +97,7 @@ final class Browser implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-default-apps", "--disable-extensions", "--disable-quic", "--no-first-run",
 				"--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter",
-				"--force-prefers-reduced-motion", "--window-size=1366,768", "--user-data-dir=" + profile);
+				"--force-prefers-reduced-motion", "--hide-scrollbars", "--window-size=1366,768", "--user-data-dir=" + profile);
 		options.addArguments("--lang=id-ID");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id", "credentials_enable_service", false,
 				"profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
@@ -247,6 +247,9 @@ final class Browser implements AutoCloseable {
 			if (screen == Screen.PHONE) {
 				layoutOnPhone(page);
 			}
+			if (pageText().contains("??")) {
+				this.problems.add(page + ": a message key without text (??...??)");
+			}
 		}
 		for (Screen screen : Screen.values()) {
 			use(screen);
@@ -330,7 +333,7 @@ final class Browser implements AutoCloseable {
 		Map<String, Integer> counts = this.axeCounts.computeIfAbsent(page + " (" + screen + ")", k -> new LinkedHashMap<>());
 		for (Map<String, Object> violation : (List<Map<String, Object>>) result) {
 			String impact = (String) violation.get("impact");
-			counts.merge(impact + " " + violation.get("id"), 1, Integer::sum);
+			counts.merge(impact + " " + violation.get("id") + " " + violation.get("nodes"), 1, Integer::sum);
 			if (impact.equals("serious") || impact.equals("critical")) {
 				this.problems.add(page + " (" + screen + "): axe " + impact + " " + violation.get("id") + " — "
 						+ violation.get("help") + " " + violation.get("nodes"));
