@@ -267,27 +267,25 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * The phone is emulated (device metrics, mobile viewport); the desktop is the real window, so
-	 * that clicks land where the page is drawn.
+	 * Puts the page on the given screen (emulated device metrics: the desktop as a 1366×768 window,
+	 * the phone as a 360×740 mobile viewport) and waits until the page has that viewport; under load
+	 * the first command is sometimes not applied, so it is sent again.
 	 */
 	void use(Screen screen) {
-		if (screen.mobile) {
+		for (int attempt = 0; attempt < 6; attempt++) {
 			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width, "height",
-					screen.height, "deviceScaleFactor", 1, "mobile", true));
-		}
-		else {
-			this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-			@SuppressWarnings("unchecked")
-			List<Number> inner = (List<Number>) js("return [window.innerWidth, window.innerHeight];");
-			org.openqa.selenium.Dimension window = this.driver.manage().window().getSize();
-			if (inner.get(0).intValue() != screen.width || inner.get(1).intValue() != screen.height) {
-				this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(
-						window.getWidth() + screen.width - inner.get(0).intValue(),
-						window.getHeight() + screen.height - inner.get(1).intValue()));
+					screen.height, "deviceScaleFactor", 1, "mobile", screen.mobile));
+			try {
+				new WebDriverWait(this.driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js(
+						"return window.innerWidth === arguments[0] && window.innerHeight === arguments[1];", screen.width,
+						screen.height)));
+				return;
+			}
+			catch (org.openqa.selenium.TimeoutException ex) {
+				// send it again
 			}
 		}
-		new WebDriverWait(this.driver, WAIT)
-			.until(d -> ((Number) js("return window.innerWidth;")).intValue() == screen.width);
+		throw new IllegalStateException("the browser did not take the " + screen + " screen size");
 	}
 
 	/**

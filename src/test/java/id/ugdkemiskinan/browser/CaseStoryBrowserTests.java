@@ -266,7 +266,8 @@ class CaseStoryBrowserTests {
 		this.browser.login("upt.genteng");
 		this.browser.open("/kasus/" + this.ticket);
 
-		assertThat(this.browser.pageText()).contains("Tidak ditemukan").doesNotContain("Siti Aminah");
+		assertThat(this.browser.pageText()).contains("Tidak ditemukan", "Kabupaten Banyuwangi", "MODE DEMO")
+			.doesNotContain("Siti Aminah");
 		this.browser.look("other-kecamatan-404");
 	}
 
