@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -124,7 +125,8 @@ class CaseStoryBrowserTests {
 
 		assertThat(this.browser.path()).matches("/kasus/UGD-\\d{2}-\\d{6}");
 		this.ticket = this.browser.text("h1 .ticket");
-		assertThat(this.browser.pageText()).contains("Kasus berhasil dicatat", "DARURAT", "Lansia", rumahFoto(photo));
+		assertThat(this.browser.pageText()).contains("Kasus berhasil dicatat", "DARURAT", "Lansia",
+				photo.getFileName().toString());
 		List<String> dinas = this.browser.findAll("#assignments-title ~ .table-responsive tbody tr")
 			.stream()
 			.map(WebElement::getText)
@@ -174,7 +176,7 @@ class CaseStoryBrowserTests {
 		this.browser.logout();
 		this.browser.login("sekretariat");
 		assertThat(this.browser.path()).startsWith("/dasbor");
-		String board = this.browser.find("#board-title").findElement(org.openqa.selenium.By.xpath("..")).getText();
+		String board = this.browser.find("#board-title").findElement(By.xpath("..")).getText();
 		assertThat(board).contains(this.ticket, "DINDIK", "terlambat 1 j 00 m");
 		this.browser.look("breach-board");
 	}
@@ -185,7 +187,7 @@ class CaseStoryBrowserTests {
 		this.browser.logout();
 		this.browser.login("dindik");
 		this.browser.open("/kasus/" + this.ticket);
-		this.browser.find("form[id^='return-']").findElement(org.openqa.selenium.By.xpath("ancestor::details/summary")).click();
+		this.browser.find("form[id^='return-']").findElement(By.xpath("ancestor::details/summary")).click();
 		this.browser.type("textarea[id^='return-reason-']",
 				"Bukan kewenangan kami: anak sudah lulus SMP, keluarga butuh bantuan sosial.");
 		this.browser.clickConfirmedToLoad("form[id^='return-'] button[type=submit]");
@@ -349,14 +351,10 @@ class CaseStoryBrowserTests {
 	}
 
 	private void resolve(String intervention, String note) {
-		this.browser.find("form[id^='resolve-']").findElement(org.openqa.selenium.By.xpath("ancestor::details/summary")).click();
+		this.browser.find("form[id^='resolve-']").findElement(By.xpath("ancestor::details/summary")).click();
 		new Select(this.browser.find("select[id^='intervention-']")).selectByValue(intervention);
 		this.browser.type("textarea[id^='resolve-note-']", note);
 		this.browser.clickConfirmedToLoad("form[id^='resolve-'] button[type=submit]");
-	}
-
-	private static String rumahFoto(Path photo) {
-		return photo.getFileName().toString();
 	}
 
 }
