@@ -54,7 +54,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	/** One page's weight: everything transferred on a first load with an empty cache, and on the next visit. */
-	record Weight(String page, Screen screen, long firstBytes, long secondBytes, int requests, List<String> notCached) {
+	record Weight(String page, Screen screen, long firstBytes, long secondBytes, List<String> firstLoad,
+			List<String> notCached) {
 	}
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -391,7 +392,10 @@ final class Browser implements AutoCloseable {
 			this.problems.add(page + " (" + screen + "): static assets not served from the cache on the second visit: "
 					+ notCached);
 		}
-		this.weights.add(new Weight(page, screen, sum(first), sum(second), first.size(), notCached));
+		List<String> firstLoad = first.stream()
+			.map(e -> String.valueOf(e.get("name")).replace(this.baseUrl, "") + " " + e.get("size") + " B")
+			.toList();
+		this.weights.add(new Weight(page, screen, sum(first), sum(second), firstLoad, notCached));
 	}
 
 	private static long sum(List<Map<String, Object>> entries) {
@@ -416,6 +420,10 @@ final class Browser implements AutoCloseable {
 						+ "|---|---:|---:|---:|---:|\n");
 		rows.forEach((page, row) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f |%n", page,
 				row[0] / 1000.0, row[1] / 1000.0, row[2] / 1000.0, row[3] / 1000.0)));
+		table.append("\nWhat each page transferred on its first load (desktop):\n");
+		this.weights.stream()
+			.filter(w -> w.screen() == Screen.DESKTOP)
+			.forEach(w -> table.append("- ").append(w.page()).append(": ").append(w.firstLoad()).append('\n'));
 		return table.toString();
 	}
 
