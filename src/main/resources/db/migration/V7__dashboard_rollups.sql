@@ -33,8 +33,20 @@ CREATE TABLE dashboard_response (
     FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
 
--- One row per rolled-up day: cases filed that day by their status now, and responded assignments
--- due that day, on time and late.
+-- Assignments due in the span still waiting for a response: all overdue, since the span has ended
+-- (a response or a cancellation marks the span dirty). By the same dimensions as above.
+CREATE TABLE dashboard_overdue (
+    grain       char(1)     NOT NULL,
+    span_start  timestamptz NOT NULL,
+    dimension   char(1)     NOT NULL CHECK (dimension IN ('T', 'D', 'K', 'C')),
+    code        varchar(40) NOT NULL,
+    overdue     integer     NOT NULL,
+    PRIMARY KEY (grain, span_start, dimension, code),
+    FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
+);
+
+-- One row per rolled-up day: cases filed that day by their status now, and assignments due that
+-- day: responded on time, late, and still waiting (overdue).
 CREATE TABLE dashboard_day (
     grain       char(1)     NOT NULL DEFAULT 'D' CHECK (grain = 'D'),
     span_start  timestamptz NOT NULL,
@@ -45,6 +57,7 @@ CREATE TABLE dashboard_day (
     closed      integer     NOT NULL,
     on_time     integer     NOT NULL,
     late        integer     NOT NULL,
+    overdue     integer     NOT NULL,
     PRIMARY KEY (grain, span_start),
     FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );

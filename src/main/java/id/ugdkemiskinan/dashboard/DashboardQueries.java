@@ -94,14 +94,14 @@ class DashboardQueries {
 			       (p90_lo + (0.9 * last - floor(0.9 * last)) * (p90_hi - p90_lo))::double precision AS p90
 			FROM p""";
 
-	/** Counts and percentiles of one dimension value; the waiting counts are added from the live query. */
+	/** Counts and percentiles of one dimension value; the waiting counts are kept beside them. */
 	private record Stats(long onTime, long late, Double median, Double p90) {
 	}
 
 	/**
 	 * The figures. Days and months that have ended and are rolled up come from the roll-up (only
 	 * without filters: the roll-up holds the kabupaten, not each combination of filters); the rest of
-	 * the period from the raw tables, by the same SQL. Waiting assignments are always counted live.
+	 * the period from the raw tables, by the same SQL (waiting assignments there counted against now).
 	 * One snapshot for all statements, so the figures add up.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -141,23 +141,13 @@ class DashboardQueries {
 			.list();
 		Map<String, long[]> waiting = new HashMap<>();
 		this.jdbc.sql("""
-				WITH w AS (
-				    SELECT a.case_id, a.dinas_code, c.kecamatan_code, a.due_at < :now AS overdue
-				    FROM assignment a JOIN case_file c ON c.id = a.case_id
-				    WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at >= :from AND a.due_at < :to""" + RawFigures.filters(filter, true)
-				+ """
-				)
-				SELECT CASE WHEN GROUPING(w.dinas_code) = 0 THEN 'D' WHEN GROUPING(w.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
-				           AS dimension,
-				       coalesce(w.dinas_code, w.kecamatan_code, '') AS code,
-				       count(*) FILTER (WHERE w.overdue) AS overdue, count(*) FILTER (WHERE NOT w.overdue) AS pending
-				FROM w GROUP BY GROUPING SETS ((), (w.dinas_code), (w.kecamatan_code))
-				UNION ALL
-				SELECT 'C', cc.category_code, count(*) FILTER (WHERE w.overdue), count(*) FILTER (WHERE NOT w.overdue)
-				FROM w JOIN case_category cc ON cc.case_id = w.case_id"""
-				+ (filter.category() != null ? " AND cc.category_code = :category" : "") + """
-
-				GROUP BY cc.category_code""")
+				SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending FROM (
+				    SELECT dimension, code, overdue, 0 AS pending FROM dashboard_overdue
+				    WHERE grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days)
+				    UNION ALL
+				    SELECT * FROM (""" + RawFigures.waiting(rawHistogram, filter, params) + """
+				) raw) w
+				GROUP BY dimension, code""")
 			.params(params)
 			.query((rs, n) -> waiting.put(rs.getString("dimension") + rs.getString("code"),
 					new long[] { rs.getLong("overdue"), rs.getLong("pending") }))
@@ -241,21 +231,13 @@ class DashboardQueries {
 				WITH days AS (
 				    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
 				counted AS (
-				    SELECT day, filed, on_time, late FROM dashboard_day WHERE span_start IN (:countedDays)
+				    SELECT day, filed, on_time, late, overdue FROM dashboard_day WHERE span_start IN (:countedDays)
 				    UNION ALL
-				    SELECT day, filed, on_time, late FROM (""" + RawFigures.days(raw, filter, params) + """
-				) raw),
-				overdue AS (
-				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day, count(*) AS n
-				    FROM assignment a""" + RawFigures.caseJoin(filter) + """
-
-				    WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at >= :from AND a.due_at < :to AND a.due_at < :now"""
-				+ RawFigures.filters(filter, true) + """
-
-				    GROUP BY 1)
+				    SELECT day, filed, on_time, late, overdue FROM (""" + RawFigures.days(raw, filter, params) + """
+				) raw)
 				SELECT days.day, coalesce(counted.filed, 0) AS filed, coalesce(counted.on_time, 0) AS on_time,
-				       coalesce(counted.late, 0) AS late, coalesce(counted.late, 0) + coalesce(overdue.n, 0) AS breached
-				FROM days LEFT JOIN counted ON counted.day = days.day LEFT JOIN overdue ON overdue.day = days.day
+				       coalesce(counted.late, 0) AS late, coalesce(counted.late + counted.overdue, 0) AS breached
+				FROM days LEFT JOIN counted ON counted.day = days.day
 				ORDER BY days.day""")
 			.params(params)
 			.query((rs, n) -> new DashboardFigures.Day(rs.getObject("day", LocalDate.class), rs.getLong("filed"),

@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the dashboard's roll-up: for every day and every month that has ended (in the kabupaten's
- * zone), the response-time histograms and (for days) the counts that {@link RawFigures} computes,
- * stored in {@code dashboard_response} and {@code dashboard_day}. A span is built first
+ * zone), the response-time histograms, the overdue assignments and (for days) the counts that
+ * {@link RawFigures} computes, stored in {@code dashboard_response}, {@code dashboard_overdue} and
+ * {@code dashboard_day}. A span that has ended has no pending assignment: every one still waiting is
+ * overdue, and stays so until a response or cancellation marks the span dirty. A span is built first
  * {@code ugd.dashboard.rollup-grace} after its row appears (so no transaction that changed it before
  * the row existed is still running), and rebuilt at the next run after the triggers marked it dirty.
  * Readers use only clean spans; everything else comes from the raw tables, so the figures never lag.
@@ -154,6 +156,7 @@ class DashboardRollups {
 			.params(params)
 			.update();
 		this.jdbc.sql("DELETE FROM dashboard_response WHERE grain = :grain AND span_start = :start").params(params).update();
+		this.jdbc.sql("DELETE FROM dashboard_overdue WHERE grain = :grain AND span_start = :start").params(params).update();
 		this.jdbc.sql("DELETE FROM dashboard_day WHERE grain = :grain AND span_start = :start").params(params).update();
 		DashboardFilter all = new DashboardFilter(null, null, null, null, null);
 		List<RawFigures.Span> time = List.of(span.time());
@@ -161,9 +164,13 @@ class DashboardRollups {
 				+ "SELECT :grain, :start, h.* FROM (" + RawFigures.responseHistogram(time, all, params) + ") h")
 			.params(params)
 			.update();
+		this.jdbc.sql("INSERT INTO dashboard_overdue (grain, span_start, dimension, code, overdue)\n"
+				+ "SELECT :grain, :start, w.dimension, w.code, w.overdue FROM (" + RawFigures.waiting(time, all, params) + ") w")
+			.params(params)
+			.update();
 		if (span.grain() == DAY) {
-			this.jdbc.sql("INSERT INTO dashboard_day (span_start, day, filed, open, resolved, closed, on_time, late)\n"
-					+ "SELECT :start, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late FROM ("
+			this.jdbc.sql("INSERT INTO dashboard_day (span_start, day, filed, open, resolved, closed, on_time, late, overdue)\n"
+					+ "SELECT :start, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue FROM ("
 					+ RawFigures.days(time, all, params) + ") d")
 				.params(params)
 				.update();

@@ -50,15 +50,41 @@ final class RawFigures {
 	}
 
 	/**
-	 * Per day (in the zone) of the spans: cases filed that day by their status now, and responded,
-	 * not cancelled assignments due that day, on time and late:
-	 * {@code (day, filed, open, resolved, closed, on_time, late)}, only days with something.
+	 * Assignments due in the spans still waiting for a response, overdue (due before {@code :now})
+	 * and pending: {@code (dimension, code, overdue, pending)} by the same dimensions as
+	 * {@link #responseHistogram}.
+	 */
+	static String waiting(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
+		return """
+				WITH w AS (
+				    SELECT a.case_id, a.dinas_code, c.kecamatan_code, a.due_at < :now AS overdue
+				    FROM assignment a JOIN case_file c ON c.id = a.case_id
+				    WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + within("a.due_at", spans, params) + filters(filter, true) + """
+				)
+				SELECT CASE WHEN GROUPING(w.dinas_code) = 0 THEN 'D' WHEN GROUPING(w.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
+				           AS dimension,
+				       coalesce(w.dinas_code, w.kecamatan_code, '') AS code,
+				       count(*) FILTER (WHERE w.overdue) AS overdue, count(*) FILTER (WHERE NOT w.overdue) AS pending
+				FROM w GROUP BY GROUPING SETS ((w.dinas_code), (w.kecamatan_code), ())
+				HAVING count(*) > 0
+				UNION ALL
+				SELECT 'C', cc.category_code, count(*) FILTER (WHERE w.overdue), count(*) FILTER (WHERE NOT w.overdue)
+				FROM w JOIN case_category cc ON cc.case_id = w.case_id"""
+				+ (filter.category() != null ? " AND cc.category_code = :category" : "") + """
+
+				GROUP BY cc.category_code""";
+	}
+
+	/**
+	 * Per day (in the zone) of the spans: cases filed that day by their status now, and assignments
+	 * due that day: responded on time, late, and waiting past due (before {@code :now}):
+	 * {@code (day, filed, open, resolved, closed, on_time, late, overdue)}, only days with something.
 	 */
 	static String days(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
 		return """
 				SELECT coalesce(f.day, o.day) AS day, coalesce(f.filed, 0) AS filed, coalesce(f.open, 0) AS open,
 				       coalesce(f.resolved, 0) AS resolved, coalesce(f.closed, 0) AS closed,
-				       coalesce(o.on_time, 0) AS on_time, coalesce(o.late, 0) AS late
+				       coalesce(o.on_time, 0) AS on_time, coalesce(o.late, 0) AS late, coalesce(o.overdue, 0) AS overdue
 				FROM (
 				    SELECT (c.filed_at AT TIME ZONE :zone)::date AS day, count(*) AS filed,
 				           count(*) FILTER (WHERE c.status = 'TERBUKA') AS open,
@@ -70,10 +96,11 @@ final class RawFigures {
 				FULL JOIN (
 				    SELECT (a.due_at AT TIME ZONE :zone)::date AS day,
 				           count(*) FILTER (WHERE a.responded_at <= a.due_at) AS on_time,
-				           count(*) FILTER (WHERE a.responded_at > a.due_at) AS late
+				           count(*) FILTER (WHERE a.responded_at > a.due_at) AS late,
+				           count(*) FILTER (WHERE a.responded_at IS NULL AND a.due_at < :now) AS overdue
 				    FROM assignment a""" + caseJoin(filter) + """
 
-				    WHERE a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN' AND\s"""
+				    WHERE a.status <> 'DIBATALKAN' AND\s"""
 				+ within("a.due_at", spans, params) + filters(filter, true) + """
 
 				    GROUP BY 1) o ON o.day = f.day""";

@@ -58,7 +58,7 @@ public final class DashboardBenchmark {
 			refresh.setAccessible(true);
 			started = System.nanoTime();
 			Object months = refresh.invoke(rollups);
-			System.out.printf("rolled up %s whole months in %.1f s%n", months, (System.nanoTime() - started) / 1e9);
+			System.out.printf("rolled up %s days and months in %.1f s%n", months, (System.nanoTime() - started) / 1e9);
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 			login(http, port, "pimpinan");
