@@ -162,11 +162,11 @@ class DashboardQueries {
 			.query((rs, n) -> new long[] { rs.getLong("filed"), rs.getLong("open"), rs.getLong("resolved"),
 					rs.getLong("closed") })
 			.single();
-		long[] now = this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE a.due_at < :now) AS breached,
-				       count(*) FILTER (WHERE a.at_risk_from <= :now AND a.due_at >= :now) AS at_risk
-				FROM assignment a""" + RawFigures.caseJoin(filter) + " WHERE a.status = 'MENUNGGU_RESPON'"
-				+ RawFigures.filters(filter, true))
+		// Two counts, so that without filters each is an index-only scan of the waiting assignments.
+		String waitingNow = "FROM assignment a" + RawFigures.caseJoin(filter) + " WHERE a.status = 'MENUNGGU_RESPON'"
+				+ RawFigures.filters(filter, true);
+		long[] now = this.jdbc.sql("SELECT (SELECT count(*) " + waitingNow + " AND a.due_at < :now) AS breached,\n"
+				+ "(SELECT count(*) " + waitingNow + " AND a.due_at >= :now AND a.at_risk_from <= :now) AS at_risk")
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong("breached"), rs.getLong("at_risk") })
 			.single();
