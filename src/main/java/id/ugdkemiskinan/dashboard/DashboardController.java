@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -121,7 +122,8 @@ class DashboardController {
 			String category, Model model) {
 		DashboardFilter filter = filter(user, period, from, to, kecamatan, dinas, category);
 		model.addAttribute("filter", filter);
-		model.addAttribute("period", from != null || to != null ? "custom" : (period == null ? "30d" : period));
+		model.addAttribute("period", from != null || to != null ? "custom"
+				: (period == null || !List.of("today", "7d", "month").contains(period) ? "30d" : period));
 		DashboardFigures figures = this.queries.figures(filter);
 		model.addAttribute("figures", figures);
 		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", java.util.Locale.forLanguageTag("id-ID"));

@@ -155,6 +155,9 @@ class DashboardTests {
 		assertThat(page).contains("50,0 %", "UGD-DB-A3", "terlambat 22 j 00 m", "Cara menghitung", "hx-trigger=\"every 30s\"",
 				"trend-data", "3 j 00 m");
 		assertThat(page.indexOf("UGD-DB-A3")).isLessThan(page.indexOf("UGD-DB-A7"));
+		assertThat(page).as("a from/to period shows as such in the period choice")
+			.containsPattern("<option value=\"custom\" selected=\"selected\">")
+			.contains("value=\"2026-11-18\"");
 	}
 
 	@Test
