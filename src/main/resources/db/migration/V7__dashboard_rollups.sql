@@ -19,17 +19,19 @@ CREATE TABLE dashboard_span (
 CREATE INDEX dashboard_span_end ON dashboard_span (span_end);
 
 -- Responded, not cancelled assignments due in the span, by whole response minutes, for the
--- whole kabupaten (dimension T) and by dinas (D), kecamatan (K) and category (C). Response-time
+-- whole kabupaten (dimension T) and by dinas (D), kecamatan (K) and category (C); once for every
+-- dinas together (scope '') and once for each dinas alone (what its staff see). Response-time
 -- percentiles are computed from these histograms exactly as percentile_cont would over the minutes.
 CREATE TABLE dashboard_response (
     grain       char(1)     NOT NULL,
     span_start  timestamptz NOT NULL,
+    scope       varchar(20) NOT NULL,  -- '' for every dinas, else one dinas's own figures
     dimension   char(1)     NOT NULL CHECK (dimension IN ('T', 'D', 'K', 'C')),
     code        varchar(40) NOT NULL,
     minutes     integer     NOT NULL,
     on_time     integer     NOT NULL,
     late        integer     NOT NULL,
-    PRIMARY KEY (grain, span_start, dimension, code, minutes),
+    PRIMARY KEY (grain, span_start, scope, dimension, code, minutes),
     FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
 
@@ -38,10 +40,11 @@ CREATE TABLE dashboard_response (
 CREATE TABLE dashboard_overdue (
     grain       char(1)     NOT NULL,
     span_start  timestamptz NOT NULL,
+    scope       varchar(20) NOT NULL,
     dimension   char(1)     NOT NULL CHECK (dimension IN ('T', 'D', 'K', 'C')),
     code        varchar(40) NOT NULL,
     overdue     integer     NOT NULL,
-    PRIMARY KEY (grain, span_start, dimension, code),
+    PRIMARY KEY (grain, span_start, scope, dimension, code),
     FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
 
@@ -50,7 +53,8 @@ CREATE TABLE dashboard_overdue (
 CREATE TABLE dashboard_day (
     grain       char(1)     NOT NULL DEFAULT 'D' CHECK (grain = 'D'),
     span_start  timestamptz NOT NULL,
-    day         date        NOT NULL UNIQUE,
+    scope       varchar(20) NOT NULL,
+    day         date        NOT NULL,
     filed       integer     NOT NULL,
     open        integer     NOT NULL,
     resolved    integer     NOT NULL,
@@ -58,7 +62,7 @@ CREATE TABLE dashboard_day (
     on_time     integer     NOT NULL,
     late        integer     NOT NULL,
     overdue     integer     NOT NULL,
-    PRIMARY KEY (grain, span_start),
+    PRIMARY KEY (grain, span_start, scope),
     FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
 

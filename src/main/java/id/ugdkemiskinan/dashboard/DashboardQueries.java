@@ -99,8 +99,8 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The figures. Days and months that have ended and are rolled up come from the roll-up (only
-	 * without filters: the roll-up holds the kabupaten, not each combination of filters); the rest of
+	 * The figures. Days and months that have ended and are rolled up come from the roll-up (for all
+	 * dinas or one dinas; with a kecamatan or category filter, not at all); the rest of
 	 * the period from the raw tables, by the same SQL (waiting assignments there counted against now).
 	 * One snapshot for all statements, so the figures add up.
 	 */
@@ -109,8 +109,10 @@ class DashboardQueries {
 		Map<String, Object> params = params(filter);
 		Instant from = filter.from().atStartOfDay(this.zone).toInstant();
 		Instant to = filter.to().plusDays(1).atStartOfDay(this.zone).toInstant();
-		boolean unfiltered = filter.kecamatan() == null && filter.dinas() == null && filter.category() == null;
-		List<DashboardRollups.Span> clean = unfiltered ? this.rollups.clean(from, to) : List.of();
+		// The roll-up holds every dinas together and each dinas alone, not other filters.
+		boolean rolledUp = filter.kecamatan() == null && filter.category() == null;
+		List<DashboardRollups.Span> clean = rolledUp ? this.rollups.clean(from, to) : List.of();
+		params.put("scope", filter.dinas() == null ? DashboardRollups.ALL_DINAS : filter.dinas());
 		// Response histograms: whole months where clean, then clean days outside them, then raw.
 		List<DashboardRollups.Span> months = clean.stream().filter(span -> span.grain() == DashboardRollups.MONTH).toList();
 		List<DashboardRollups.Span> days = clean.stream()
@@ -131,7 +133,7 @@ class DashboardQueries {
 		this.jdbc.sql("""
 				WITH h AS (
 				    SELECT dimension, code, minutes, on_time, late FROM dashboard_response
-				    WHERE grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days)
+				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days))
 				    UNION ALL
 				    SELECT * FROM (""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") raw)" + PERCENTILES)
 			.params(params)
@@ -143,7 +145,7 @@ class DashboardQueries {
 		this.jdbc.sql("""
 				SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending FROM (
 				    SELECT dimension, code, overdue, 0 AS pending FROM dashboard_overdue
-				    WHERE grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days)
+				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days))
 				    UNION ALL
 				    SELECT * FROM (""" + RawFigures.waiting(rawHistogram, filter, params) + """
 				) raw) w
@@ -155,7 +157,7 @@ class DashboardQueries {
 		long[] cases = this.jdbc.sql("""
 				SELECT coalesce(sum(filed), 0) AS filed, coalesce(sum(open), 0) AS open,
 				       coalesce(sum(resolved), 0) AS resolved, coalesce(sum(closed), 0) AS closed
-				FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE span_start IN (:countedDays)
+				FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
 				      UNION ALL
 				      SELECT filed, open, resolved, closed FROM (""" + RawFigures.days(rawDays, filter, params) + ") raw) d")
 			.params(params)
@@ -231,7 +233,7 @@ class DashboardQueries {
 				WITH days AS (
 				    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
 				counted AS (
-				    SELECT day, filed, on_time, late, overdue FROM dashboard_day WHERE span_start IN (:countedDays)
+				    SELECT day, filed, on_time, late, overdue FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
 				    UNION ALL
 				    SELECT day, filed, on_time, late, overdue FROM (""" + RawFigures.days(raw, filter, params) + """
 				) raw)

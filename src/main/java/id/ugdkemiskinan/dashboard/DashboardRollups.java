@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * overdue, and stays so until a response or cancellation marks the span dirty. A span is built first
  * {@code ugd.dashboard.rollup-grace} after its row appears (so no transaction that changed it before
  * the row existed is still running), and rebuilt at the next run after the triggers marked it dirty.
+ * Everything is stored for every dinas together and for each dinas alone (its staff's view).
  * Readers use only clean spans; everything else comes from the raw tables, so the figures never lag.
  * Several instances may run this at once: a span being rebuilt is locked and skipped by the others.
  */
@@ -34,6 +36,9 @@ class DashboardRollups {
 	static final char DAY = 'D';
 
 	static final char MONTH = 'M';
+
+	/** The scope of the figures of every dinas together; each dinas's own figures have its code. */
+	static final String ALL_DINAS = "";
 
 	private final JdbcClient jdbc;
 
@@ -158,22 +163,30 @@ class DashboardRollups {
 		this.jdbc.sql("DELETE FROM dashboard_response WHERE grain = :grain AND span_start = :start").params(params).update();
 		this.jdbc.sql("DELETE FROM dashboard_overdue WHERE grain = :grain AND span_start = :start").params(params).update();
 		this.jdbc.sql("DELETE FROM dashboard_day WHERE grain = :grain AND span_start = :start").params(params).update();
-		DashboardFilter all = new DashboardFilter(null, null, null, null, null);
 		List<RawFigures.Span> time = List.of(span.time());
-		this.jdbc.sql("INSERT INTO dashboard_response (grain, span_start, dimension, code, minutes, on_time, late)\n"
-				+ "SELECT :grain, :start, h.* FROM (" + RawFigures.responseHistogram(time, all, params) + ") h")
-			.params(params)
-			.update();
-		this.jdbc.sql("INSERT INTO dashboard_overdue (grain, span_start, dimension, code, overdue)\n"
-				+ "SELECT :grain, :start, w.dimension, w.code, w.overdue FROM (" + RawFigures.waiting(time, all, params) + ") w")
-			.params(params)
-			.update();
-		if (span.grain() == DAY) {
-			this.jdbc.sql("INSERT INTO dashboard_day (span_start, day, filed, open, resolved, closed, on_time, late, overdue)\n"
-					+ "SELECT :start, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue FROM ("
-					+ RawFigures.days(time, all, params) + ") d")
+		List<String> scopes = new ArrayList<>(List.of(ALL_DINAS));
+		scopes.addAll(this.jdbc.sql("SELECT code FROM dinas ORDER BY code").query(String.class).list());
+		for (String scope : scopes) {
+			DashboardFilter filter = new DashboardFilter(null, null, null, scope.equals(ALL_DINAS) ? null : scope, null);
+			params.put("scope", scope);
+			params.put("dinas", filter.dinas());
+			this.jdbc.sql("INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
+					+ "SELECT :grain, :start, :scope, h.* FROM (" + RawFigures.responseHistogram(time, filter, params) + ") h")
 				.params(params)
 				.update();
+			this.jdbc.sql("INSERT INTO dashboard_overdue (grain, span_start, scope, dimension, code, overdue)\n"
+					+ "SELECT :grain, :start, :scope, w.dimension, w.code, w.overdue FROM ("
+					+ RawFigures.waiting(time, filter, params) + ") w")
+				.params(params)
+				.update();
+			if (span.grain() == DAY) {
+				this.jdbc.sql("""
+						INSERT INTO dashboard_day (span_start, scope, day, filed, open, resolved, closed, on_time, late, overdue)
+						SELECT :start, :scope, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue FROM ("""
+						+ RawFigures.days(time, filter, params) + ") d")
+					.params(params)
+					.update();
+			}
 		}
 		return true;
 	}

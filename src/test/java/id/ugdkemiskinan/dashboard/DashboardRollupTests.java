@@ -96,6 +96,8 @@ class DashboardRollupTests {
 		String raw = figures("pimpinan", PERIOD);
 		String week = figures("pimpinan", "from=2026-11-03&to=2026-11-09");
 		String october = figures("pimpinan", "from=2026-10-01&to=2026-10-31");
+		String dinkes = figures("dinkes", PERIOD);
+		String dinsosInGenteng = figures("pimpinan", PERIOD + "&dinas=DINSOS&kecamatan=35.10.09");
 		assertThat(this.rollups.refresh()).as("spans are built only after the grace time").isZero();
 		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
 		assertThat(this.rollups.refresh()).as("61 days (20 Sep to 19 Nov), September and October").isEqualTo(63);
@@ -109,6 +111,18 @@ class DashboardRollupTests {
 		assertThat(figures("pimpinan", PERIOD)).isEqualTo(raw);
 		assertThat(figures("pimpinan", "from=2026-11-03&to=2026-11-09")).isEqualTo(week);
 		assertThat(figures("pimpinan", "from=2026-10-01&to=2026-10-31")).isEqualTo(october);
+		assertThat(figures("dinkes", PERIOD)).as("a dinas's own view, rolled up per dinas").isEqualTo(dinkes);
+		assertThat(figures("pimpinan", PERIOD + "&dinas=DINSOS&kecamatan=35.10.09")).isEqualTo(dinsosInGenteng);
+		assertThat(this.json.readTree(dinkes).get("byDinas")).hasSize(1);
+		// The figures above really came from the roll-up: a changed roll-up row shows.
+		this.jdbc.sql("""
+				UPDATE dashboard_response SET on_time = on_time + 1000
+				WHERE (grain, span_start, scope, dimension, code, minutes) IN (
+				    SELECT grain, span_start, scope, dimension, code, minutes FROM dashboard_response
+				    WHERE grain = 'M' AND span_start = TIMESTAMPTZ '2026-10-01 00:00+07' AND scope = 'DINKES' AND dimension = 'T'
+				    LIMIT 1)""").update();
+		assertThat(this.json.readTree(figures("dinkes", PERIOD)).get("onTime").asLong())
+			.isEqualTo(this.json.readTree(dinkes).get("onTime").asLong() + 1000);
 
 		JsonNode figures = this.json.readTree(raw);
 		Map<String, Object> expected = this.jdbc.sql("""
