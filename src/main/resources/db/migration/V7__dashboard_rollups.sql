@@ -1,11 +1,11 @@
--- The dashboard's figures for whole past days and months, pre-aggregated, so that a year on a
+-- The dashboard's figures for whole past days, weeks and months, pre-aggregated, so that a year on a
 -- million cases is read from a few thousand rows instead of a million. Only spans that have ended
 -- (in the kabupaten's zone) are rolled up; the current day, and any span whose rows changed since its
 -- roll-up ("dirty"), are read from the raw tables. The roll-up is built by the application
 -- (DashboardRollups); the triggers below only mark a rolled-up span dirty when something in it changes.
 
 CREATE TABLE dashboard_span (
-    grain       char(1)     NOT NULL CHECK (grain IN ('D', 'M')),  -- day or month
+    grain       char(1)     NOT NULL CHECK (grain IN ('D', 'W', 'M')),  -- day, week (from Monday) or month
     span_start  timestamptz NOT NULL,
     span_end    timestamptz NOT NULL CHECK (span_end > span_start),
     -- Set when the row is made: a span is first built some minutes later, when no transaction that
@@ -66,7 +66,7 @@ CREATE TABLE dashboard_day (
     FOREIGN KEY (grain, span_start) REFERENCES dashboard_span (grain, span_start) ON DELETE CASCADE
 );
 
--- Marks the rolled-up day and month holding the instant dirty. Touches (and locks) only spans that
+-- Marks the rolled-up day, week and month holding the instant dirty. Touches (and locks) only spans that
 -- exist, i.e. have ended: writes in the current day never contend here.
 CREATE FUNCTION dashboard_mark_dirty(instant timestamptz) RETURNS void LANGUAGE sql AS $$
     UPDATE dashboard_span SET dirty = true WHERE span_end > instant AND span_start <= instant;

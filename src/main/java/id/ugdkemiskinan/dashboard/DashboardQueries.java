@@ -99,7 +99,7 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The figures. Days and months that have ended and are rolled up come from the roll-up (for all
+	 * The figures. Days, weeks and months that have ended and are rolled up come from the roll-up (for all
 	 * dinas or one dinas; with a kecamatan or category filter, not at all); the rest of
 	 * the period from the raw tables, by the same SQL (waiting assignments there counted against now).
 	 * One snapshot for all statements, so the figures add up.
@@ -113,27 +113,31 @@ class DashboardQueries {
 		boolean rolledUp = filter.kecamatan() == null && filter.category() == null;
 		List<DashboardRollups.Span> clean = rolledUp ? this.rollups.clean(from, to) : List.of();
 		params.put("scope", filter.dinas() == null ? DashboardRollups.ALL_DINAS : filter.dinas());
-		// Response histograms: whole months where clean, then clean days outside them, then raw.
-		List<DashboardRollups.Span> months = clean.stream().filter(span -> span.grain() == DashboardRollups.MONTH).toList();
-		List<DashboardRollups.Span> days = clean.stream()
-			.filter(span -> span.grain() == DashboardRollups.DAY)
-			.filter(day -> months.stream().noneMatch(month -> !day.start().isBefore(month.start()) && !day.end().isAfter(month.end())))
-			.toList();
-		List<DashboardRollups.Span> histogramSpans = new ArrayList<>(months);
-		histogramSpans.addAll(days);
+		// Response histograms: the largest clean spans first (months, then weeks, then days), none
+		// overlapping another; raw for the rest.
+		List<DashboardRollups.Span> histogramSpans = new ArrayList<>();
+		for (char grain : new char[] { DashboardRollups.MONTH, DashboardRollups.WEEK, DashboardRollups.DAY }) {
+			clean.stream()
+				.filter(span -> span.grain() == grain)
+				.filter(span -> histogramSpans.stream().noneMatch(taken -> taken.start().isBefore(span.end())
+						&& span.start().isBefore(taken.end())))
+				.forEach(histogramSpans::add);
+		}
 		List<RawFigures.Span> rawHistogram = uncovered(from, to, histogramSpans);
 		// Counts per day: every clean day, then raw.
 		List<DashboardRollups.Span> countedDays = clean.stream().filter(span -> span.grain() == DashboardRollups.DAY).toList();
 		List<RawFigures.Span> rawDays = uncovered(from, to, countedDays);
-		params.put("months", starts(months));
-		params.put("days", starts(days));
-		params.put("countedDays", starts(countedDays));
+		params.put("months", starts(histogramSpans, DashboardRollups.MONTH));
+		params.put("weeks", starts(histogramSpans, DashboardRollups.WEEK));
+		params.put("days", starts(histogramSpans, DashboardRollups.DAY));
+		params.put("countedDays", starts(countedDays, DashboardRollups.DAY));
 
 		Map<String, Stats> stats = new HashMap<>();
 		this.jdbc.sql("""
 				WITH h AS (
 				    SELECT dimension, code, minutes, on_time, late FROM dashboard_response
-				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days))
+				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'W' AND span_start IN (:weeks)
+				         OR grain = 'D' AND span_start IN (:days))
 				    UNION ALL
 				    SELECT * FROM (""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") raw)" + PERCENTILES)
 			.params(params)
@@ -145,7 +149,8 @@ class DashboardQueries {
 		this.jdbc.sql("""
 				SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending FROM (
 				    SELECT dimension, code, overdue, 0 AS pending FROM dashboard_overdue
-				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'D' AND span_start IN (:days))
+				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'W' AND span_start IN (:weeks)
+				         OR grain = 'D' AND span_start IN (:days))
 				    UNION ALL
 				    SELECT * FROM (""" + RawFigures.waiting(rawHistogram, filter, params) + """
 				) raw) w
@@ -200,9 +205,10 @@ class DashboardQueries {
 		return spans;
 	}
 
-	/** The spans' starts for an {@code IN} list (never empty: an instant no span starts at stands for none). */
-	private static List<OffsetDateTime> starts(List<DashboardRollups.Span> spans) {
-		return spans.isEmpty() ? List.of(utc(Instant.EPOCH)) : spans.stream().map(span -> utc(span.start())).toList();
+	/** The starts of the spans of one grain for an {@code IN} list (never empty: an instant no span starts at stands for none). */
+	private static List<OffsetDateTime> starts(List<DashboardRollups.Span> spans, char grain) {
+		List<OffsetDateTime> starts = spans.stream().filter(span -> span.grain() == grain).map(span -> utc(span.start())).toList();
+		return starts.isEmpty() ? List.of(utc(Instant.EPOCH)) : starts;
 	}
 
 	/** Every code of the dimension that has an assignment in the period, by code. */

@@ -1,12 +1,14 @@
 package id.ugdkemiskinan.dashboard;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the dashboard's roll-up: for every day and every month that has ended (in the kabupaten's
+ * Builds the dashboard's roll-up: for every day, week (from Monday) and month that has ended (in the kabupaten's
  * zone), the response-time histograms, the overdue assignments and (for days) the counts that
  * {@link RawFigures} computes, stored in {@code dashboard_response}, {@code dashboard_overdue} and
  * {@code dashboard_day}. A span that has ended has no pending assignment: every one still waiting is
@@ -34,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DashboardRollups {
 
 	static final char DAY = 'D';
+
+	static final char WEEK = 'W';
 
 	static final char MONTH = 'M';
 
@@ -58,7 +62,7 @@ class DashboardRollups {
 		this.grace = properties.dashboard().rollupGrace();
 	}
 
-	/** A rolled-up day or month. */
+	/** A rolled-up day, week or month. */
 	record Span(char grain, Instant start, Instant end) {
 
 		RawFigures.Span time() {
@@ -68,7 +72,7 @@ class DashboardRollups {
 	}
 
 	/**
-	 * Notices the days and months that have ended and (re)builds those that are due.
+	 * Notices the days, weeks and months that have ended and (re)builds those that are due.
 	 * @return the number of spans built
 	 */
 	int refresh() {
@@ -104,7 +108,7 @@ class DashboardRollups {
 			.list();
 	}
 
-	/** Adds a row for every ended day and month since the first case or assignment. */
+	/** Adds a row for every ended day, week and month since the first case or assignment. */
 	private void notice(Instant now) {
 		OffsetDateTime first = this.jdbc.sql("""
 				SELECT least((SELECT min(filed_at) FROM case_file), (SELECT min(due_at) FROM assignment))""")
@@ -117,6 +121,8 @@ class DashboardRollups {
 		LocalDate firstDay = first.atZoneSameInstant(this.zone).toLocalDate();
 		LocalDate today = now.atZone(this.zone).toLocalDate();
 		noticeSpans(DAY, "1 day", firstDay, today.minusDays(1), now);
+		noticeSpans(WEEK, "1 week", firstDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+				today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1), now);
 		noticeSpans(MONTH, "1 month", firstDay.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(1), now);
 	}
 

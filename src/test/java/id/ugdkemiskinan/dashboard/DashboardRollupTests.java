@@ -100,7 +100,7 @@ class DashboardRollupTests {
 		String dinsosInGenteng = figures("pimpinan", PERIOD + "&dinas=DINSOS&kecamatan=35.10.09");
 		assertThat(this.rollups.refresh()).as("spans are built only after the grace time").isZero();
 		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
-		assertThat(this.rollups.refresh()).as("61 days (20 Sep to 19 Nov), September and October").isEqualTo(63);
+		assertThat(this.rollups.refresh()).as("61 days (20 Sep to 19 Nov), 9 weeks (14 Sep to 15 Nov), September and October").isEqualTo(72);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_response WHERE grain = 'M' AND span_start = TIMESTAMPTZ '2026-10-01 00:00+07'")
 			.query(Long.class).single()).isGreaterThan(100);
 		assertThat(this.rollups.clean(Instant.parse("2026-09-24T17:00:00Z"), Instant.parse("2026-11-19T17:00:00Z")))
@@ -170,7 +170,7 @@ class DashboardRollupTests {
 		assertThat(after.get("overdueOpen").asLong()).isEqualTo(before.get("overdueOpen").asLong() - 1);
 
 		this.clock.set(NOW.plus(Duration.ofMinutes(1)));
-		assertThat(this.rollups.refresh()).as("the dirty day and month are rebuilt at the next run").isEqualTo(2);
+		assertThat(this.rollups.refresh()).as("the dirty day, week and month are rebuilt at the next run").isEqualTo(3);
 		assertThat(octoberIsDirty()).isFalse();
 		this.clock.set(NOW);
 		assertThat(figures("sekretariat", PERIOD)).isEqualTo(changed);
@@ -201,7 +201,7 @@ class DashboardRollupTests {
 	private void buildRollUps() {
 		this.rollups.refresh();
 		this.clock.set(NOW.plus(Duration.ofMinutes(6)));
-		assertThat(this.rollups.refresh()).isEqualTo(63);
+		assertThat(this.rollups.refresh()).isEqualTo(72);
 		this.clock.set(NOW);
 	}
 
