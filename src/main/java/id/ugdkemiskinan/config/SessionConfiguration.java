@@ -2,6 +2,7 @@ package id.ugdkemiskinan.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -23,6 +24,16 @@ class SessionConfiguration {
 		serializer.setUseHttpOnlyCookie(true);
 		serializer.setSameSite("Lax");
 		return serializer;
+	}
+
+	/**
+	 * Session attributes are upserted ({@code INSERT ... ON CONFLICT DO UPDATE}): two requests of one
+	 * session at once (a double submit, two tabs) both add the flash message after a filing, and
+	 * the plain INSERT let the second fail with a duplicate key, a 500 after its case was filed.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 }
