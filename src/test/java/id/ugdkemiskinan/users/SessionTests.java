@@ -50,6 +50,26 @@ class SessionTests {
 	@Autowired
 	JdbcIndexedSessionRepository sessions;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Autowired
+	@org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager
+	org.springframework.transaction.PlatformTransactionManager sessionTransactionManager;
+
+	@Test
+	void sessionsCommitAsynchronouslyWhileEverythingElseKeepsTheJpaTransactionManager() {
+		assertThat(this.transactionManager).isInstanceOf(org.springframework.orm.jpa.JpaTransactionManager.class);
+		String serverSetting = this.jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+		var template = new org.springframework.transaction.support.TransactionTemplate(
+				this.sessionTransactionManager);
+		String inSessionTransaction = template
+			.execute(status -> this.jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+		assertThat(inSessionTransaction).isEqualTo("off");
+		// SET LOCAL: the setting ends with the session's transaction (the test database may run with it off anyway).
+		assertThat(this.jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo(serverSetting);
+	}
+
 	@Test
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void twoRequestsOfOneSessionMayAddTheSameAttributeAtOnce() {
