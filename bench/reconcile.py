@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Acknowledged against stored, after a filing run of bench/filing.lua.
 
-A filing whose answer never came back (the run ended with it in flight, the instance was killed,
-the connection was cut) is retried with the same form token, as a browser's resubmit does; the
-app must lead such a retry to the case it already stored, or file it now. Then every
+A filing that was stored but whose answer never came back (the run ended with it in flight, the
+instance was killed, the connection was cut) is retried with the same form token, as a browser's
+resubmit does; the app must lead that retry to the case it already stored. Then every
 acknowledged case must be stored, every stored case acknowledged, and no beneficiary filed twice.
 
 Prints one line: KEY=VALUE pairs (acked_raw stored_raw retried retry_failed acked stored lost
@@ -75,7 +75,11 @@ def main():
         tokens = (seq + 1) // 2 if a.double else seq
         for n in range(tokens):
             token = "%s-%d-%d" % (a.run, tid, n)
-            if stored.get("form:" + token) in acked:
+            ticket = stored.get("form:" + token)
+            # Retry only what was stored without its answer reaching the client: a form that is
+            # not stored was never acknowledged (wrk also counts connection attempts to a dead
+            # instance as requests), and its operator saw an error and still has the form.
+            if ticket is None or ticket in acked:
                 continue
             retried += 1
             conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
