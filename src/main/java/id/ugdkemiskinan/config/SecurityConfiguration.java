@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import id.ugdkemiskinan.common.DatabaseUnavailableFilter;
 import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
 
 import org.springframework.context.annotation.Bean;
@@ -52,9 +53,17 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.anyRequest().denyAll())
-			.httpBasic(basic -> basic.authenticationEntryPoint(
-					(request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, true,
-							"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic).")))
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+				if (DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
+					// The account could not be read: the database is down, not the password wrong.
+					response.setHeader("Retry-After", "10");
+					problem(response, HttpStatus.SERVICE_UNAVAILABLE, false,
+							"Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat.");
+					return;
+				}
+				problem(response, HttpStatus.UNAUTHORIZED, true,
+						"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic).");
+			}))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, true,
 						"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic)."))

@@ -1,6 +1,13 @@
 package id.ugdkemiskinan.common;
 
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.extras.springsecurity6.dialect.SpringSecurityDialect;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -11,7 +18,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,6 +68,62 @@ class UnavailableDatabaseTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.status").value(503))
 			.andExpect(jsonPath("$.detail").value("Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat."));
+	}
+
+	/** Spring Session JDBC loads the session before Spring MVC: without a database it throws there. */
+	private static final Filter SESSION_FILTER_WITHOUT_DATABASE = (request, response, chain) -> {
+		throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+	};
+
+	private final MockMvc mvcBehindSessions = MockMvcBuilders
+		.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
+		.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(java.util.Locale.forLanguageTag("id"))),
+				SESSION_FILTER_WITHOUT_DATABASE)
+		.build();
+
+	@Test
+	void pagesAnswer503WhenTheSessionCannotBeLoaded() throws Exception {
+		this.mvcBehindSessions.perform(post("/kasus"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "10"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("Layanan sementara tidak tersedia")));
+	}
+
+	@Test
+	void theApiAnswers503ProblemDetailsWhenTheDatabaseFailsBeforeMvc() throws Exception {
+		this.mvcBehindSessions.perform(get("/api/v1/cases"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "10"))
+			.andExpect(jsonPath("$.status").value(503))
+			.andExpect(jsonPath("$.detail").value("Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat."));
+	}
+
+	@Test
+	void otherFailuresBeforeMvcAreNotTurnedInto503() {
+		MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageWithoutDatabase())
+			.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver()),
+					(Filter) (request, response, chain) -> {
+						throw new IllegalStateException("a bug");
+					})
+			.build();
+		org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> mvc.perform(get("/halaman")));
+	}
+
+	private static SpringTemplateEngine templateEngine() {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/");
+		resolver.setSuffix(".html");
+		resolver.setCharacterEncoding("UTF-8");
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(messages);
+		engine.addDialect(new SpringSecurityDialect());
+		return engine;
 	}
 
 }

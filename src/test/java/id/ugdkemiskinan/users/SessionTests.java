@@ -17,6 +17,9 @@ import id.ugdkemiskinan.support.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -43,6 +46,46 @@ class SessionTests {
 	private final CookieManager cookies = new CookieManager();
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+
+	@Autowired
+	JdbcIndexedSessionRepository sessions;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Autowired
+	@org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager
+	org.springframework.transaction.PlatformTransactionManager sessionTransactionManager;
+
+	@Test
+	void sessionsCommitAsynchronouslyWhileEverythingElseKeepsTheJpaTransactionManager() {
+		assertThat(this.transactionManager).isInstanceOf(org.springframework.orm.jpa.JpaTransactionManager.class);
+		String serverSetting = this.jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+		var template = new org.springframework.transaction.support.TransactionTemplate(
+				this.sessionTransactionManager);
+		String inSessionTransaction = template
+			.execute(status -> this.jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+		assertThat(inSessionTransaction).isEqualTo("off");
+		// SET LOCAL: the setting ends with the session's transaction (the test database may run with it off anyway).
+		assertThat(this.jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo(serverSetting);
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void twoRequestsOfOneSessionMayAddTheSameAttributeAtOnce() {
+		SessionRepository<Session> repository = (SessionRepository) this.sessions;
+		Session session = repository.createSession();
+		repository.save(session);
+		Session first = repository.findById(session.getId());
+		Session second = repository.findById(session.getId());
+		first.setAttribute("flash", "first request");
+		second.setAttribute("flash", "second request");
+
+		repository.save(first);
+		repository.save(second);
+
+		assertThat(repository.findById(session.getId()).<String>getAttribute("flash")).isEqualTo("second request");
+	}
 
 	@Test
 	void loginRenewsTheSessionIdAndStoresTheSessionInPostgresql() throws Exception {

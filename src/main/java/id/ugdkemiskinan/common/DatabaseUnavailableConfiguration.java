@@ -1,0 +1,30 @@
+package id.ugdkemiskinan.common;
+
+import jakarta.servlet.DispatcherType;
+import org.thymeleaf.ITemplateEngine;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** Puts {@link DatabaseUnavailableFilter} in front of the session filter. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseUnavailableConfiguration {
+
+	@Bean
+	DatabaseUnavailableFilter databaseUnavailableFilter(ITemplateEngine templates, LocaleResolver localeResolver) {
+		return new DatabaseUnavailableFilter(templates, localeResolver);
+	}
+
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilterRegistration(
+			DatabaseUnavailableFilter filter) {
+		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
+	}
+
+}

@@ -1,0 +1,102 @@
+package id.ugdkemiskinan.common;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The database is unreachable before the request gets to Spring MVC: the session (Spring Session
+ * JDBC) cannot be loaded or saved, or login cannot read the account. This filter runs before the
+ * session filter and answers 503 "layanan sementara tidak tersedia" (the error/503 page, or a
+ * problem detail under {@code /api/}) with {@code Retry-After}, instead of a 500 with a stack
+ * trace. What Spring MVC handles itself goes through {@link WebExceptionHandler} and
+ * {@link ApiExceptionHandler}.
+ */
+public class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+	static final String RETRY_AFTER_SECONDS = "10";
+
+	static final String API_DETAIL = "Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat.";
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+	private final ITemplateEngine templates;
+
+	private final LocaleResolver locales;
+
+	public DatabaseUnavailableFilter(ITemplateEngine templates, LocaleResolver locales) {
+		this.templates = templates;
+		this.locales = locales;
+	}
+
+	/** Whether this failure, or one of its causes, says the database cannot be reached. */
+	public static boolean isDatabaseUnavailable(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+					|| t instanceof SQLTransientConnectionException) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (RuntimeException | ServletException | IOException ex) {
+			if (!isDatabaseUnavailable(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			log.warn("Database unavailable, answering 503 for {} {}: {}", request.getMethod(), request.getRequestURI(),
+					ex.getMessage());
+			answerUnavailable(request, response);
+		}
+	}
+
+	/** Writes the 503 answer: the problem detail for the API, the error page for everything else. */
+	public void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.reset();
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
+						+ API_DETAIL + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+			return;
+		}
+		response.setContentType(MediaType.TEXT_HTML_VALUE);
+		Locale locale = this.locales.resolveLocale(request);
+		WebContext context = new WebContext(
+				JakartaServletWebApplication.buildApplication(request.getServletContext())
+					.buildExchange(request, response), locale);
+		this.templates.process("error/503", context, response.getWriter());
+	}
+
+}
