@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.thymeleaf.ITemplateEngine;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.LocaleResolver;
 class DatabaseUnavailableConfiguration {
 
 	@Bean
-	DatabaseUnavailableFilter databaseUnavailableFilter(ITemplateEngine templates, LocaleResolver localeResolver) {
-		return new DatabaseUnavailableFilter(templates, localeResolver);
+	DatabaseUnavailableFilter databaseUnavailableFilter(ITemplateEngine templates, LocaleResolver localeResolver,
+			ApplicationContext application) {
+		return new DatabaseUnavailableFilter(templates, localeResolver, application);
 	}
 
 	@Bean

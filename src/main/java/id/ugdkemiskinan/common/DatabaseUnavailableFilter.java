@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,8 +45,11 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final LocaleResolver locales;
 
-	public DatabaseUnavailableFilter(ITemplateEngine templates, LocaleResolver locales) {
+	private final ApplicationContext application;
+
+	public DatabaseUnavailableFilter(ITemplateEngine templates, LocaleResolver locales, ApplicationContext application) {
 		this.templates = templates;
+		this.application = application;
 		this.locales = locales;
 	}
 
@@ -96,6 +101,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		WebContext context = new WebContext(
 				JakartaServletWebApplication.buildApplication(request.getServletContext())
 					.buildExchange(request, response), locale);
+		// Outside Spring MVC: give the template its bean references (@kabupaten, @formats) as MVC would.
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.application, null));
 		this.templates.process("error/503", context, response.getWriter());
 	}
 

@@ -83,7 +83,7 @@ class SecurityConfiguration {
 			throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico",
 						"/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")

@@ -44,7 +44,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	private static boolean isAllowed(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals(PasswordChangeController.PATH) || path.equals("/logout") || path.startsWith("/webjars/")
-				|| path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
+				|| path.startsWith("/static/") || path.equals("/error");
 	}
 
 }

@@ -91,7 +91,8 @@ public final class DashboardBenchmark {
 						throw new IllegalStateException(ex);
 					}
 				});
-				System.out.printf("| %s days | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms | %.2f× |%n", period, page[0],
+				String label = days + " days" + (dinas == null ? "" : ", " + dinas);
+				System.out.printf("| %s | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms | %.2f× |%n", label, page[0],
 						page[1], api[0], api[1], sql[0], sql[1], page[1] / sql[1]);
 			}
 			System.out.println("goal: page and API p95 < 300 ms, within 2× of the SQL");

@@ -377,7 +377,7 @@ final class Browser implements AutoCloseable {
 		for (Map<String, Object> entry : second) {
 			String name = (String) entry.get("name");
 			String path = name.startsWith(this.baseUrl) ? name.substring(this.baseUrl.length()) : name;
-			boolean asset = path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+			boolean asset = path.startsWith("/webjars/") || path.startsWith("/static/");
 			if (asset && ((Number) entry.get("size")).longValue() > 0) {
 				notCached.add(path + " " + entry.get("size") + " B");
 			}

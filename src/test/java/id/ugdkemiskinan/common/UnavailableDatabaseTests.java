@@ -1,6 +1,8 @@
 package id.ugdkemiskinan.common;
 
 import jakarta.servlet.Filter;
+import id.ugdkemiskinan.config.DemoMode;
+import id.ugdkemiskinan.region.Kabupaten;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.extras.springsecurity6.dialect.SpringSecurityDialect;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -12,6 +14,8 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Controller;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -77,7 +81,8 @@ class UnavailableDatabaseTests {
 
 	private final MockMvc mvcBehindSessions = MockMvcBuilders
 		.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
-		.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(java.util.Locale.forLanguageTag("id"))),
+		.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(java.util.Locale.forLanguageTag("id")),
+				application()),
 				SESSION_FILTER_WITHOUT_DATABASE)
 		.build();
 
@@ -87,7 +92,8 @@ class UnavailableDatabaseTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "10"))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-			.andExpect(content().string(containsString("Layanan sementara tidak tersedia")));
+			.andExpect(content().string(containsString("Layanan sementara tidak tersedia")))
+			.andExpect(content().string(containsString("Kabupaten Banyuwangi")));
 	}
 
 	@Test
@@ -102,12 +108,21 @@ class UnavailableDatabaseTests {
 	@Test
 	void otherFailuresBeforeMvcAreNotTurnedInto503() {
 		MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageWithoutDatabase())
-			.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver()),
+			.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(), application()),
 					(Filter) (request, response, chain) -> {
 						throw new IllegalStateException("a bug");
 					})
 			.build();
 		org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> mvc.perform(get("/halaman")));
+	}
+
+	/** The beans the layout reads when no controller filled the model (the filter runs before MVC). */
+	private static ApplicationContext application() {
+		StaticApplicationContext application = new StaticApplicationContext();
+		application.getBeanFactory().registerSingleton("kabupaten", new Kabupaten("35.10", "Kabupaten Banyuwangi"));
+		application.getBeanFactory().registerSingleton("demoMode", new DemoMode(true, false));
+		application.refresh();
+		return application;
 	}
 
 	private static SpringTemplateEngine templateEngine() {
