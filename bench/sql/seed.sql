@@ -1,4 +1,4 @@
--- :total cases over the last 400 days, as DashboardBenchmark seeds them (generate_series, one or
+-- :total cases over the last 400 days, the seed of DashboardBenchmark and of bench/run (generate_series, one or
 -- two categories, one assignment and one event each; 1 in 50 open). Filed by upt.muncar.
 -- Run in chunks by bench/run: psql -v from=.. -v to=.. -v total=..
 WITH d AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code, kecamatan_code FROM desa),

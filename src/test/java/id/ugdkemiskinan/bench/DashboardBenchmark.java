@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -145,46 +143,15 @@ public final class DashboardBenchmark {
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
-	/** {@code total} cases over the last 400 days, one or two categories, one assignment each, with events. */
-	private static void seed(JdbcClient jdbc, int total) {
-		long operator = jdbc.sql("SELECT id FROM app_user WHERE username = 'upt.muncar'").query(Long.class).single();
-		Instant now = Instant.now();
+	/**
+	 * {@code total} cases over the last 400 days, one or two categories, one assignment each, with events:
+	 * the statement the load harness seeds with too ({@code bench/sql/seed.sql}), in chunks.
+	 */
+	private static void seed(JdbcClient jdbc, int total) throws java.io.IOException {
+		String statement = java.nio.file.Files.readString(java.nio.file.Path.of("bench/sql/seed.sql"));
 		int chunk = 200_000;
 		for (int from = 1; from <= total; from += chunk) {
-			int to = Math.min(total, from + chunk - 1);
-			jdbc.sql("""
-					WITH d AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code, kecamatan_code FROM desa),
-					cases AS (
-					    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
-					        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
-					    SELECT 'UGD-80-' || lpad(g::text, 9, '0'), 'ABCDEF',
-					        CASE WHEN g % 50 = 0 THEN 'TERBUKA' WHEN g % 3 = 0 THEN 'SELESAI' ELSE 'DITUTUP' END,
-					        (ARRAY['NORMAL','NORMAL','TINGGI','DARURAT'])[1 + g % 4], d.kecamatan_code, d.code, 'Alamat',
-					        'Warga ' || g, 'Benchmark', 'LANGSUNG', 'Benchmark dasbor',
-					        CAST(:now AS timestamptz) - (g::double precision / :total) * interval '400 days', :operator,
-					        CASE WHEN g % 50 <> 0 AND g % 3 <> 0 THEN CAST(:now AS timestamptz) END
-					    FROM generate_series(:from, :to) g JOIN d ON d.i = g % (SELECT count(*) FROM d)
-					    RETURNING id, status, filed_at),
-					cats AS (
-					    INSERT INTO case_category (case_id, category_code)
-					    SELECT id, (ARRAY['KESEHATAN','PENDIDIKAN','BANTUAN_SOSIAL','RUMAH_TIDAK_LAYAK_HUNI','EKONOMI_PEKERJAAN'])[1 + id % 5]
-					    FROM cases RETURNING case_id),
-					assignments AS (
-					    INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
-					    SELECT id, (ARRAY['DINKES','DINDIK','DINSOS','BPMD','BPMD'])[1 + id % 5],
-					        CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' ELSE 'SELESAI' END,
-					        filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
-					        CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + (id % 300) * interval '1 minute' END,
-					        CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 days' END
-					    FROM cases RETURNING id, case_id, dinas_code, assigned_at)
-					INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, actor_name)
-					SELECT case_id, id, 'ROUTED', dinas_code, assigned_at, 'Benchmark' FROM assignments""")
-				.param("now", Timestamp.from(now))
-				.param("total", total)
-				.param("operator", operator)
-				.param("from", from)
-				.param("to", to)
-				.update();
+			jdbc.sql(statement).param("total", total).param("from", from).param("to", Math.min(total, from + chunk - 1)).update();
 		}
 		jdbc.sql("VACUUM ANALYZE").update();
 	}
