@@ -35,6 +35,9 @@ public final class DashboardBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 20);
 
+	/** Calls before timing each series, so the JIT has compiled the page, API and SQL paths. */
+	private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+
 	private DashboardBenchmark() {
 	}
 
@@ -99,7 +102,7 @@ public final class DashboardBenchmark {
 	}
 
 	private static double[] time(Supplier<Integer> call) {
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < WARMUP; i++) {
 			check(call.get());
 		}
 		double[] millis = new double[RUNS];
