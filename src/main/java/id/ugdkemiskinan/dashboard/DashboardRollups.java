@@ -44,6 +44,9 @@ class DashboardRollups {
 	/** The scope of the figures of every dinas together; each dinas's own figures have its code. */
 	static final String ALL_DINAS = "";
 
+	/** After building this many spans in one run, the roll-up tables are analysed at once. */
+	private static final int BULK_BUILD = 28;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -91,6 +94,10 @@ class DashboardRollups {
 			if (Boolean.TRUE.equals(this.transactions.execute(status -> build(span, now)))) {
 				built++;
 			}
+		}
+		if (built >= BULK_BUILD) {
+			// A first build fills the tables at once; readers' plans need statistics before autovacuum gets there.
+			this.jdbc.sql("ANALYZE dashboard_span, dashboard_response, dashboard_overdue, dashboard_day").update();
 		}
 		return built;
 	}
