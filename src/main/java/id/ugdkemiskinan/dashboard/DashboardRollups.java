@@ -89,9 +89,11 @@ class DashboardRollups {
 			.query((rs, n) -> span(rs.getString("grain"), rs.getObject("span_start", OffsetDateTime.class),
 					rs.getObject("span_end", OffsetDateTime.class)))
 			.list();
+		List<String> scopes = new ArrayList<>(List.of(ALL_DINAS));
+		scopes.addAll(this.jdbc.sql("SELECT code FROM dinas ORDER BY code").query(String.class).list());
 		int built = 0;
 		for (Span span : due) {
-			if (Boolean.TRUE.equals(this.transactions.execute(status -> build(span, now)))) {
+			if (Boolean.TRUE.equals(this.transactions.execute(status -> build(span, scopes, now)))) {
 				built++;
 			}
 		}
@@ -153,7 +155,7 @@ class DashboardRollups {
 	 * Rebuilds one span. Its row is locked first, so a writer that marks it dirty either committed
 	 * before (and the statements below see its change) or waits and marks it dirty again after.
 	 */
-	private boolean build(Span span, Instant now) {
+	private boolean build(Span span, List<String> scopes, Instant now) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("grain", String.valueOf(span.grain()));
 		params.put("start", utc(span.start()));
@@ -177,8 +179,6 @@ class DashboardRollups {
 		this.jdbc.sql("DELETE FROM dashboard_overdue WHERE grain = :grain AND span_start = :start").params(params).update();
 		this.jdbc.sql("DELETE FROM dashboard_day WHERE grain = :grain AND span_start = :start").params(params).update();
 		List<RawFigures.Span> time = List.of(span.time());
-		List<String> scopes = new ArrayList<>(List.of(ALL_DINAS));
-		scopes.addAll(this.jdbc.sql("SELECT code FROM dinas ORDER BY code").query(String.class).list());
 		for (String scope : scopes) {
 			DashboardFilter filter = new DashboardFilter(null, null, null, scope.equals(ALL_DINAS) ? null : scope, null);
 			params.put("scope", scope);
