@@ -80,7 +80,7 @@ class DashboardQueries {
 	 * with {@code last} the highest 0-based rank, the ranks {@code floor} and {@code ceil} of
 	 * {@code 0.5 * last} and {@code 0.9 * last}, in integer arithmetic).
 	 */
-	private static final String PERCENTILES = """
+	static final String PERCENTILES = """
 			, s AS (SELECT dimension, code, minutes, sum(on_time)::int AS on_time, sum(late)::int AS late,
 			               sum(on_time + late)::int AS n FROM h GROUP BY 1, 2, 3),
 			w AS (SELECT s.*, sum(n) OVER (PARTITION BY dimension, code ORDER BY minutes) - n AS below,

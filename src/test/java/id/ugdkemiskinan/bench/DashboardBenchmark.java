@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.bench;
 
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,9 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -37,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DashboardBenchmark {
 
-	private static final int RUNS = Integer.getInteger("bench.runs", 20);
+	private static final int RUNS = Integer.getInteger("bench.runs", 50);
 
 	/** Calls before timing each series, so the JIT has compiled the page, API and SQL paths. */
 	private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
@@ -80,10 +82,16 @@ public final class DashboardBenchmark {
 				String from = today.minusDays(days - 1).toString();
 				String to = today.toString();
 				String query = "from=" + from + "&to=" + to + (dinas == null ? "" : "&dinas=" + dinas);
-				double[] page = time(() -> get(http, port, "/dasbor?" + query, null));
-				double[] api = time(() -> get(http, port, "/api/v1/dashboard?" + query,
-						"Basic " + Base64.getEncoder().encodeToString("pimpinan:banyuwangi".getBytes())));
-				double[] sql = time(() -> {
+				List<String> statements = StatementCapture.capture(() -> check(get(http, port, "/dasbor?" + query, null)));
+				Path written = Path.of("target", "dashboard-statements-" + period.replace(' ', '-') + ".sql");
+				Files.writeString(written, String.join(";\n\n", statements) + ";\n");
+				Path script = psqlScript(statements);
+				// One call of each per round, so that a slower moment of the machine falls on all four alike.
+				Map<String, Supplier<Double>> calls = new LinkedHashMap<>();
+				calls.put("page", () -> millis(() -> check(get(http, port, "/dasbor?" + query, null))));
+				calls.put("api", () -> millis(() -> check(get(http, port, "/api/v1/dashboard?" + query,
+						"Basic " + Base64.getEncoder().encodeToString("pimpinan:banyuwangi".getBytes())))));
+				calls.put("jdbc", () -> millis(() -> {
 					try {
 						Object filter = Class.forName("id.ugdkemiskinan.dashboard.DashboardFilter")
 							.getConstructors()[0].newInstance(LocalDate.parse(from), LocalDate.parse(to), null, dinas, null);
@@ -92,82 +100,101 @@ public final class DashboardBenchmark {
 							m.setAccessible(true);
 							m.invoke(queries, filter);
 						}
-						return 200;
 					}
 					catch (ReflectiveOperationException ex) {
 						throw new IllegalStateException(ex);
 					}
-				});
-				List<String> statements = StatementCapture.capture(() -> check(get(http, port, "/dasbor?" + query, null)));
-				Path written = Path.of("target", "dashboard-statements-" + period.replace(' ', '-') + ".sql");
-				Files.writeString(written, String.join(";\n\n", statements) + ";\n");
-				double[] psql = psql(db, database, statements);
+				}));
+				calls.put("psql", () -> psql(db, database, script));
+				Map<String, double[]> times = rounds(calls);
+				Files.delete(script);
+				double[] page = times.get("page");
+				double[] api = times.get("api");
+				double[] sql = times.get("jdbc");
+				double[] psql = times.get("psql");
 				String label = days + " days" + (dinas == null ? "" : ", " + dinas);
 				System.out.printf("| %s | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms (%d statements) | %.2f× |%n",
 						label, page[0], page[1], api[0], api[1], sql[0], sql[1], psql[0], psql[1], statements.size(),
 						page[1] / psql[1]);
 			}
+			var encoder = app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class);
+			String hash = encoder.encode("banyuwangi");
+			double[] check = rounds(Map.of("check", () -> millis(() -> encoder.matches("banyuwangi", hash)))).get("check");
+			System.out.printf("one password check (%s; the stateless API makes one per call): p50 %.0f ms, p95 %.0f ms%n",
+					hash.substring(0, hash.indexOf('}') + 1), check[0], check[1]);
 			System.out.println("goal: page and API p95 < 300 ms, within 2× of the same SQL in psql");
 			System.out.println("the statements of one page view: target/dashboard-statements-*.sql");
 		}
 		System.exit(0);
 	}
 
-	private static double[] time(Supplier<Integer> call) {
-		for (int i = 0; i < WARMUP; i++) {
-			check(call.get());
+	/** p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are timed. */
+	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls) {
+		Map<String, double[]> millis = new LinkedHashMap<>();
+		calls.keySet().forEach(name -> millis.put(name, new double[RUNS]));
+		for (int round = 0; round < WARMUP + RUNS; round++) {
+			for (Map.Entry<String, Supplier<Double>> call : calls.entrySet()) {
+				double taken = call.getValue().get();
+				if (round >= WARMUP) {
+					millis.get(call.getKey())[round - WARMUP] = taken;
+				}
+			}
 		}
-		double[] millis = new double[RUNS];
-		for (int i = 0; i < RUNS; i++) {
-			long t = System.nanoTime();
-			check(call.get());
-			millis[i] = (System.nanoTime() - t) / 1e6;
-		}
-		Arrays.sort(millis);
-		return new double[] { millis[RUNS / 2], millis[RUNS * 95 / 100] };
+		Map<String, double[]> percentiles = new LinkedHashMap<>();
+		millis.forEach((name, values) -> {
+			Arrays.sort(values);
+			percentiles.put(name, new double[] { values[RUNS / 2], values[RUNS * 95 / 100] });
+		});
+		return percentiles;
+	}
+
+	private static double millis(Runnable call) {
+		long started = System.nanoTime();
+		call.run();
+		return (System.nanoTime() - started) / 1e6;
 	}
 
 	/**
-	 * p50 and p95 of running the page's reading statements (as captured, with their values) one after
-	 * the other in one {@code psql} session, each timed by {@code \timing}, summed per page view. The
-	 * page's writes (the session's last access) are left out.
+	 * The page's reading statements (as captured, with their values) for {@code psql}, each timed by
+	 * {@code \timing}. The page's writes (the session's last access) are left out.
 	 */
-	private static double[] psql(TestDatabase db, String database, List<String> statements) throws Exception {
-		List<String> reads = statements.stream()
+	private static Path psqlScript(List<String> statements) throws IOException {
+		StringBuilder script = new StringBuilder("\\timing on\n");
+		statements.stream()
 			.filter(sql -> sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)
 					|| sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4))
-			.toList();
-		StringBuilder script = new StringBuilder("\\timing on\n");
-		for (int i = 0; i < WARMUP + RUNS; i++) {
-			script.append("\\echo VIEW\n");
-			reads.forEach(sql -> script.append(sql).append(";\n"));
-		}
+			.forEach(sql -> script.append(sql).append(";\n"));
 		Path file = Files.createTempFile("dashboard-statements", ".sql");
 		Files.writeString(file, script);
-		URI url = URI.create(db.jdbcUrl(database).substring("jdbc:".length()));
-		ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-h",
-				url.getHost(), "-p", String.valueOf(url.getPort()), "-U", db.username(), "-d", database, "-f",
-				file.toString()).redirectErrorStream(true);
-		builder.environment().put("PGPASSWORD", db.password());
-		Process process = builder.start();
-		List<Double> views = new ArrayList<>();
-		for (String line : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-			if (line.equals("VIEW")) {
-				views.add(0.0);
+		return file;
+	}
+
+	/** The script run once in {@code psql}: the sum of its statements' times as psql reports them. */
+	private static double psql(TestDatabase db, String database, Path script) {
+		try {
+			URI url = URI.create(db.jdbcUrl(database).substring("jdbc:".length()));
+			ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null",
+					"-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U", db.username(), "-d", database, "-f",
+					script.toString()).redirectErrorStream(true);
+			builder.environment().put("PGPASSWORD", db.password());
+			Process process = builder.start();
+			double total = 0;
+			for (String line : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (line.startsWith("Time: ")) {
+					total += Double.parseDouble(line.split(" ")[1]);
+				}
+				else if (!line.isBlank()) {
+					throw new IllegalStateException("psql: " + line);
+				}
 			}
-			else if (line.startsWith("Time: ")) {
-				views.set(views.size() - 1, views.get(views.size() - 1) + Double.parseDouble(line.split(" ")[1]));
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("psql failed on " + script);
 			}
-			else if (!line.isBlank()) {
-				throw new IllegalStateException("psql: " + line);
-			}
+			return total;
 		}
-		if (process.waitFor() != 0 || views.size() != WARMUP + RUNS) {
-			throw new IllegalStateException("psql failed on " + file);
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
 		}
-		Files.delete(file);
-		double[] millis = views.subList(WARMUP, views.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return new double[] { millis[RUNS / 2], millis[RUNS * 95 / 100] };
 	}
 
 	private static void check(int status) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,6 +150,40 @@ class DashboardRollupTests {
 			assertThat(figures.get("byDinas").get(i).get("dinasCode").asText()).isEqualTo(byDinas.get(i).get("dinas_code"));
 			assertThat(figures.get("byDinas").get(i).get("responseMinutesMedian").asDouble())
 				.isCloseTo((Double) byDinas.get(i).get("median"), within(1e-9));
+		}
+	}
+
+	/**
+	 * The percentiles from merged histograms for every size from 1 to 60 responses (so every remainder
+	 * of the integer rank arithmetic), with repeated minutes, minutes split between on-time and late
+	 * rows and spread over several spans, against {@code percentile_cont} over the same minutes.
+	 */
+	@Test
+	void percentilesFromHistogramsEqualPercentileContForEverySize() {
+		List<Map<String, Object>> rows = this.jdbc.sql("""
+				WITH responses AS (
+				    SELECT n, i, (i * i * 7 + n) % 53 AS minutes FROM generate_series(1, 60) n, generate_series(1, n) i),
+				h AS (
+				    SELECT 'T'::char AS dimension, n::text AS code, minutes, count(*) FILTER (WHERE i % 2 = 0)::int AS on_time,
+				           count(*) FILTER (WHERE i % 2 = 1)::int AS late
+				    FROM responses GROUP BY n, i % 3, minutes)""" + DashboardQueries.PERCENTILES).query().listOfRows();
+		Map<String, Map<String, Object>> expected = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT n::text AS code, count(*) AS responses,
+				       percentile_cont(0.5) WITHIN GROUP (ORDER BY (i * i * 7 + n) % 53) AS median,
+				       percentile_cont(0.9) WITHIN GROUP (ORDER BY (i * i * 7 + n) % 53) AS p90
+				FROM generate_series(1, 60) n, generate_series(1, n) i GROUP BY n""")
+			.query()
+			.listOfRows()
+			.forEach(row -> expected.put((String) row.get("code"), row));
+		assertThat(rows).hasSize(60);
+		for (Map<String, Object> row : rows) {
+			Map<String, Object> want = expected.get(row.get("code"));
+			assertThat(((Number) row.get("on_time")).longValue() + ((Number) row.get("late")).longValue())
+				.isEqualTo(((Number) want.get("responses")).longValue());
+			assertThat((Double) row.get("median")).as("median of " + row.get("code"))
+				.isCloseTo((Double) want.get("median"), within(1e-9));
+			assertThat((Double) row.get("p90")).as("p90 of " + row.get("code")).isCloseTo((Double) want.get("p90"), within(1e-9));
 		}
 	}
 
