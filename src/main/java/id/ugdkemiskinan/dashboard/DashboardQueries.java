@@ -74,27 +74,62 @@ class DashboardQueries {
 	}
 
 	/**
-	 * Response-time statistics by (dimension, code) from a histogram {@code h(dimension, code,
-	 * minutes, on_time, late)}: counts, and the median and 90th percentile exactly as
-	 * {@code percentile_cont} computes them over the minutes (linear between the two nearest ranks:
-	 * with {@code last} the highest 0-based rank, the ranks {@code floor} and {@code ceil} of
-	 * {@code 0.5 * last} and {@code 0.9 * last}, in integer arithmetic).
+	 * Response-time statistics by (dimension, code), after {@code spans(grain, span_start)} (rolled-up
+	 * spans) and {@code raw(dimension, code, minutes, on_time, late)} (a histogram from the raw tables):
+	 * counts, and the median and 90th percentile exactly as {@code percentile_cont} computes them over
+	 * the minutes (linear between the two nearest ranks: with {@code last} the highest 0-based rank, the
+	 * ranks {@code floor} and {@code ceil} of {@code 0.5 * last} and {@code 0.9 * last}, in integer
+	 * arithmetic). The bucket histograms ({@code :bucket} minutes wide) are merged first to find the
+	 * bucket that holds each rank and how many responses lie below it; then only the minute rows of
+	 * those buckets are read.
 	 */
 	static final String PERCENTILES = """
-			, s AS (SELECT dimension, code, minutes, sum(on_time)::int AS on_time, sum(late)::int AS late,
-			               sum(on_time + late)::int AS n FROM h GROUP BY 1, 2, 3),
-			w AS (SELECT s.*, sum(n) OVER (PARTITION BY dimension, code ORDER BY minutes) - n AS below,
-			             sum(n) OVER (PARTITION BY dimension, code) - 1 AS last FROM s),
-			p AS (SELECT dimension, code, sum(on_time) AS on_time, sum(late) AS late, max(last) AS last,
-			             min(minutes) FILTER (WHERE below <= last / 2 AND last / 2 < below + n) AS p50_lo,
-			             min(minutes) FILTER (WHERE below <= (last + 1) / 2 AND (last + 1) / 2 < below + n) AS p50_hi,
-			             min(minutes) FILTER (WHERE below <= 9 * last / 10 AND 9 * last / 10 < below + n) AS p90_lo,
-			             min(minutes) FILTER (WHERE below <= (9 * last + 9) / 10 AND (9 * last + 9) / 10 < below + n) AS p90_hi
-			      FROM w GROUP BY dimension, code)
+			, coarse AS (
+			    SELECT r.dimension, r.code, r.bucket, r.on_time, r.late
+			    FROM spans JOIN dashboard_response_bucket r
+			      ON r.grain = spans.grain AND r.span_start = spans.span_start AND r.scope = :scope
+			    UNION ALL
+			    SELECT dimension, code, minutes / :bucket, on_time, late FROM raw),
+			b AS (SELECT dimension, code, bucket, sum(on_time)::int AS on_time, sum(late)::int AS late,
+			             sum(on_time + late)::int AS n FROM coarse GROUP BY 1, 2, 3),
+			bw AS (SELECT b.*, sum(n) OVER (PARTITION BY dimension, code ORDER BY bucket) - n AS below,
+			              sum(n) OVER (PARTITION BY dimension, code) - 1 AS last FROM b),
+			t AS (SELECT dimension, code, sum(on_time) AS on_time, sum(late) AS late, max(last) AS last FROM bw GROUP BY 1, 2),
+			needed AS (
+			    SELECT row_number() OVER () AS k, x.* FROM (
+			        SELECT DISTINCT bw.dimension, bw.code, bw.bucket, bw.below FROM bw
+			        CROSS JOIN LATERAL (VALUES (bw.last / 2), ((bw.last + 1) / 2), (9 * bw.last / 10), ((9 * bw.last + 9) / 10)) rank (r)
+			        WHERE bw.below <= rank.r AND rank.r < bw.below + bw.n) x),
+			fine AS (
+			    SELECT needed.k, r.minutes, r.on_time + r.late AS n
+			    FROM needed CROSS JOIN spans JOIN dashboard_response r
+			      ON r.grain = spans.grain AND r.span_start = spans.span_start AND r.scope = :scope
+			         AND r.dimension = needed.dimension AND r.code = needed.code
+			         AND r.minutes >= needed.bucket * :bucket AND r.minutes < (needed.bucket + 1) * :bucket
+			    UNION ALL
+			    SELECT needed.k, raw.minutes, raw.on_time + raw.late FROM raw JOIN needed
+			      ON raw.dimension = needed.dimension AND raw.code = needed.code AND raw.minutes / :bucket = needed.bucket),
+			fw AS (SELECT needed.dimension, needed.code, f.minutes, f.n,
+			              needed.below + sum(f.n) OVER (PARTITION BY f.k ORDER BY f.minutes) - f.n AS below
+			       FROM (SELECT k, minutes, sum(n)::int AS n FROM fine GROUP BY 1, 2) f JOIN needed ON needed.k = f.k),
+			p AS (SELECT t.dimension, t.code, t.on_time, t.late, t.last,
+			             min(fw.minutes) FILTER (WHERE fw.below <= t.last / 2 AND t.last / 2 < fw.below + fw.n) AS p50_lo,
+			             min(fw.minutes) FILTER (WHERE fw.below <= (t.last + 1) / 2 AND (t.last + 1) / 2 < fw.below + fw.n) AS p50_hi,
+			             min(fw.minutes) FILTER (WHERE fw.below <= 9 * t.last / 10 AND 9 * t.last / 10 < fw.below + fw.n) AS p90_lo,
+			             min(fw.minutes) FILTER (WHERE fw.below <= (9 * t.last + 9) / 10 AND (9 * t.last + 9) / 10 < fw.below + fw.n) AS p90_hi
+			      FROM t JOIN fw ON fw.dimension = t.dimension AND fw.code = t.code
+			      GROUP BY t.dimension, t.code, t.on_time, t.late, t.last)
 			SELECT dimension, code, on_time, late,
 			       (p50_lo + (last % 2) / 2.0 * (p50_hi - p50_lo))::double precision AS median,
 			       (p90_lo + (9 * last % 10) / 10.0 * (p90_hi - p90_lo))::double precision AS p90
 			FROM p""";
+
+	/** The rolled-up spans a statement reads, {@code spans(grain, span_start)}, from the start lists. */
+	private static final String SPANS = """
+			spans AS (
+			    SELECT 'M'::char AS grain, s AS span_start FROM unnest(CAST(ARRAY[:months] AS timestamptz[])) s
+			    UNION ALL SELECT 'W'::char, s FROM unnest(CAST(ARRAY[:weeks] AS timestamptz[])) s
+			    UNION ALL SELECT 'D'::char, s FROM unnest(CAST(ARRAY[:days] AS timestamptz[])) s)""";
 
 	/** Counts and percentiles of one dimension value; the waiting counts are kept beside them. */
 	private record Stats(long onTime, long late, Double median, Double p90) {
@@ -140,13 +175,12 @@ class DashboardQueries {
 		params.put("countedDays", starts(countedDays, DashboardRollups.DAY));
 
 		Map<String, Stats> stats = new HashMap<>();
-		this.jdbc.sql("""
-				WITH h AS (
-				    SELECT dimension, code, minutes, on_time, late FROM dashboard_response
-				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'W' AND span_start IN (:weeks)
-				         OR grain = 'D' AND span_start IN (:days))
-				    UNION ALL
-				    SELECT * FROM (""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") raw)" + PERCENTILES)
+		params.put("bucket", DashboardRollups.BUCKET_MINUTES);
+		this.jdbc.sql("WITH " + SPANS + """
+				,
+				raw AS (
+				    SELECT dimension::char AS dimension, code::varchar AS code, minutes, on_time, late FROM (
+				""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") h)" + PERCENTILES)
 			.params(params)
 			.query((rs, n) -> stats.put(rs.getString("dimension") + rs.getString("code"),
 					new Stats(rs.getLong("on_time"), rs.getLong("late"), (Double) rs.getObject("median"),

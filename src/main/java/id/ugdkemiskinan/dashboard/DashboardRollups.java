@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Builds the dashboard's roll-up: for every day, week (from Monday) and month that has ended (in the kabupaten's
  * zone), the response-time histograms, the overdue assignments and (for days) the counts that
- * {@link RawFigures} computes, stored in {@code dashboard_response}, {@code dashboard_overdue} and
+ * {@link RawFigures} computes, stored in {@code dashboard_response} (and summed by
+ * {@link #BUCKET_MINUTES}-minute bucket in {@code dashboard_response_bucket}), {@code dashboard_overdue} and
  * {@code dashboard_day}. A span that has ended has no pending assignment: every one still waiting is
  * overdue, and stays so until a response or cancellation marks the span dirty. A span is built first
  * {@code ugd.dashboard.rollup-grace} after its row appears (so no transaction that changed it before
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class DashboardRollups {
+
+	/** Width of the buckets of {@code dashboard_response_bucket}, in minutes (as V8 filled it). */
+	static final int BUCKET_MINUTES = 16;
 
 	static final char DAY = 'D';
 
@@ -99,7 +103,7 @@ class DashboardRollups {
 		}
 		if (built >= BULK_BUILD) {
 			// A first build fills the tables at once; readers' plans need statistics before autovacuum gets there.
-			this.jdbc.sql("ANALYZE dashboard_span, dashboard_response, dashboard_overdue, dashboard_day").update();
+			this.jdbc.sql("ANALYZE dashboard_span, dashboard_response, dashboard_response_bucket, dashboard_overdue, dashboard_day").update();
 		}
 		return built;
 	}
@@ -176,6 +180,7 @@ class DashboardRollups {
 			.params(params)
 			.update();
 		this.jdbc.sql("DELETE FROM dashboard_response WHERE grain = :grain AND span_start = :start").params(params).update();
+		this.jdbc.sql("DELETE FROM dashboard_response_bucket WHERE grain = :grain AND span_start = :start").params(params).update();
 		this.jdbc.sql("DELETE FROM dashboard_overdue WHERE grain = :grain AND span_start = :start").params(params).update();
 		this.jdbc.sql("DELETE FROM dashboard_day WHERE grain = :grain AND span_start = :start").params(params).update();
 		List<RawFigures.Span> time = List.of(span.time());
@@ -186,6 +191,14 @@ class DashboardRollups {
 			this.jdbc.sql("INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
 					+ "SELECT :grain, :start, :scope, h.* FROM (" + RawFigures.responseHistogram(time, filter, params) + ") h")
 				.params(params)
+				.update();
+			this.jdbc.sql("""
+					INSERT INTO dashboard_response_bucket (grain, span_start, scope, dimension, code, bucket, on_time, late)
+					SELECT grain, span_start, scope, dimension, code, minutes / :bucket, sum(on_time), sum(late)
+					FROM dashboard_response WHERE grain = :grain AND span_start = :start AND scope = :scope
+					GROUP BY 1, 2, 3, 4, 5, 6""")
+				.params(params)
+				.param("bucket", BUCKET_MINUTES)
 				.update();
 			this.jdbc.sql("INSERT INTO dashboard_overdue (grain, span_start, scope, dimension, code, overdue)\n"
 					+ "SELECT :grain, :start, :scope, w.dimension, w.code, w.overdue FROM ("

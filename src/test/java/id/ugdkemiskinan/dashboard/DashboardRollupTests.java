@@ -104,6 +104,10 @@ class DashboardRollupTests {
 		assertThat(this.rollups.refresh()).as("61 days (20 Sep to 19 Nov), 9 weeks (14 Sep to 15 Nov), September and October").isEqualTo(72);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM dashboard_response WHERE grain = 'M' AND span_start = TIMESTAMPTZ '2026-10-01 00:00+07'")
 			.query(Long.class).single()).isGreaterThan(100);
+		assertThat(this.jdbc.sql("""
+				SELECT (SELECT sum(on_time) * 100000 + sum(late) FROM dashboard_response_bucket WHERE grain = 'M')
+				     = (SELECT sum(on_time) * 100000 + sum(late) FROM dashboard_response WHERE grain = 'M')""")
+			.query(Boolean.class).single()).as("the buckets hold the minute rows' responses").isTrue();
 		assertThat(this.rollups.clean(Instant.parse("2026-09-24T17:00:00Z"), Instant.parse("2026-11-19T17:00:00Z")))
 			.filteredOn(span -> span.grain() == DashboardRollups.MONTH)
 			.extracting(DashboardRollups.Span::start)
@@ -117,9 +121,9 @@ class DashboardRollupTests {
 		assertThat(this.json.readTree(dinkes).get("byDinas")).hasSize(1);
 		// The figures above really came from the roll-up: a changed roll-up row shows.
 		this.jdbc.sql("""
-				UPDATE dashboard_response SET on_time = on_time + 1000
-				WHERE (grain, span_start, scope, dimension, code, minutes) IN (
-				    SELECT grain, span_start, scope, dimension, code, minutes FROM dashboard_response
+				UPDATE dashboard_response_bucket SET on_time = on_time + 1000
+				WHERE (grain, span_start, scope, dimension, code, bucket) IN (
+				    SELECT grain, span_start, scope, dimension, code, bucket FROM dashboard_response_bucket
 				    WHERE grain = 'M' AND span_start = TIMESTAMPTZ '2026-10-01 00:00+07' AND scope = 'DINKES' AND dimension = 'T'
 				    LIMIT 1)""").update();
 		assertThat(this.json.readTree(figures("dinkes", PERIOD)).get("onTime").asLong())
@@ -154,24 +158,38 @@ class DashboardRollupTests {
 	}
 
 	/**
-	 * The percentiles from merged histograms for every size from 1 to 60 responses (so every remainder
-	 * of the integer rank arithmetic), with repeated minutes, minutes split between on-time and late
-	 * rows and spread over several spans, against {@code percentile_cont} over the same minutes.
+	 * The percentiles for every size from 1 to 60 responses (so every remainder of the integer rank
+	 * arithmetic), minutes 0–96 (seven buckets) with repeats, split between on-time and late, two thirds
+	 * from a rolled-up span and the rest from the raw histogram, against {@code percentile_cont} over
+	 * the same minutes.
 	 */
 	@Test
 	void percentilesFromHistogramsEqualPercentileContForEverySize() {
-		List<Map<String, Object>> rows = this.jdbc.sql("""
-				WITH responses AS (
-				    SELECT n, i, (i * i * 7 + n) % 53 AS minutes FROM generate_series(1, 60) n, generate_series(1, n) i),
-				h AS (
-				    SELECT 'T'::char AS dimension, n::text AS code, minutes, count(*) FILTER (WHERE i % 2 = 0)::int AS on_time,
-				           count(*) FILTER (WHERE i % 2 = 1)::int AS late
-				    FROM responses GROUP BY n, i % 3, minutes)""" + DashboardQueries.PERCENTILES).query().listOfRows();
+		String responses = "SELECT n, i, (i * i * 7 + n) % 97 AS minutes FROM generate_series(1, 60) n, generate_series(1, n) i";
+		this.jdbc.sql("""
+				INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at, built_at)
+				VALUES ('D', TIMESTAMPTZ '2000-01-01 00:00+07', TIMESTAMPTZ '2000-01-02 00:00+07', now(), now())""").update();
+		this.jdbc.sql("INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
+				+ "SELECT 'D', TIMESTAMPTZ '2000-01-01 00:00+07', '', 'T', n::text, minutes, count(*) FILTER (WHERE i % 2 = 0),\n"
+				+ "       count(*) FILTER (WHERE i % 2 = 1)\n"
+				+ "FROM (" + responses + ") r WHERE i % 3 <> 2 GROUP BY n, minutes").update();
+		this.jdbc.sql("""
+				INSERT INTO dashboard_response_bucket (grain, span_start, scope, dimension, code, bucket, on_time, late)
+				SELECT grain, span_start, scope, dimension, code, minutes / 16, sum(on_time), sum(late)
+				FROM dashboard_response WHERE span_start = TIMESTAMPTZ '2000-01-01 00:00+07' GROUP BY 1, 2, 3, 4, 5, 6""").update();
+		List<Map<String, Object>> rows = this.jdbc.sql("WITH spans AS (SELECT 'D'::char AS grain, TIMESTAMPTZ '2000-01-01 00:00+07' AS span_start),\n"
+				+ "raw AS (SELECT 'T'::char AS dimension, n::text::varchar AS code, minutes, count(*) FILTER (WHERE i % 2 = 0) AS on_time,\n"
+				+ "               count(*) FILTER (WHERE i % 2 = 1) AS late\n"
+				+ "        FROM (" + responses + ") r WHERE i % 3 = 2 GROUP BY n, minutes)" + DashboardQueries.PERCENTILES)
+			.param("scope", "")
+			.param("bucket", DashboardRollups.BUCKET_MINUTES)
+			.query()
+			.listOfRows();
 		Map<String, Map<String, Object>> expected = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT n::text AS code, count(*) AS responses,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY (i * i * 7 + n) % 53) AS median,
-				       percentile_cont(0.9) WITHIN GROUP (ORDER BY (i * i * 7 + n) % 53) AS p90
+				       percentile_cont(0.5) WITHIN GROUP (ORDER BY (i * i * 7 + n) % 97) AS median,
+				       percentile_cont(0.9) WITHIN GROUP (ORDER BY (i * i * 7 + n) % 97) AS p90
 				FROM generate_series(1, 60) n, generate_series(1, n) i GROUP BY n""")
 			.query()
 			.listOfRows()
