@@ -155,15 +155,19 @@ public final class DashboardBenchmark {
 	}
 
 	/**
-	 * The page's reading statements (as captured, with their values) for {@code psql}, each timed by
-	 * {@code \timing}. The page's writes (the session's last access) are left out.
+	 * The page's reading statements (as captured, with their values) for {@code psql}, run once
+	 * untimed and once timed by {@code \timing}. The page's writes (the session's last access) are
+	 * left out.
 	 */
 	private static Path psqlScript(List<String> statements) throws IOException {
-		StringBuilder script = new StringBuilder("\\timing on\n");
+		StringBuilder view = new StringBuilder();
 		statements.stream()
 			.filter(sql -> sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)
 					|| sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4))
-			.forEach(sql -> script.append(sql).append(";\n"));
+			.forEach(sql -> view.append(sql).append(";\n"));
+		// The view twice, timing the second: a new psql connection first fills its catalog caches,
+		// which the app's pooled connections did long ago.
+		String script = view + "\\timing on\n" + view;
 		Path file = Files.createTempFile("dashboard-statements", ".sql");
 		Files.writeString(file, script);
 		return file;
