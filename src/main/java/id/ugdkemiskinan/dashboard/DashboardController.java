@@ -134,16 +134,14 @@ class DashboardController {
 			.toList()));
 		model.addAttribute("breachBoard", this.queries.breachBoard(filter));
 		model.addAttribute("atRiskList", this.queries.atRisk(filter));
-		model.addAttribute("kecamatanList", this.regions.kecamatan());
-		model.addAttribute("dinasList", this.agencies.dinas());
-		Map<String, String> categoryNames = this.agencies.categories()
-			.stream()
-			.collect(Collectors.toMap(CategoryRef::code, CategoryRef::name));
-		model.addAttribute("categoryNames", categoryNames);
-		model.addAttribute("kecamatanNames",
-				this.regions.kecamatan().stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
-		model.addAttribute("dinasNames",
-				this.agencies.dinas().stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
+		List<KecamatanRef> kecamatan = this.regions.kecamatan();
+		List<DinasRef> dinas = this.agencies.dinas();
+		model.addAttribute("kecamatanList", kecamatan);
+		model.addAttribute("dinasList", dinas);
+		model.addAttribute("categoryNames",
+				this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name)));
+		model.addAttribute("kecamatanNames", kecamatan.stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
+		model.addAttribute("dinasNames", dinas.stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
 		model.addAttribute("scopeFixed", user.role() == Role.OPERATOR_UPT || user.role() == Role.PETUGAS_DINAS);
 	}
 
