@@ -134,14 +134,14 @@ class DashboardController {
 			.toList()));
 		model.addAttribute("breachBoard", this.queries.breachBoard(filter));
 		model.addAttribute("atRiskList", this.queries.atRisk(filter));
-		List<KecamatanRef> kecamatan = this.regions.kecamatan();
-		List<DinasRef> dinas = this.agencies.dinas();
-		model.addAttribute("kecamatanList", kecamatan);
-		model.addAttribute("dinasList", dinas);
+		List<KecamatanRef> kecamatanList = this.regions.kecamatan();
+		List<DinasRef> dinasList = this.agencies.dinas();
+		model.addAttribute("kecamatanList", kecamatanList);
+		model.addAttribute("dinasList", dinasList);
 		model.addAttribute("categoryNames",
 				this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name)));
-		model.addAttribute("kecamatanNames", kecamatan.stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
-		model.addAttribute("dinasNames", dinas.stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
+		model.addAttribute("kecamatanNames", kecamatanList.stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
+		model.addAttribute("dinasNames", dinasList.stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
 		model.addAttribute("scopeFixed", user.role() == Role.OPERATOR_UPT || user.role() == Role.PETUGAS_DINAS);
 	}
 
