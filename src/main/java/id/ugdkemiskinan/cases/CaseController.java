@@ -61,6 +61,9 @@ class CaseController {
 		this.agencies = agencies;
 	}
 
+	/** How many of the cases waiting for the resident's confirmation the operator's home page lists. */
+	static final int AWAITING_SHOWN = 10;
+
 	@GetMapping("/kasus")
 	String listCases(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) CaseStatus status,
 			@RequestParam(required = false) String dinas, @RequestParam(required = false) String category,
@@ -80,6 +83,10 @@ class CaseController {
 		model.addAttribute("kecamatanList", this.regions.kecamatan());
 		model.addAttribute("desaList",
 				user.role() == Role.OPERATOR_UPT ? this.regions.desaIn(user.kecamatanCode()) : List.of());
+		if (user.role() == Role.OPERATOR_UPT) {
+			model.addAttribute("awaiting", this.queries.awaitingConfirmation(user.kecamatanCode(), AWAITING_SHOWN));
+			model.addAttribute("awaitingCount", this.queries.countAwaitingConfirmation(user.kecamatanCode()));
+		}
 		return "cases/list";
 	}
 

@@ -66,6 +66,35 @@ class CaseQueries {
 			.optional();
 	}
 
+	/** A resolved case waiting for the UPT to confirm with the resident, and since when it waits. */
+	record AwaitingConfirmation(String ticket, String beneficiaryName, String desaName, Instant since) {
+	}
+
+	/**
+	 * The kecamatan's resolved cases that wait for the UPT to call the resident and close them,
+	 * longest waiting first, at most {@code limit}; and how many there are in all.
+	 */
+	List<AwaitingConfirmation> awaitingConfirmation(String kecamatanCode, int limit) {
+		return this.jdbc.sql("""
+				SELECT c.ticket, c.beneficiary_name, d.name AS desa_name,
+				       (SELECT max(e.occurred_at) FROM case_event e WHERE e.case_id = c.id) AS since
+				FROM case_file c JOIN desa d ON d.code = c.desa_code
+				WHERE c.status = 'SELESAI' AND c.kecamatan_code = :kecamatan
+				ORDER BY since, c.id LIMIT :limit""")
+			.param("kecamatan", kecamatanCode)
+			.param("limit", limit)
+			.query((rs, n) -> new AwaitingConfirmation(rs.getString("ticket"), rs.getString("beneficiary_name"),
+					rs.getString("desa_name"), instant(rs, "since")))
+			.list();
+	}
+
+	long countAwaitingConfirmation(String kecamatanCode) {
+		return this.jdbc.sql("SELECT count(*) FROM case_file WHERE status = 'SELESAI' AND kecamatan_code = :kecamatan")
+			.param("kecamatan", kecamatanCode)
+			.query(Long.class)
+			.single();
+	}
+
 	Optional<CaseDetails> findByTicket(String ticket, CaseScope scope) {
 		Instant now = this.clock.instant();
 		Map<String, Object> params = scopeParams(scope);

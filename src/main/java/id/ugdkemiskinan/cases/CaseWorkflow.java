@@ -14,6 +14,7 @@ import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.common.NotFoundException;
+import id.ugdkemiskinan.notifications.Notifications;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
@@ -50,10 +51,13 @@ class CaseWorkflow {
 
 	private final JdbcClient jdbc;
 
+	private final Notifications notifications;
+
 	private final Clock clock;
 
 	CaseWorkflow(CaseFileRepository cases, AssignmentRepository assignments, CaseEventRepository events,
-			Agencies agencies, Assigning assigning, JdbcClient jdbc, Clock clock) {
+			Agencies agencies, Assigning assigning, JdbcClient jdbc, Notifications notifications, Clock clock) {
+		this.notifications = notifications;
 		this.cases = cases;
 		this.assignments = assignments;
 		this.events = events;
@@ -103,8 +107,8 @@ class CaseWorkflow {
 			event(locked, late ? EventType.RESPONDED_LATE : EventType.RESPONDED, now, user, text);
 		}
 		locked.assignment.resolve(intervention, now);
-		event(locked, EventType.RESOLVED, now, user, intervention + ": " + text);
-		followAssignments(locked.kase);
+		CaseEvent resolved = event(locked, EventType.RESOLVED, now, user, intervention + ": " + text);
+		followAssignments(locked.kase, resolved, now);
 		return locked.kase.getTicket();
 	}
 
@@ -117,13 +121,13 @@ class CaseWorkflow {
 		Locked locked = lockAssignment(assignmentId, version, user, Action.RETURN);
 		Instant now = this.clock.instant();
 		locked.assignment.returnToSecretariat(now);
-		event(locked, EventType.RETURNED, now, user, text);
+		CaseEvent returned = event(locked, EventType.RETURNED, now, user, text);
 		String secretariat = this.agencies.secretariat().code();
 		boolean triageOpen = openAssignments(locked.kase).stream().anyMatch(a -> a.getDinasCode().equals(secretariat));
 		if (!triageOpen) {
 			assign(locked.kase, secretariat, now, user, text);
 		}
-		followAssignments(locked.kase);
+		followAssignments(locked.kase, returned, now);
 		return locked.kase.getTicket();
 	}
 
@@ -132,8 +136,8 @@ class CaseWorkflow {
 		Locked locked = lockAssignment(assignmentId, version, user, Action.CANCEL);
 		Instant now = this.clock.instant();
 		locked.assignment.cancel(now);
-		event(locked, EventType.CANCELLED, now, user, text);
-		followAssignments(locked.kase);
+		CaseEvent cancelled = event(locked, EventType.CANCELLED, now, user, text);
+		followAssignments(locked.kase, cancelled, now);
 		return locked.kase.getTicket();
 	}
 
@@ -182,7 +186,7 @@ class CaseWorkflow {
 		for (String dinas : targets) {
 			assign(kase, dinas, now, user, text);
 		}
-		followAssignments(kase);
+		kase.followAssignments(!openAssignments(kase).isEmpty());
 		return kase.getTicket();
 	}
 
@@ -213,8 +217,9 @@ class CaseWorkflow {
 			this.events.save(new CaseEvent(kase.getId(), open.getId(), EventType.CANCELLED, open.getDinasCode(), now, user,
 					text));
 		}
-		this.events.save(new CaseEvent(kase.getId(), null, EventType.REJECTED, null, now, user,
+		CaseEvent rejected = this.events.save(new CaseEvent(kase.getId(), null, EventType.REJECTED, null, now, user,
 				duplicateOf == null ? text : duplicateOfTicket.trim().toUpperCase() + " — " + text));
+		this.notifications.notifyKecamatan(rejected.getId(), "CASE_REJECTED", now);
 		return kase.getTicket();
 	}
 
@@ -311,12 +316,20 @@ class CaseWorkflow {
 		return this.assignments.findByCaseId(kase.getId()).stream().filter(a -> a.getStatus().open()).toList();
 	}
 
-	private void followAssignments(CaseFile kase) {
+	/**
+	 * The case follows its assignments; when the last one has ended (resolved, cancelled), the
+	 * kecamatan's UPT is told to call the resident and close the case.
+	 */
+	private void followAssignments(CaseFile kase, CaseEvent cause, Instant now) {
+		boolean wasOpen = kase.isOpen();
 		kase.followAssignments(!openAssignments(kase).isEmpty());
+		if (wasOpen && kase.getStatus() == CaseStatus.SELESAI) {
+			this.notifications.notifyKecamatan(cause.getId(), "AWAITING_CONFIRMATION", now);
+		}
 	}
 
-	private void event(Locked locked, EventType type, Instant now, CurrentUser user, String note) {
-		this.events.save(new CaseEvent(locked.kase.getId(), locked.assignment.getId(), type,
+	private CaseEvent event(Locked locked, EventType type, Instant now, CurrentUser user, String note) {
+		return this.events.save(new CaseEvent(locked.kase.getId(), locked.assignment.getId(), type,
 				locked.assignment.getDinasCode(), now, user, note));
 	}
 

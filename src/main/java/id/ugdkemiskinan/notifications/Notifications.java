@@ -44,6 +44,28 @@ public class Notifications {
 				ON CONFLICT (user_id, event_id) DO NOTHING""".formatted(events);
 	}
 
+	/**
+	 * Tells the UPT operators of the case's kecamatan that the case waits for them: every assignment
+	 * has ended ({@code AWAITING_CONFIRMATION}: call the resident and close the case) or the
+	 * secretariat rejected it ({@code CASE_REJECTED}: tell the resident). Must run inside the
+	 * transaction of the event that caused it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int notifyKecamatan(long eventId, String kind, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO notification (user_id, event_id, case_id, kind, created_at)
+				SELECT u.id, e.id, e.case_id, :kind, :now
+				FROM case_event e
+				JOIN case_file c ON c.id = e.case_id
+				JOIN app_user u ON u.enabled AND u.role = 'OPERATOR_UPT' AND u.kecamatan_code = c.kecamatan_code
+				WHERE e.id = :event
+				ON CONFLICT (user_id, event_id) DO NOTHING""")
+			.param("kind", kind)
+			.param("now", Timestamp.from(now))
+			.param("event", eventId)
+			.update();
+	}
+
 	/** Notifies everyone concerned by this timeline event; must run inside its transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int notifyAbout(long eventId, Instant now) {
