@@ -1,10 +1,27 @@
 package id.ugdkemiskinan.common;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -14,10 +31,94 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** The API's errors as RFC 9457 problem details (JSON), with the right status. */
+/**
+ * The API's errors as RFC 9457 problem details (JSON), with the right status and a text in Bahasa
+ * Indonesia; a value that cannot be read names its field in {@code errors: [{field, message}]}.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+	private final MessageSource messages;
+
+	ApiExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException argument
+				&& argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return problem(ex, HttpStatus.NOT_FOUND, "Data tidak ditemukan.", null, request);
+		}
+		String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
+		return problem(ex, HttpStatus.BAD_REQUEST, message("api.validation", null), List.of(
+				fieldError(field, message("input.badParameter", field))), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(ex, HttpStatus.BAD_REQUEST, message("api.validation", null),
+				List.of(fieldError(ex.getParameterName(), message("input.missingParameter", ex.getParameterName()))),
+				request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = null;
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+				String field = json.getPath()
+					.stream()
+					.map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+					.collect(Collectors.joining("."));
+				String text = cause instanceof DatabindException && cause.getMessage() != null
+						&& cause.getMessage().contains(JsonText.REFUSED) ? message("input.badCharacters", null)
+								: message("typeMismatch", null);
+				errors = List.of(fieldError(field, text));
+				break;
+			}
+		}
+		return problem(ex, HttpStatus.BAD_REQUEST, message("input.unreadable", null), errors, request);
+	}
+
+	/** Whatever else Spring MVC reports itself (405, 406, 415...) keeps its status, in Bahasa Indonesia. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && !Boolean.TRUE.equals(request.getAttribute(LOCALIZED, 0))) {
+			problem.setDetail(message("error." + ErrorPages.known(statusCode.value()) + ".body", null));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static final String LOCALIZED = ApiExceptionHandler.class.getName() + ".localized";
+
+	private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String detail,
+			List<Map<String, String>> errors, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		if (errors != null) {
+			problem.setProperty("errors", errors);
+		}
+		request.setAttribute(LOCALIZED, Boolean.TRUE, 0);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		Map<String, String> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", message);
+		return error;
+	}
+
+	private String message(String key, Object arg) {
+		return this.messages.getMessage(key, arg == null ? null : new Object[] { arg }, INDONESIAN);
+	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** Puts {@link DatabaseUnavailableFilter} in front of the session filter. */
+/**
+ * Puts {@link InputSanityFilter} and {@link DatabaseUnavailableFilter} in front of the session
+ * filter (and so of Spring Security).
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableConfiguration {
 
@@ -26,6 +29,14 @@ class DatabaseUnavailableConfiguration {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<InputSanityFilter> inputSanityFilterRegistration() {
+		FilterRegistrationBean<InputSanityFilter> registration = new FilterRegistrationBean<>(new InputSanityFilter());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 

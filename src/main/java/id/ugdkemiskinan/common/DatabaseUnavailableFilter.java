@@ -104,7 +104,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		// Outside Spring MVC: give the template its bean references (@kabupaten, @formats) as MVC would.
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.application, null));
-		this.templates.process("error/503", context, response.getWriter());
+		context.setVariable("status", "503");
+		this.templates.process("error/error", context, response.getWriter());
 	}
 
 }

@@ -35,13 +35,18 @@ public class Formats {
 		return instant == null ? "" : this.date.format(instant);
 	}
 
-	/** "2 j 05 m", or "40 m" under an hour. */
+	/** "2 j 05 m", "40 m" under an hour, "3 hari 4 j" from a day on (a breach of 76 hours reads in days). */
 	public String duration(Duration duration) {
 		if (duration == null) {
 			return "";
 		}
 		long minutes = Math.abs(duration.toMinutes());
 		long hours = minutes / 60;
+		if (hours >= 24) {
+			long days = hours / 24;
+			long rest = hours % 24;
+			return rest == 0 ? number(days) + " hari" : number(days) + " hari " + rest + " j";
+		}
 		return hours == 0 ? (minutes + " m") : String.format(INDONESIAN, "%d j %02d m", hours, minutes % 60);
 	}
 

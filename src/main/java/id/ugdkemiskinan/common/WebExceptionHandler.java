@@ -2,33 +2,58 @@ package id.ugdkemiskinan.common;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Maps domain exceptions of the pages to error pages with the right status; never a 500 for a missing record. */
+/**
+ * Maps the pages' exceptions to the error page with the right status: 404 for a missing record
+ * (or one outside the user's scope), 400 naming the parameter for a value that cannot be read
+ * ({@code page=abc}, {@code status=FOO}, a date of year 0), never a 500 for bad input.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class WebExceptionHandler {
 
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class,
-			NoResourceFoundException.class })
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "error/404";
+	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
+	ModelAndView notFound() {
+		return ErrorPages.page(404, null);
+	}
+
+	/** A filter that cannot be read is a bad request; a path that cannot be read names nothing that exists. */
+	@ExceptionHandler(TypeMismatchException.class)
+	ModelAndView badParameter(TypeMismatchException ex) {
+		if (ex instanceof MethodArgumentTypeMismatchException argument
+				&& argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return ErrorPages.page(404, null);
+		}
+		return badRequest("input.badParameter", ex.getPropertyName());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ModelAndView missingParameter(MissingServletRequestParameterException ex) {
+		return badRequest("input.missingParameter", ex.getParameterName());
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ModelAndView methodNotSupported() {
+		return ErrorPages.page(405, null);
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-	@ResponseStatus(HttpStatus.CONFLICT)
-	String conflict() {
-		return "error/409";
+	ModelAndView conflict() {
+		return ErrorPages.page(409, null);
 	}
 
 	/**
@@ -36,10 +61,16 @@ class WebExceptionHandler {
 	 * pool's connection timeout (3 s), never a hang or a stack trace.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
-	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	String unavailable(HttpServletResponse response) {
+	ModelAndView unavailable(HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, "10");
-		return "error/503";
+		return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE.value(), null);
+	}
+
+	private static ModelAndView badRequest(String key, String parameter) {
+		ModelAndView page = ErrorPages.page(400, null);
+		page.addObject("detailKey", key);
+		page.addObject("detailArg", parameter == null ? "?" : parameter);
+		return page;
 	}
 
 }

@@ -14,14 +14,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Two filter chains: the stateless JSON API under {@code /api/**} (HTTP Basic, no CSRF, problem
@@ -38,7 +42,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			HandlerMappingIntrospector handlers) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
@@ -52,7 +57,7 @@ class SecurityConfiguration {
 				.hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
-				.anyRequest().denyAll())
+				.anyRequest().access(unknownPathsOnly(handlers)))
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
 				if (DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
 					// The account could not be read: the database is down, not the password wrong.
@@ -79,8 +84,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler)
-			throws Exception {
+			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler,
+			HandlerMappingIntrospector handlers) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico",
@@ -94,7 +99,7 @@ class SecurityConfiguration {
 				.requestMatchers("/kasus/baru").hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.POST, "/kasus").hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/kasus").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT", "PIMPINAN")
-				.requestMatchers(HttpMethod.GET, "/kasus/**")
+				.requestMatchers(HttpMethod.GET, "/kasus/*", "/kasus/*/lampiran/*")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/antrian", "/antrian/**").hasRole("PETUGAS_DINAS")
 				.requestMatchers("/dasbor", "/dasbor/**")
@@ -102,7 +107,7 @@ class SecurityConfiguration {
 				.requestMatchers("/notifikasi", "/notifikasi/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**").authenticated()
-				.anyRequest().denyAll())
+				.anyRequest().access(unknownPathsOnly(handlers)))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(loginSuccessHandler)
 				.failureHandler(loginFailureHandler)
@@ -112,6 +117,24 @@ class SecurityConfiguration {
 			.headers(this::headers)
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * What no rule above lists is denied, unless no handler of the application answers the path at
+	 * all: then it passes on to Spring MVC, which answers 404 "Tidak ditemukan", logged in or not
+	 * (not a misleading "Akses ditolak" or a login page for a page that does not exist). A new
+	 * controller without a rule stays denied.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> unknownPathsOnly(HandlerMappingIntrospector handlers) {
+		return (authentication, context) -> {
+			try {
+				return new AuthorizationDecision(handlers.getMatchableHandlerMapping(context.getRequest()) == null);
+			}
+			catch (Exception ex) {
+				// The path is mapped, but not for this method (or cannot be matched): denied.
+				return new AuthorizationDecision(false);
+			}
+		};
 	}
 
 	private void headers(HeadersConfigurer<HttpSecurity> headers) {

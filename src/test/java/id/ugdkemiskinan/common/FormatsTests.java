@@ -26,6 +26,14 @@ class FormatsTests {
 	}
 
 	@Test
+	void durationsOverADayReadInDays() {
+		assertThat(this.formats.duration(Duration.ofHours(76).plusMinutes(12))).isEqualTo("3 hari 4 j");
+		assertThat(this.formats.duration(Duration.ofHours(23).plusMinutes(59))).isEqualTo("23 j 59 m");
+		assertThat(this.formats.duration(Duration.ofHours(48))).isEqualTo("2 hari");
+		assertThat(this.formats.duration(Duration.ofDays(1500))).isEqualTo("1.500 hari");
+	}
+
+	@Test
 	void fileSizesUseIndonesianDecimalCommas() {
 		assertThat(this.formats.fileSize(850)).isEqualTo("850 B");
 		assertThat(this.formats.fileSize(12_800)).isEqualTo("12,5 KB");

@@ -55,7 +55,7 @@ class UnavailableDatabaseTests {
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
-		.setControllerAdvice(new ApiExceptionHandler(), new WebExceptionHandler())
+		.setControllerAdvice(new ApiExceptionHandler(new org.springframework.context.support.StaticMessageSource()), new WebExceptionHandler())
 		.build();
 
 	@Test
@@ -63,7 +63,7 @@ class UnavailableDatabaseTests {
 		this.mvc.perform(get("/halaman"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "10"))
-			.andExpect(view().name("error/503"));
+			.andExpect(view().name("error/error"));
 	}
 
 	@Test
