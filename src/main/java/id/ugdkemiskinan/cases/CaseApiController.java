@@ -19,6 +19,8 @@ import id.ugdkemiskinan.cases.CaseJson.ReporterJson;
 import id.ugdkemiskinan.cases.CaseViews.CaseDetails;
 import id.ugdkemiskinan.cases.CaseViews.CasePage;
 import id.ugdkemiskinan.common.NotFoundException;
+import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.config.UgdProperties;
 import id.ugdkemiskinan.users.CurrentUser;
 
@@ -42,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseApiController {
+
+	/** The largest page the API lists at once. */
+	static final int MAX_SIZE = 100;
 
 	private final CaseIntake intake;
 
@@ -92,19 +97,21 @@ class CaseApiController {
 
 	@GetMapping
 	CaseListResponse listCases(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String dinas,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String dinas,
 			@RequestParam(required = false) String kecamatan, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "25") int size) {
-		CaseFilter filter = new CaseFilter(status, blankToNull(dinas), null, null, null, null, null, overdue,
-				blankToNull(kecamatan), blankToNull(q));
-		CasePage result = this.queries.list(filter, CaseScope.of(user), Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size) {
+		CaseFilter filter = new CaseFilter(Paging.option("status", status, CaseStatus.class), blankToNull(dinas), null,
+				null, null, null, null, overdue, blankToNull(kecamatan), blankToNull(q));
+		Paging paging = Paging.parse(page, size, CaseController.PAGE_SIZE, MAX_SIZE);
+		CasePage result = this.queries.list(filter, CaseScope.of(user), paging.page(), paging.size());
 		return new CaseListResponse(result.rows()
 			.stream()
 			.map(r -> new CaseSummary(r.ticket(), time(r.filedAt()), r.beneficiaryName(), r.maskedNik(), r.desaName(),
 					r.kecamatanName(), Arrays.asList(r.categories().split(",")), r.priority(), r.status(),
 					r.overdueAssignments()))
-			.toList(), result.page(), result.size(), result.hasNext());
+			.toList(), result.page(), result.size(), result.hasNext(), Math.min(result.counted(), Pager.COUNT_CAP),
+				result.counted() <= Pager.COUNT_CAP);
 	}
 
 	CaseDetails find(String ticket, CurrentUser user) {

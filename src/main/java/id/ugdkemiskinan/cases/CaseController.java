@@ -9,12 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.cases.CaseViews.AttachmentContent;
+import id.ugdkemiskinan.cases.CaseViews.CasePage;
 import id.ugdkemiskinan.cases.CaseViews.Duplicate;
 import id.ugdkemiskinan.common.NotFoundException;
+import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
@@ -65,17 +70,22 @@ class CaseController {
 	static final int AWAITING_SHOWN = 10;
 
 	@GetMapping("/kasus")
-	String listCases(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) CaseStatus status,
+	String listCases(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String dinas, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String desa, @RequestParam(required = false) Priority priority,
+			@RequestParam(required = false) String desa, @RequestParam(required = false) String priority,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedFrom,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedTo,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String kecamatan,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		CaseFilter filter = new CaseFilter(status, emptyToNull(dinas), emptyToNull(category), emptyToNull(desa),
-				priority, filedFrom, filedTo, overdue, emptyToNull(kecamatan), emptyToNull(q));
+			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+			HttpServletRequest request, Model model) {
+		CaseFilter filter = new CaseFilter(Paging.option("status", status, CaseStatus.class), emptyToNull(dinas),
+				emptyToNull(category), emptyToNull(desa), Paging.option("priority", priority, Priority.class), filedFrom,
+				filedTo, overdue, emptyToNull(kecamatan), emptyToNull(q));
+		Paging paging = Paging.parse(page, PAGE_SIZE);
+		CasePage result = this.queries.list(filter, CaseScope.of(user), paging.page(), paging.size());
 		model.addAttribute("filter", filter);
-		model.addAttribute("page", this.queries.list(filter, CaseScope.of(user), Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("page", result);
+		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("dinasList", this.agencies.dinas());

@@ -3,8 +3,8 @@ package id.ugdkemiskinan.cases;
 import java.time.LocalDate;
 
 /**
- * The case list's filters; every one optional. {@code q} searches the ticket (exact), the NIK
- * (exact) or the start of the beneficiary's name.
+ * The case list's filters; every one optional. {@code q} searches any part of the resident's name,
+ * digits of the NIK, KK or phone, or the ticket with or without its prefix ({@link CaseSearch}).
  */
 record CaseFilter(CaseStatus status, String dinas, String category, String desa, Priority priority,
 		LocalDate filedFrom, LocalDate filedTo, boolean overdue, String kecamatan, String q) {

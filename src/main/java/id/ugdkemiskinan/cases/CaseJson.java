@@ -57,7 +57,8 @@ final class CaseJson {
 			List<String> categories) {
 	}
 
-	record QueueJson(List<QueueItemJson> items, int page, int size) {
+	/** A page of a queue; {@code total} as in {@link CaseListResponse}. */
+	record QueueJson(List<QueueItemJson> items, int page, int size, boolean hasNext, long total, boolean totalExact) {
 	}
 
 	/** Bodies of the workflow calls; {@code version} (optional) guards against acting on a stale view. */
@@ -90,7 +91,9 @@ final class CaseJson {
 			int overdueAssignments) {
 	}
 
-	record CaseListResponse(List<CaseSummary> items, int page, int size, boolean hasNext) {
+	/** A page of cases; {@code total} counted up to 10,000 ({@code totalExact} false beyond). */
+	record CaseListResponse(List<CaseSummary> items, int page, int size, boolean hasNext, long total,
+			boolean totalExact) {
 	}
 
 	record FieldErrorJson(String field, String message) {

@@ -23,6 +23,7 @@ import id.ugdkemiskinan.cases.CaseViews.CaseRow;
 import id.ugdkemiskinan.cases.CaseViews.Duplicate;
 import id.ugdkemiskinan.cases.CaseViews.EventView;
 import id.ugdkemiskinan.cases.CaseViews.Reporter;
+import id.ugdkemiskinan.common.Pager;
 import id.ugdkemiskinan.config.UgdProperties;
 import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.sla.SlaState;
@@ -243,23 +244,16 @@ class CaseQueries {
 			where.add("EXISTS (SELECT 1 FROM assignment oa WHERE oa.case_id = c.id AND oa.status = 'MENUNGGU_RESPON' "
 					+ "AND oa.due_at < :now)");
 		}
-		if (filter.q() != null && !filter.q().isBlank()) {
-			String q = filter.q().trim();
-			if (q.toUpperCase().matches("UGD-[0-9]{2}-[0-9]+")) {
-				where.add("c.ticket = :ticket");
-				params.put("ticket", q.toUpperCase());
-			}
-			else if (q.matches("[0-9]{16}")) {
-				where.add("c.nik = :nik");
-				params.put("nik", q);
-			}
-			else {
-				where.add("lower(c.beneficiary_name) LIKE :namePrefix");
-				params.put("namePrefix", q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-			}
+		String search = CaseSearch.condition(filter.q(), params);
+		if (search != null) {
+			where.add(search);
 		}
 		params.put("limit", size + 1);
 		params.put("offset", (long) page * size);
+		String conditions = String.join(" AND ", where);
+		// Planned for the values of each call: a generic plan cannot tell a rare name fragment (read
+		// the trigram index) from a common one (walk the filing order).
+		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		List<CaseRow> rows = this.jdbc.sql("""
 				SELECT c.id, c.ticket, c.filed_at, c.beneficiary_name, c.nik, d.name AS desa_name,
 				       k.name AS kecamatan_name, c.priority, c.status,
@@ -270,7 +264,7 @@ class CaseQueries {
 				FROM case_file c
 				JOIN desa d ON d.code = c.desa_code
 				JOIN kecamatan k ON k.code = c.kecamatan_code
-				WHERE\s""" + String.join(" AND ", where) + """
+				WHERE\s""" + conditions + """
 
 				ORDER BY c.filed_at DESC, c.id DESC
 				LIMIT :limit OFFSET :offset""")
@@ -281,14 +275,25 @@ class CaseQueries {
 					CaseStatus.valueOf(rs.getString("status")), rs.getInt("overdue")))
 			.list();
 		boolean hasNext = rows.size() > size;
-		return new CasePage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+		long counted = count("FROM case_file c WHERE " + conditions, params);
+		return new CasePage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext, counted);
+	}
+
+	/** The rows of {@code fromWhere}, counted up to one past {@link Pager#COUNT_CAP}. */
+	private long count(String fromWhere, Map<String, Object> params) {
+		Map<String, Object> countParams = new HashMap<>(params);
+		countParams.put("countLimit", Pager.COUNT_CAP + 1);
+		return this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + fromWhere + " LIMIT :countLimit) counted")
+			.params(countParams)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
 	 * A dinas's open assignments, most urgent first: breached (most overdue first), then at risk by
 	 * due time, then the rest by priority and due time; responded ones last.
 	 */
-	List<CaseViews.QueueRow> queue(String dinasCode, QueueFilter filter, int page, int size) {
+	CaseViews.QueuePage queue(String dinasCode, QueueFilter filter, int page, int size) {
 		Instant now = this.clock.instant();
 		Map<String, Object> params = new HashMap<>();
 		params.put("dinas", dinasCode);
@@ -318,7 +323,7 @@ class CaseQueries {
 		}
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		return this.jdbc.sql("""
+		List<CaseViews.QueueRow> rows = this.jdbc.sql("""
 				SELECT a.id, a.version, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, c.ticket, c.priority,
 				       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
@@ -348,6 +353,66 @@ class CaseQueries {
 						live.state(), live.duration(), rs.getString("last_return_reason"));
 			})
 			.list();
+		long counted = count("FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + String.join(" AND ", where),
+				params);
+		return new CaseViews.QueuePage(rows, counted);
+	}
+
+	/**
+	 * A dinas's history: every assignment it has had (waiting, responded, resolved, returned,
+	 * cancelled), newest first, with the case's resident; searchable as the case list is. Only that
+	 * dinas's assignments, hence only the cases it may see.
+	 */
+	CaseViews.HistoryPage history(String dinasCode, HistoryFilter filter, int page, int size) {
+		Instant now = this.clock.instant();
+		Map<String, Object> params = new HashMap<>();
+		params.put("dinas", dinasCode);
+		List<String> where = new ArrayList<>();
+		where.add("a.dinas_code = :dinas");
+		if (filter.status() != null) {
+			where.add("a.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.kecamatan() != null) {
+			where.add("c.kecamatan_code = :kecamatan");
+			params.put("kecamatan", filter.kecamatan());
+		}
+		String search = CaseSearch.condition(filter.q(), params);
+		if (search != null) {
+			where.add(search);
+		}
+		String conditions = String.join(" AND ", where);
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+		List<CaseViews.HistoryRow> rows = this.jdbc.sql("""
+				SELECT a.id, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, a.closed_at,
+				       c.ticket, c.status AS case_status, c.priority, c.beneficiary_name, c.filed_at,
+				       k.name AS kecamatan_name, d.name AS desa_name,
+				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
+				FROM assignment a
+				JOIN case_file c ON c.id = a.case_id
+				JOIN desa d ON d.code = c.desa_code
+				JOIN kecamatan k ON k.code = c.kecamatan_code
+				WHERE\s""" + conditions + """
+
+				ORDER BY a.assigned_at DESC, a.id DESC
+				LIMIT :limit OFFSET :offset""")
+			.params(params)
+			.query((rs, n) -> {
+				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
+				Instant assignedAt = instant(rs, "assigned_at");
+				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), instant(rs, "due_at"),
+						instant(rs, "responded_at"), now);
+				return new CaseViews.HistoryRow(rs.getLong("id"), rs.getString("ticket"), rs.getString("beneficiary_name"),
+						rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("categories"),
+						Priority.valueOf(rs.getString("priority")), CaseStatus.valueOf(rs.getString("case_status")), status,
+						assignedAt, instant(rs, "closed_at"), live.state(), live.duration());
+			})
+			.list();
+		long counted = count("FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + conditions, params);
+		return new CaseViews.HistoryPage(rows, counted);
 	}
 
 	Optional<String> ticketOfAssignment(long assignmentId, CaseScope scope) {

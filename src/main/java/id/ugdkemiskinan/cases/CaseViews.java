@@ -61,6 +61,20 @@ final class CaseViews {
 			Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason) {
 	}
 
+	/** One page of a queue; {@code counted} as in {@link CasePage}. */
+	record QueuePage(List<QueueRow> rows, long counted) {
+	}
+
+	/** One of a dinas's assignments in its history, with the case's resident. */
+	record HistoryRow(long assignmentId, String ticket, String beneficiaryName, String desaName, String kecamatanName,
+			String categories, Priority priority, CaseStatus caseStatus, AssignmentStatus status, Instant assignedAt,
+			Instant closedAt, SlaState slaState, Duration slaDuration) {
+	}
+
+	/** One page of a dinas's history; {@code counted} as in {@link CasePage}. */
+	record HistoryPage(List<HistoryRow> rows, long counted) {
+	}
+
 	record AttachmentView(long id, String filename, String contentType, int sizeBytes) {
 	}
 
@@ -74,8 +88,11 @@ final class CaseViews {
 			int overdueAssignments) {
 	}
 
-	/** One page of the case list, newest first; {@code hasNext} instead of a total count, to stay fast. */
-	record CasePage(List<CaseRow> rows, int page, int size, boolean hasNext) {
+	/**
+	 * One page of the case list, newest first; {@code counted} the matching rows, counted up to one
+	 * past {@code Pager.COUNT_CAP} (more is "over 10,000"), to stay fast.
+	 */
+	record CasePage(List<CaseRow> rows, int page, int size, boolean hasNext, long counted) {
 	}
 
 	/** An open case that may be the same complaint. */

@@ -15,6 +15,8 @@ import id.ugdkemiskinan.cases.CaseJson.ReopenRequest;
 import id.ugdkemiskinan.cases.CaseJson.ResolutionRequest;
 import id.ugdkemiskinan.cases.CaseJson.RouteRequest;
 import id.ugdkemiskinan.cases.CaseViews.CaseDetails;
+import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.sla.SlaState;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
@@ -48,12 +50,15 @@ class WorkflowApiController {
 
 	/** The caller's queue: their dinas's open assignments, or the secretariat's triage. */
 	@GetMapping("/api/v1/assignments")
-	QueueJson queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) SlaState state,
-			@RequestParam(required = false) String kecamatan, @RequestParam(defaultValue = "0") int page) {
+	QueueJson queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size) {
 		String dinas = user.role() == Role.SEKRETARIAT ? this.agencies.secretariat().code() : user.dinasCode();
-		List<QueueItemJson> items = this.queries
-			.queue(dinas, new QueueFilter(state, kecamatan == null || kecamatan.isBlank() ? null : kecamatan, null),
-					Math.max(page, 0), WorkflowController.QUEUE_SIZE)
+		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class),
+				kecamatan == null || kecamatan.isBlank() ? null : kecamatan, null);
+		Paging paging = Paging.parse(page, size, WorkflowController.QUEUE_SIZE, CaseApiController.MAX_SIZE);
+		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
+		List<QueueItemJson> items = result.rows()
 			.stream()
 			.map(r -> new QueueItemJson(r.ticket(),
 					new AssignmentJson(r.assignmentId(), r.assignmentVersion(), dinas, r.status(),
@@ -61,7 +66,9 @@ class WorkflowApiController {
 							r.slaState() == null ? null : r.slaState().name()),
 					r.priority(), r.kecamatanCode(), Arrays.asList(r.categories().split(","))))
 			.toList();
-		return new QueueJson(items, Math.max(page, 0), WorkflowController.QUEUE_SIZE);
+		long total = Math.min(result.counted(), Pager.COUNT_CAP);
+		return new QueueJson(items, paging.page(), paging.size(), paging.offset() + items.size() < result.counted(),
+				total, result.counted() <= Pager.COUNT_CAP);
 	}
 
 	@PostMapping("/api/v1/assignments/{id}/response")

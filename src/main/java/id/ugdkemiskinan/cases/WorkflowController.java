@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.common.NotFoundException;
+import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.sla.SlaState;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -34,6 +38,8 @@ class WorkflowController {
 
 	static final int QUEUE_SIZE = 50;
 
+	static final int HISTORY_SIZE = 25;
+
 	private final CaseWorkflow workflow;
 
 	private final CaseQueries queries;
@@ -54,31 +60,57 @@ class WorkflowController {
 	}
 
 	@GetMapping("/antrian")
-	String showDinasQueue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) SlaState state,
+	String showDinasQueue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String category,
-			Model model) {
-		return queue(user.dinasCode(), "queue.title", "/antrian", state, kecamatan, category, model);
+			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
+		return queue(user.dinasCode(), "queue.title", "/antrian", state, kecamatan, category, page, request, model);
 	}
 
 	@GetMapping("/triase")
-	String showTriageQueue(@RequestParam(required = false) SlaState state,
+	String showTriageQueue(@RequestParam(required = false) String state,
 			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String category,
-			Model model) {
-		return queue(this.agencies.secretariat().code(), "triage.title", "/triase", state, kecamatan, category, model);
+			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
+		return queue(this.agencies.secretariat().code(), "triage.title", "/triase", state, kecamatan, category, page,
+				request, model);
 	}
 
-	private String queue(String dinas, String titleKey, String path, SlaState state, String kecamatan, String category,
-			Model model) {
-		QueueFilter filter = new QueueFilter(state, blankToNull(kecamatan), blankToNull(category));
-		model.addAttribute("rows", this.queries.queue(dinas, filter, 0, QUEUE_SIZE));
+	private String queue(String dinas, String titleKey, String path, String state, String kecamatan, String category,
+			String page, HttpServletRequest request, Model model) {
+		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class), blankToNull(kecamatan),
+				blankToNull(category));
+		Paging paging = Paging.parse(page, QUEUE_SIZE);
+		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
+		model.addAttribute("rows", result.rows());
+		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("titleKey", titleKey);
 		model.addAttribute("path", path);
 		model.addAttribute("states", List.of(SlaState.BREACHED, SlaState.AT_RISK, SlaState.ON_TRACK, SlaState.MET));
 		model.addAttribute("kecamatanList", this.regions.kecamatan());
-		model.addAttribute("categoryNames",
-				this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name)));
+		model.addAttribute("categoryNames", categoryNames());
 		return "cases/queue";
+	}
+
+	/** The dinas's own history: all its assignments, open, in progress, resolved, returned or cancelled; searchable. */
+	@GetMapping("/antrian/riwayat")
+	String showDinasHistory(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
+		HistoryFilter filter = new HistoryFilter(Paging.option("status", status, AssignmentStatus.class),
+				blankToNull(kecamatan), blankToNull(q));
+		Paging paging = Paging.parse(page, HISTORY_SIZE);
+		CaseViews.HistoryPage result = this.queries.history(user.dinasCode(), filter, paging.page(), paging.size());
+		model.addAttribute("rows", result.rows());
+		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", AssignmentStatus.values());
+		model.addAttribute("kecamatanList", this.regions.kecamatan());
+		model.addAttribute("categoryNames", categoryNames());
+		return "cases/history";
+	}
+
+	private Map<String, String> categoryNames() {
+		return this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name));
 	}
 
 	@PostMapping("/penugasan/{id}/respon")

@@ -55,8 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return problem(ex, HttpStatus.NOT_FOUND, "Data tidak ditemukan.", null, request);
 		}
 		String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
-		return problem(ex, HttpStatus.BAD_REQUEST, message("api.validation", null), List.of(
-				fieldError(field, message("input.badParameter", field))), request);
+		return problem(ex, HttpStatus.BAD_REQUEST, message("param.invalid", field),
+				List.of(fieldError(field, message(WebExceptionHandler.typeMismatchKey(ex), null))), request);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.TypeMismatchException;
@@ -33,12 +34,35 @@ class WebExceptionHandler {
 
 	/** A filter that cannot be read is a bad request; a path that cannot be read names nothing that exists. */
 	@ExceptionHandler(TypeMismatchException.class)
-	ModelAndView badParameter(TypeMismatchException ex) {
+	ModelAndView badParameter(TypeMismatchException ex, HttpServletRequest request) {
 		if (ex instanceof MethodArgumentTypeMismatchException argument
 				&& argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
 			return ErrorPages.page(404, null);
 		}
-		return badRequest("input.badParameter", ex.getPropertyName());
+		String parameter = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
+		ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+		page.addObject("parameter", parameter);
+		page.addObject("messageKey", typeMismatchKey(ex));
+		page.addObject("messageArgs", new Object[0]);
+		page.addObject("listPath", request.getRequestURI());
+		return page;
+	}
+
+	/** The message for a value of the parameter's type that cannot be read ("Tanggal tidak sah ..."). */
+	static String typeMismatchKey(TypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		if (type == null) {
+			return "typeMismatch";
+		}
+		if (type.isEnum()) {
+			return "typeMismatch.option";
+		}
+		return switch (type.getName()) {
+			case "java.time.LocalDate" -> "typeMismatch.java.time.LocalDate";
+			case "boolean", "java.lang.Boolean" -> "typeMismatch.boolean";
+			case "int", "java.lang.Integer", "long", "java.lang.Long" -> "typeMismatch.int";
+			default -> "typeMismatch";
+		};
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)

@@ -101,7 +101,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/kasus").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers(HttpMethod.GET, "/kasus/*", "/kasus/*/lampiran/*")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
-				.requestMatchers("/antrian", "/antrian/**").hasRole("PETUGAS_DINAS")
+				.requestMatchers("/antrian", "/antrian/riwayat", "/antrian/**").hasRole("PETUGAS_DINAS")
 				.requestMatchers("/dasbor", "/dasbor/**")
 				.hasAnyRole("SEKRETARIAT", "PIMPINAN", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers("/notifikasi", "/notifikasi/**")

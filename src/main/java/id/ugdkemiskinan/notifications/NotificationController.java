@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,10 +19,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The bell's page: the user's notifications, newest first; each can be marked read, or all at once. */
 @Controller
 class NotificationController {
+
+	static final int PAGE_SIZE = 50;
 
 	private final JdbcClient jdbc;
 
@@ -35,17 +42,28 @@ class NotificationController {
 	}
 
 	@GetMapping("/notifikasi")
-	String listNotifications(@AuthenticationPrincipal CurrentUser user, Model model) {
+	String listNotifications(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String page,
+			HttpServletRequest request, Model model) {
+		Paging paging = Paging.parse(page, PAGE_SIZE);
 		List<NotificationRow> rows = this.jdbc.sql("""
 				SELECT n.id, n.kind, c.ticket, e.dinas_code, e.occurred_at, n.created_at, n.read_at IS NOT NULL AS read
 				FROM notification n JOIN case_event e ON e.id = n.event_id JOIN case_file c ON c.id = n.case_id
-				WHERE n.user_id = :user ORDER BY n.id DESC LIMIT 100""")
+				WHERE n.user_id = :user ORDER BY n.id DESC LIMIT :limit OFFSET :offset""")
 			.param("user", user.id())
+			.param("limit", paging.size())
+			.param("offset", paging.offset())
 			.query((rs, n) -> new NotificationRow(rs.getLong("id"), rs.getString("kind"), rs.getString("ticket"),
 					rs.getString("dinas_code"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("read")))
 			.list();
+		long counted = this.jdbc
+			.sql("SELECT count(*) FROM (SELECT 1 FROM notification WHERE user_id = :user LIMIT :cap) n")
+			.param("user", user.id())
+			.param("cap", Pager.COUNT_CAP + 1)
+			.query(Long.class)
+			.single();
 		model.addAttribute("notifications", rows);
+		model.addAttribute("pager", Pager.of(request, paging, rows.size(), counted));
 		return "notifications/list";
 	}
 

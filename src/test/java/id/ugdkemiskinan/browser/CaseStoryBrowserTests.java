@@ -155,6 +155,12 @@ class CaseStoryBrowserTests {
 		assertThat(this.browser.pageText()).contains("Respon DINKES", "direspon");
 		this.browser.look("dinkes-responded");
 
+		// The dinas's own history finds the case by a part of the resident's name, typed in lower case.
+		this.browser.open("/antrian/riwayat?q=aminah");
+		assertThat(this.browser.text("tbody tr:first-child .ticket")).isEqualTo(this.ticket);
+		assertThat(this.browser.text("tbody tr:first-child")).contains("Siti Aminah", "Direspon");
+		this.browser.look("dinkes-history");
+
 		this.browser.logout();
 		this.browser.login("dindik");
 		assertThat(this.browser.text("tbody tr:first-child .ticket")).isEqualTo(this.ticket);

@@ -118,7 +118,7 @@ class BadInputTests {
 		String[] pair = parameter.split("=", 2);
 		this.mvc.perform(get("/kasus").param(pair[0], pair[1]).cookie(Logins.login(this.mvc, "sekretariat")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("Nilai untuk &quot;" + pair[0] + "&quot; tidak sah")));
+			.andExpect(content().string(containsString("Parameter &#39;" + pair[0] + "&#39; tidak valid")));
 	}
 
 	@ParameterizedTest
@@ -129,7 +129,7 @@ class BadInputTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value(pair[0]))
-			.andExpect(jsonPath("$.detail").value("Ada isian yang tidak sah."));
+			.andExpect(jsonPath("$.detail").value("Parameter '" + pair[0] + "' tidak valid."));
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class ErrorPagesTests {
 		HttpResponse<String> page = get("/kasus;jsessionid=abc", "text/html");
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-		assertThat(page.body()).contains("Permintaan tidak sah", "UGD Kemiskinan").doesNotContain("Whitelabel", "Tomcat");
+		assertThat(page.body()).contains("Permintaan tidak valid", "UGD Kemiskinan").doesNotContain("Whitelabel", "Tomcat");
 	}
 
 	@Test

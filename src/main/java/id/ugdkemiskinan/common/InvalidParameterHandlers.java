@@ -1,0 +1,68 @@
+package id.ugdkemiskinan.common;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Unreadable list parameters: 400, as problem details on the API and as a notice on the pages. */
+final class InvalidParameterHandlers {
+
+	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+	private InvalidParameterHandlers() {
+	}
+
+	/** The API's answer: always in Bahasa Indonesia, with the parameter in {@code errors}. */
+	@RestControllerAdvice(annotations = RestController.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class Api {
+
+		private final MessageSource messages;
+
+		Api(MessageSource messages) {
+			this.messages = messages;
+		}
+
+		@ExceptionHandler(InvalidParameterException.class)
+		ProblemDetail invalidParameter(InvalidParameterException ex) {
+			String message = this.messages.getMessage(ex.messageKey(), ex.args(), INDONESIAN);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					this.messages.getMessage("param.invalid", new Object[] { ex.parameter() }, INDONESIAN));
+			problem.setProperty("errors", List.of(Map.of("field", ex.parameter(), "message", message)));
+			return problem;
+		}
+
+	}
+
+	/** The pages' answer: the app's page with what was wrong, in the user's language. */
+	@ControllerAdvice(annotations = Controller.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	static class Pages {
+
+		@ExceptionHandler(InvalidParameterException.class)
+		ModelAndView invalidParameter(InvalidParameterException ex, HttpServletRequest request) {
+			ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+			page.addObject("parameter", ex.parameter());
+			page.addObject("messageKey", ex.messageKey());
+			page.addObject("messageArgs", ex.args());
+			page.addObject("listPath", request.getRequestURI());
+			return page;
+		}
+
+	}
+
+}
