@@ -28,11 +28,19 @@
         locale: 'id-ID' }
     });
   }
+  // Open on wide screens, folded on narrow ones (also when the screen turns); a refused filter
+  // (the server renders the fold open, with its messages) stays open.
   function openFiltersOnWideScreens() {
     var fold = document.querySelector('details.filters-fold');
-    if (fold && window.matchMedia('(min-width: 768px)').matches) {
-      fold.open = true;
+    if (!fold) {
+      return;
     }
+    var wide = window.matchMedia('(min-width: 768px)');
+    var refused = fold.open;
+    fold.open = refused || wide.matches;
+    wide.addEventListener('change', function (event) {
+      fold.open = refused || event.matches;
+    });
   }
   document.addEventListener('change', function (event) {
     var field = event.target;
@@ -52,5 +60,5 @@
     openFiltersOnWideScreens();
     draw();
   });
-  document.addEventListener('htmx:afterSwap', draw);
+  document.addEventListener('htmx:afterSettle', draw);
 })();
