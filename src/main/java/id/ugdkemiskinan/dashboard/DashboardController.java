@@ -37,6 +37,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.ui.ModelMap;
@@ -179,6 +180,9 @@ class DashboardController {
 	ModelAndView refused(InvalidDashboardFilterException ex) {
 		ModelMap model = new ModelMap();
 		model.addAttribute("form", ex.input());
+		model.addAttribute("scopeFixed", SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser user
+				&& scopeFixed(user));
 		refused(ex, model);
 		return new ModelAndView("dashboard/dashboard", model, HttpStatus.BAD_REQUEST);
 	}

@@ -94,6 +94,16 @@ class DashboardFilterTests {
 		}
 	}
 
+	@Test
+	void aRefusedExportOfAScopedUserShowsTheirFormWithoutTheScopeFilters() throws Exception {
+		String page = this.mvc.perform(get("/dasbor/ekspor.xlsx?from=abc").cookie(Logins.login(this.mvc, "upt.muncar")))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Tanggal tidak sah", "id=\"category\"").doesNotContain("id=\"kecamatan\"", "id=\"dinas\"");
+	}
+
 	@ParameterizedTest(name = "{0} → {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			from=abc                          | from      | Tanggal tidak sah
