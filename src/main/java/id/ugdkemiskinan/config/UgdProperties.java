@@ -17,7 +17,7 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 		zone = zone == null ? ZoneId.of("Asia/Jakarta") : zone;
 		demo = demo == null ? new Demo(null, null) : demo;
 		sla = sla == null ? new Sla(null, null, null, null, null) : sla;
-		dashboard = dashboard == null ? new Dashboard(null, null, null) : dashboard;
+		dashboard = dashboard == null ? new Dashboard(null, null, null, null) : dashboard;
 		admin = admin == null ? new Admin(null, null) : admin;
 	}
 
@@ -59,9 +59,12 @@ public record UgdProperties(String kabupatenCode, ZoneId zone, Demo demo, Sla sl
 	 * @param rollupInterval how often whole past months are (re)built into the dashboard's roll-up
 	 * @param rollupGrace how long after a month has ended (or its row appeared) it is first built
 	 * @param rollupEnabled whether this instance builds roll-ups on a schedule (tests call it themselves)
+	 * @param refreshInterval how often the dashboard page refreshes its figures (htmx)
 	 */
-	public record Dashboard(Duration rollupInterval, Duration rollupGrace, Boolean rollupEnabled) {
+	public record Dashboard(Duration rollupInterval, Duration rollupGrace, Boolean rollupEnabled,
+			Duration refreshInterval) {
 		public Dashboard {
+			refreshInterval = refreshInterval == null ? Duration.ofSeconds(30) : refreshInterval;
 			rollupInterval = rollupInterval == null ? Duration.ofMinutes(1) : rollupInterval;
 			rollupGrace = rollupGrace == null ? Duration.ofMinutes(5) : rollupGrace;
 			rollupEnabled = rollupEnabled == null || rollupEnabled;

@@ -1,39 +1,46 @@
 package id.ugdkemiskinan.dashboard;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import id.ugdkemiskinan.users.CurrentUser;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/dashboard}: the dashboard's figures as JSON, with the page's scope rules. */
+/** {@code GET /api/v1/dashboard}: the dashboard's figures as JSON, with the page's filters and scope rules. */
 @RestController
 class DashboardApiController {
 
+	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
 	private final DashboardQueries queries;
 
-	private final DashboardController pages;
+	private final DashboardFilters filters;
 
-	DashboardApiController(DashboardQueries queries, DashboardController pages) {
+	private final MessageSource messages;
+
+	DashboardApiController(DashboardQueries queries, DashboardFilters filters, MessageSource messages) {
 		this.queries = queries;
-		this.pages = pages;
+		this.filters = filters;
+		this.messages = messages;
 	}
 
+	/** One refused field of a problem detail, as the rest of the API reports them. */
+	record FieldErrorJson(String field, String message) {
+	}
 
 	@GetMapping("/api/v1/dashboard")
-	Map<String, Object> dashboard(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String dinas,
-			@RequestParam(required = false) String category) {
-		DashboardFigures f = this.queries.figures(this.pages.filter(user, null, from, to, kecamatan, dinas, category));
+	Map<String, Object> dashboard(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DashboardInput input) {
+		DashboardFigures f = this.queries.figures(this.filters.resolve(user, input));
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("from", f.from());
 		json.put("to", f.to());
@@ -55,6 +62,18 @@ class DashboardApiController {
 		json.put("byCategory", groups(f.byCategory(), "category"));
 		json.put("daily", f.daily());
 		return json;
+	}
+
+	/** A refused period or filter: RFC 9457 problem detail, 400, with {@code errors: [{field, message}]}. */
+	@ExceptionHandler(InvalidDashboardFilterException.class)
+	ProblemDetail refused(InvalidDashboardFilterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("dashboard.invalid", null, INDONESIAN));
+		problem.setProperty("errors", ex.problems()
+			.stream()
+			.map(p -> new FieldErrorJson(p.field(), this.messages.getMessage(p.messageKey(), p.args(), INDONESIAN)))
+			.toList());
+		return problem;
 	}
 
 	private static List<Map<String, Object>> groups(List<DashboardFigures.Group> groups, String key) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import id.ugdkemiskinan.agency.Agencies;
@@ -23,6 +24,7 @@ import id.ugdkemiskinan.config.UgdProperties;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -64,14 +66,19 @@ class DashboardQueries {
 	}
 
 	/** An open assignment on the breach board or the at-risk list. */
-	record BoardRow(String ticket, String kecamatanName, String desaName, String dinasCode, String categories,
-			String priority, Instant dueAt, Duration overdueBy, Duration left) {
+	record BoardRow(String ticket, String kecamatanCode, String kecamatanName, String desaCode, String desaName,
+			String dinasCode, String categories, String priority, Instant assignedAt, Instant dueAt, Duration overdueBy,
+			Duration left) {
 	}
 
-	/** One assignment of the period with its SLA outcome, for the CSV export. */
-	record ExportRow(String ticket, String kecamatanCode, String desaCode, String dinasCode, String status,
-			Instant assignedAt, Instant dueAt, Instant respondedAt, String outcome, Long responseMinutes) {
+	/** One assignment of the period with its SLA outcome, for the exports; names beside the codes. */
+	record ExportRow(String ticket, String kecamatanCode, String kecamatanName, String desaCode, String desaName,
+			String dinasCode, String dinasName, String categories, String status, Instant assignedAt, Instant dueAt,
+			Instant respondedAt, String outcome, Long responseMinutes) {
 	}
+
+	/** Rows read from a cursor this many at a time, so that an export never holds its rows in memory. */
+	static final int EXPORT_FETCH_SIZE = 500;
 
 	/**
 	 * Response-time statistics by (dimension, code), after {@code spans(grain, span_start)} (rolled-up
@@ -296,53 +303,92 @@ class DashboardQueries {
 
 	/** Every waiting assignment past its due time, most overdue first (not bound to the period). */
 	List<BoardRow> breachBoard(DashboardFilter filter) {
-		return board(filter, "a.due_at < :now", "a.due_at ASC");
+		List<BoardRow> rows = new ArrayList<>();
+		board(filter, BREACHED, BOARD_LIMIT, rows::add);
+		return rows;
+	}
+
+	/** The whole breach board, row by row from a cursor (for the export). */
+	void breachBoard(DashboardFilter filter, Consumer<BoardRow> sink) {
+		board(filter, BREACHED, null, sink);
 	}
 
 	/** Waiting assignments inside the at-risk window, soonest due first. */
 	List<BoardRow> atRisk(DashboardFilter filter) {
-		return board(filter, "a.at_risk_from <= :now AND a.due_at >= :now", "a.due_at ASC");
+		List<BoardRow> rows = new ArrayList<>();
+		board(filter, "a.at_risk_from <= :now AND a.due_at >= :now", BOARD_LIMIT, rows::add);
+		return rows;
 	}
 
-	private List<BoardRow> board(DashboardFilter filter, String condition, String order) {
+	/**
+	 * Open breaches now (waiting, past due, any period) by dinas, with the filters: the assignments
+	 * waiting for a response, not the roll-up, which has no "now".
+	 */
+	Map<String, Long> breachedNowByDinas(DashboardFilter filter) {
+		Map<String, Object> params = params(filter);
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql("SELECT a.dinas_code, count(*) AS n FROM assignment a" + RawFigures.caseJoin(filter)
+				+ " WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at < :now" + RawFigures.filters(filter, true)
+				+ " GROUP BY a.dinas_code")
+			.params(params)
+			.query((RowCallbackHandler) rs -> counts.put(rs.getString("dinas_code"), rs.getLong("n")));
+		return counts;
+	}
+
+	private static final String BREACHED = "a.due_at < :now";
+
+	private void board(DashboardFilter filter, String condition, Integer limit, Consumer<BoardRow> sink) {
 		Map<String, Object> params = params(filter);
 		Instant now = this.clock.instant();
-		params.put("limit", BOARD_LIMIT);
-		return this.jdbc.sql("""
-				SELECT c.ticket, k.name AS kecamatan_name, d.name AS desa_name, a.dinas_code, c.priority, a.due_at,
+		params.put("limit", limit);
+		this.jdbc.sql("""
+				SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name, a.dinas_code,
+				       c.priority, a.assigned_at, a.due_at,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
 				JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
 				WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + condition + RawFigures.filters(filter, true) + """
 
-				ORDER BY\s""" + order + " LIMIT :limit")
+				ORDER BY a.due_at, a.id""" + (limit == null ? "" : " LIMIT :limit"))
 			.params(params)
-			.query((rs, n) -> {
+			.withFetchSize(EXPORT_FETCH_SIZE)
+			.query((RowCallbackHandler) rs -> {
 				Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
-				return new BoardRow(rs.getString("ticket"), rs.getString("kecamatan_name"), rs.getString("desa_name"),
-						rs.getString("dinas_code"), rs.getString("categories"), rs.getString("priority"), due,
-						now.isAfter(due) ? Duration.between(due, now) : null, now.isAfter(due) ? null : Duration.between(now, due));
-			})
-			.list();
+				sink.accept(new BoardRow(rs.getString("ticket"), rs.getString("kecamatan_code"), rs.getString("kecamatan_name"),
+						rs.getString("desa_code"), rs.getString("desa_name"), rs.getString("dinas_code"),
+						rs.getString("categories"), rs.getString("priority"), instant(rs, "assigned_at"), due,
+						now.isAfter(due) ? Duration.between(due, now) : null, now.isAfter(due) ? null : Duration.between(now, due)));
+			});
 	}
 
-	/** The period's assignments with their SLA outcome, oldest due first. */
-	List<ExportRow> export(DashboardFilter filter) {
+	/**
+	 * The period's assignments with their SLA outcome, oldest due first, handed to the sink one by one
+	 * as they come from a cursor (in this read-only transaction, {@link #EXPORT_FETCH_SIZE} at a time):
+	 * an export of a long period never holds its rows in memory.
+	 */
+	void export(DashboardFilter filter, Consumer<ExportRow> sink) {
 		Map<String, Object> params = params(filter);
-		return this.jdbc.sql("""
-				SELECT c.ticket, c.kecamatan_code, c.desa_code, a.dinas_code, a.status, a.assigned_at, a.due_at, a.responded_at,
+		this.jdbc.sql("""
+				SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name,
+				       a.dinas_code, di.name AS dinas_name, a.status, a.assigned_at, a.due_at, a.responded_at,
+				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
 				       CASE WHEN a.responded_at <= a.due_at THEN 'ON_TIME' WHEN a.responded_at > a.due_at THEN 'LATE'
 				            WHEN a.due_at < :now THEN 'OVERDUE_OPEN' ELSE 'PENDING' END AS outcome,
 				       floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::bigint AS response_minutes
 				FROM assignment a JOIN case_file c ON c.id = a.case_id
+				JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
+				JOIN dinas di ON di.code = a.dinas_code
 				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + RawFigures.filters(filter, true)
 				+ "\nORDER BY a.due_at, a.id")
 			.params(params)
-			.query((rs, n) -> new ExportRow(rs.getString("ticket"), rs.getString("kecamatan_code"), rs.getString("desa_code"),
-					rs.getString("dinas_code"), rs.getString("status"), instant(rs, "assigned_at"), instant(rs, "due_at"),
-					instant(rs, "responded_at"), rs.getString("outcome"), (Long) rs.getObject("response_minutes")))
-			.list();
+			.withFetchSize(EXPORT_FETCH_SIZE)
+			.query((RowCallbackHandler) rs -> sink.accept(new ExportRow(rs.getString("ticket"), rs.getString("kecamatan_code"),
+					rs.getString("kecamatan_name"), rs.getString("desa_code"), rs.getString("desa_name"),
+					rs.getString("dinas_code"), rs.getString("dinas_name"), rs.getString("categories"), rs.getString("status"),
+					instant(rs, "assigned_at"), instant(rs, "due_at"), instant(rs, "responded_at"), rs.getString("outcome"),
+					(Long) rs.getObject("response_minutes"))));
 	}
 
 	private Map<String, Object> params(DashboardFilter filter) {

@@ -1,17 +1,25 @@
 package id.ugdkemiskinan.dashboard;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import jakarta.servlet.http.Cookie;
+
 import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
 import id.ugdkemiskinan.support.MutableClock;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -173,6 +181,137 @@ class DashboardTests {
 		assertThat(csv).contains("tiket;kecamatan;desa;dinas;status", "UGD-DB-A1;35.10.05;35.10.05.2001;DINKES;SELESAI",
 				";ON_TIME;180", "UGD-DB-A2", ";LATE;300", "UGD-DB-A3", ";OVERDUE_OPEN;", "# 2;1;1;0;0.5000;180.0;276.0")
 			.doesNotContain("UGD-DB-A4", "UGD-DB-A6", "UGD-DB-A7");
+	}
+
+	@Test
+	void theRefreshAnswersTheFiguresFragmentAloneToHtmx() throws Exception {
+		String fragment = this.mvc.perform(get("/dasbor/isi?from=2026-11-18&to=2026-11-19")
+			.header("HX-Request", "true")
+			.cookie(Logins.login(this.mvc, "pimpinan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fragment.strip()).startsWith("<div id=\"dashboard-body\"");
+		assertThat(fragment).contains("50,0 %", "UGD-DB-A3", "hx-trigger=\"every 30s\"",
+				"hx-get=\"/dasbor/isi?", "from=2026-11-18", "to=2026-11-19")
+			.doesNotContain("<html", "<body", "<nav", "<header", "<form", "<footer", "MODE DEMO");
+	}
+
+	@Test
+	void theByDinasTableShowsTheWorstFirstWithTheTargetAndOpenBreachesNow() throws Exception {
+		String page = this.mvc.perform(get("/dasbor?from=2026-11-18&to=2026-11-19").cookie(Logins.login(this.mvc, "pimpinan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String table = page.substring(page.indexOf("id=\"dinas-title\""), page.indexOf("id=\"category-title\""));
+		// DINSOS and DINDIK both at 0 %, DINSOS with an open breach now; DINKES at 100 %.
+		assertThat(table.indexOf(">DINSOS<")).isPositive().isLessThan(table.indexOf(">DINDIK<"));
+		assertThat(table.indexOf(">DINDIK<")).isLessThan(table.indexOf(">DINKES<"));
+		assertThat(table).contains("Target: 100 % tepat waktu", "target-line",
+				"Terlambat sekarang (semua terbuka, periode apa pun)", "Terlambat belum direspon (batas dalam periode)");
+		assertThat(page).contains("semua penugasan terbuka yang lewat batas, periode apa pun", "Unduh Excel",
+				"/dasbor/ekspor.xlsx?from=2026-11-18&amp;to=2026-11-19", "<summary", "Saring");
+	}
+
+	@Test
+	void theXlsxExportHasTheSummaryTheAssignmentsWithNamesAndIndonesianDatesAndTheBreachBoard() throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get("/dasbor/ekspor.xlsx?from=2026-11-18&to=2026-11-19")
+			.cookie(Logins.login(this.mvc, "sekretariat")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getContentType()).isEqualTo(DashboardController.XLSX);
+		assertThat(response.getHeader("Content-Disposition")).contains("sla-2026-11-18-2026-11-19.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+			Sheet summary = workbook.getSheet("Ringkasan");
+			assertThat(text(summary.getRow(0).getCell(0))).contains("Dasbor SLA");
+			assertThat(summary.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("2026-11-18");
+			assertThat(summary.getRow(1).getCell(1).getCellStyle().getDataFormatString()).startsWith("[$-421]");
+			java.util.Map<String, Cell> figures = new java.util.HashMap<>();
+			summary.forEach(row -> {
+				if (row.getCell(0) != null && row.getCell(1) != null) {
+					figures.putIfAbsent(text(row.getCell(0)), row.getCell(1));
+				}
+			});
+			assertThat(figures.get("Kepatuhan SLA").getNumericCellValue()).isEqualTo(0.5);
+			assertThat(figures.get("Terlambat sekarang").getNumericCellValue()).isEqualTo(1.0);
+			assertThat(figures.get("Dinas Sosial").getStringCellValue()).isEqualTo("DINSOS");
+
+			Sheet assignments = workbook.getSheet("Penugasan");
+			assertThat(text(assignments.getRow(0).getCell(0))).isEqualTo("Tiket");
+			assertThat(assignments.getLastRowNum()).isEqualTo(4);
+			Row a1 = assignments.getRow(1);
+			assertThat(text(a1.getCell(0))).isEqualTo("UGD-DB-A1");
+			assertThat(text(a1.getCell(1))).isEqualTo("35.10.05");
+			assertThat(text(a1.getCell(2))).isEqualTo("Muncar");
+			assertThat(text(a1.getCell(5))).isEqualTo("DINKES");
+			assertThat(text(a1.getCell(6))).isEqualTo("Dinas Kesehatan");
+			assertThat(text(a1.getCell(7))).isEqualTo("Kesehatan");
+			assertThat(a1.getCell(10).getLocalDateTimeCellValue()).isEqualTo("2026-11-18T12:00");
+			assertThat(a1.getCell(10).getCellStyle().getDataFormatString()).isEqualTo("[$-421]d mmm yyyy hh.mm");
+			assertThat(text(a1.getCell(12))).isEqualTo("Tepat waktu");
+			assertThat(a1.getCell(13).getNumericCellValue()).isEqualTo(180.0);
+
+			Sheet board = workbook.getSheet("Papan keterlambatan");
+			assertThat(board.getLastRowNum()).isEqualTo(1);
+			assertThat(text(board.getRow(1).getCell(0))).isEqualTo("UGD-DB-A3");
+			assertThat(text(board.getRow(1).getCell(2))).isEqualTo("Muncar");
+			assertThat(board.getRow(1).getCell(10).getNumericCellValue()).isEqualTo(22 * 60.0);
+		}
+	}
+
+	/** 20,000 assignments in June 2026 (all answered, so nothing else here changes), streamed out. */
+	@Test
+	void aLargeExportStreamsEveryRow() throws Exception {
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-BX-%'").query(Long.class).single() == 0) {
+			this.jdbc.sql("""
+					INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+					    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by)
+					SELECT 'UGD-BX-' || lpad(g::text, 6, '0'), 'ABCDEF', 'SELESAI', 'NORMAL', '35.10.05', '35.10.05.2001',
+					    'Alamat', 'Warga ' || g, 'Uji', 'LANGSUNG', 'Ekspor besar',
+					    timestamptz '2026-06-01 00:00+07' + g * interval '2 minutes',
+					    (SELECT id FROM app_user WHERE username = 'upt.muncar')
+					FROM generate_series(1, 20000) g""").update();
+			this.jdbc.sql("""
+					INSERT INTO case_category (case_id, category_code)
+					SELECT id, 'KESEHATAN' FROM case_file WHERE ticket LIKE 'UGD-BX-%'""").update();
+			this.jdbc.sql("""
+					INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+					SELECT id, 'DINKES', 'SELESAI', filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
+					       filed_at + interval '1 hour', filed_at + interval '4 hours'
+					FROM case_file WHERE ticket LIKE 'UGD-BX-%'""").update();
+		}
+		Cookie session = Logins.login(this.mvc, "sekretariat");
+		String csv = this.mvc.perform(get("/dasbor/ekspor.csv?from=2026-06-01&to=2026-06-30").cookie(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String[] lines = csv.split("\r\n");
+		assertThat(lines[0]).isEqualTo("\uFEFF# UGD Kemiskinan — SLA 2026-06-01 s.d. 2026-06-30");
+		assertThat(lines[2]).isEqualTo("# 20000;0;0;0;1.0000;60.0;60.0");
+		assertThat(lines).hasSize(4 + 20_000);
+		assertThat(lines[4]).startsWith("UGD-BX-000001;35.10.05;35.10.05.2001;DINKES;SELESAI;2026-06-01T00:02:00+07:00");
+		assertThat(lines[lines.length - 1]).startsWith("UGD-BX-020000;");
+
+		byte[] xlsx = this.mvc.perform(get("/dasbor/ekspor.xlsx?from=2026-06-01&to=2026-06-30").cookie(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet assignments = workbook.getSheet("Penugasan");
+			assertThat(assignments.getLastRowNum()).isEqualTo(20_000);
+			assertThat(text(assignments.getRow(1).getCell(0))).isEqualTo("UGD-BX-000001");
+			assertThat(text(assignments.getRow(20_000).getCell(0))).isEqualTo("UGD-BX-020000");
+		}
+	}
+
+	private static String text(Cell cell) {
+		return cell == null ? null : cell.getStringCellValue();
 	}
 
 	private ResultActions api(String username, String query) throws Exception {

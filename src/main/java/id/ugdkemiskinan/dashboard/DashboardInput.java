@@ -1,0 +1,27 @@
+package id.ugdkemiskinan.dashboard;
+
+/**
+ * The dashboard's filters as the request gave them, before they are checked: the filter form is
+ * filled from these, also when they are refused.
+ */
+record DashboardInput(String period, String from, String to, String kecamatan, String dinas, String category) {
+
+	DashboardInput {
+		period = trimmed(period);
+		from = trimmed(from);
+		to = trimmed(to);
+		kecamatan = trimmed(kecamatan);
+		dinas = trimmed(dinas);
+		category = trimmed(category);
+	}
+
+	/** The period choice the form shows: {@code custom} when dates are given, else the named one ({@code 30d} by default). */
+	String periodChoice() {
+		return this.from != null || this.to != null ? "custom" : this.period == null ? "30d" : this.period;
+	}
+
+	private static String trimmed(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}
