@@ -6,3 +6,17 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// Filters folded behind "Saring" (details.filters-fold, which works without script): open on wide
+// screens, folded on phones (also when the screen turns); a fold the server rendered open (a
+// refused filter with its messages, or filters in use) stays open.
+document.addEventListener('DOMContentLoaded', function () {
+  var wide = window.matchMedia('(min-width: 768px)');
+  document.querySelectorAll('details.filters-fold').forEach(function (fold) {
+    var keepOpen = fold.open;
+    fold.open = keepOpen || wide.matches;
+    wide.addEventListener('change', function (event) {
+      fold.open = keepOpen || event.matches;
+    });
+  });
+});

@@ -1,7 +1,6 @@
 // The dashboard's daily trend as a chart (Chart.js from a WebJar). The numbers come from a JSON
 // block in the page, which also shows them as a table for screen readers; no inline script (CSP).
-// Also: the filters are folded behind "Saring" on phones and open on wide screens, and the period
-// choice follows the dates (a date typed means "from–to"; a named period clears the dates).
+// Also: the period choice follows the dates (a date typed means "from–to"; a named period clears the dates).
 (function () {
   var chart = null;
   function draw() {
@@ -28,20 +27,6 @@
         locale: 'id-ID' }
     });
   }
-  // Open on wide screens, folded on narrow ones (also when the screen turns); a refused filter
-  // (the server renders the fold open, with its messages) stays open.
-  function openFiltersOnWideScreens() {
-    var fold = document.querySelector('details.filters-fold');
-    if (!fold) {
-      return;
-    }
-    var wide = window.matchMedia('(min-width: 768px)');
-    var refused = fold.open;
-    fold.open = refused || wide.matches;
-    wide.addEventListener('change', function (event) {
-      fold.open = refused || event.matches;
-    });
-  }
   document.addEventListener('change', function (event) {
     var field = event.target;
     var form = field.form;
@@ -57,7 +42,6 @@
     }
   });
   document.addEventListener('DOMContentLoaded', function () {
-    openFiltersOnWideScreens();
     draw();
   });
   document.addEventListener('htmx:afterSettle', draw);
