@@ -1,13 +1,19 @@
 package id.ugdkemiskinan.cases;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
@@ -22,6 +28,7 @@ import id.ugdkemiskinan.users.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -86,20 +93,33 @@ class CaseController {
 	@GetMapping("/kasus/baru")
 	String showFilingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("form", FileCaseForm.empty());
+		// A fresh form takes back what the browser kept of an unsent one (a form shown again after a
+		// post shows what was posted, and the browser keeps that instead).
+		model.addAttribute("draftRestore", true);
 		return prepareForm(user, model);
 	}
 
 	@PostMapping("/kasus")
 	String fileCase(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") FileCaseForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		String submission = "form:" + (form.submissionToken() == null || form.submissionToken().isBlank()
-				? UUID.randomUUID() : form.submissionToken());
-		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), submission);
-		if (earlier.isPresent()) {
-			return "redirect:/kasus/" + earlier.get();
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Submission submission;
+		try {
+			submission = Submission.of(Submission.FORM_PREFIX,
+					form.submissionToken() == null || form.submissionToken().isBlank() ? UUID.randomUUID().toString()
+							: form.submissionToken(),
+					form.command());
+		}
+		catch (SubmissionKeyTooLongException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("submissionProblem", "case.submission.invalid");
+			return prepareFormWithNewToken(user, model);
 		}
 		List<ValidAttachment> files = attachments(form.attachments(), result);
 		try {
+			Optional<String> earlier = this.intake.earlier(submission, user);
+			if (earlier.isPresent()) {
+				return "redirect:/kasus/" + earlier.get();
+			}
 			ValidCase valid = this.intake.validate(form.command(), user);
 			if (result.hasErrors()) {
 				return prepareForm(user, model);
@@ -107,7 +127,7 @@ class CaseController {
 			if (!Boolean.TRUE.equals(form.confirmDuplicate())) {
 				List<Duplicate> duplicates = this.queries.openDuplicates(valid, CaseScope.of(user));
 				// A concurrent submit of this same form may be what the duplicate check just found.
-				Optional<String> sameSubmission = this.queries.ticketForSubmission(user.id(), submission);
+				Optional<String> sameSubmission = this.intake.earlier(submission, user);
 				if (sameSubmission.isPresent()) {
 					return "redirect:/kasus/" + sameSubmission.get();
 				}
@@ -119,8 +139,17 @@ class CaseController {
 			CaseIntake.Filing filing = this.intake.file(valid, files, user, submission);
 			if (filing.created()) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
+				redirect.addFlashAttribute("draftFiled", draftKey(user));
 			}
 			return "redirect:/kasus/" + filing.ticket();
+		}
+		catch (SubmissionReusedException ex) {
+			// This form (its token) already filed another case, e.g. the form came back with "back" and
+			// was changed: say so, keep what was typed, and let the next submit file a new case.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("submissionProblem", "case.submission.reused");
+			model.addAttribute("submissionTicket", ex.ticket());
+			return prepareFormWithNewToken(user, model);
 		}
 		catch (InvalidCaseException ex) {
 			for (FieldProblem problem : ex.problems()) {
@@ -155,10 +184,18 @@ class CaseController {
 			@PathVariable long id) {
 		AttachmentContent file = this.queries.attachment(ticket, id, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + ticket + " in scope"));
+		// The type is what the content is, not what it was called or declared: its name gets that
+		// type's extension, and only photos may be shown in the page; everything else is a download.
+		String type = this.inspector.contentType(file.content());
+		boolean image = AttachmentInspector.isImage(type);
+		String filename = AttachmentInspector.withExtension(file.filename(), type);
+		ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(filename)
+			.build();
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.filename()).build().toString())
+			.contentType(image || "application/pdf".equals(type) ? MediaType.parseMediaType(type)
+					: MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(file.content());
 	}
@@ -191,13 +228,34 @@ class CaseController {
 		return files;
 	}
 
+	private String prepareFormWithNewToken(CurrentUser user, Model model) {
+		model.addAttribute("newSubmissionToken", UUID.randomUUID().toString());
+		return prepareForm(user, model);
+	}
+
 	private String prepareForm(CurrentUser user, Model model) {
 		model.addAttribute("kecamatan", this.regions.kecamatan(user.kecamatanCode()).orElseThrow());
 		model.addAttribute("desaList", this.regions.desaIn(user.kecamatanCode()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", this.agencies.categories());
 		model.addAttribute("vulnerabilityFlags", Vulnerability.values());
+		model.addAttribute("draftKey", draftKey(user));
 		return "cases/filing-form";
+	}
+
+	/**
+	 * Where the browser keeps this user's unsent filing form (localStorage): one key per user, from a
+	 * hash of the user name, so that two operators sharing a device never see each other's drafts.
+	 */
+	static String draftKey(CurrentUser user) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(user.username().getBytes(StandardCharsets.UTF_8));
+			return "ugd-draft-filing-" + HexFormat.of().formatHex(hash, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is always there", ex);
+		}
 	}
 
 	private Map<String, String> categoryNames() {
