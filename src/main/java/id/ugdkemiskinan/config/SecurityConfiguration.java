@@ -112,8 +112,7 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> {
 				// An expired session: to login and back (SessionExpiry), never "Akses ditolak".
 				SessionExpiry expiry = new SessionExpiry();
-				exceptions.defaultAuthenticationEntryPointFor(expiry.htmxEntryPoint(), SessionExpiry.HTMX)
-					.accessDeniedHandler(expiry.accessDeniedHandler());
+				exceptions.authenticationEntryPoint(expiry.entryPoint()).accessDeniedHandler(expiry.accessDeniedHandler());
 			})
 			.headers(this::headers)
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);

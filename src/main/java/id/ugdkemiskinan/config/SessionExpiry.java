@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -48,15 +49,24 @@ final class SessionExpiry {
 
 	private final AccessDeniedHandler denied = new AccessDeniedHandlerImpl();
 
+	private final AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+
 	/** For requests that need a login and have none: htmx gets {@code HX-Redirect} (401), pages the usual login redirect. */
-	AuthenticationEntryPoint htmxEntryPoint() {
-		return (request, response, ex) -> htmxToLogin(request, response);
+	AuthenticationEntryPoint entryPoint() {
+		return (request, response, ex) -> {
+			if (HTMX.matches(request)) {
+				htmxToLogin(request, response);
+			}
+			else {
+				this.login.commence(request, response, ex);
+			}
+		};
 	}
 
 	/** A CSRF failure without a logged-in user is an expired session: to login, and back after it. */
 	AccessDeniedHandler accessDeniedHandler() {
 		return (request, response, ex) -> {
-			if (isExpiredSession(ex)) {
+			if (isExpiredSession(request, ex)) {
 				if (HTMX.matches(request)) {
 					htmxToLogin(request, response);
 					return;
@@ -77,14 +87,26 @@ final class SessionExpiry {
 		if (page != null) {
 			save(request, response, page);
 		}
+		else {
+			// Not the fragment the request asked for: without the page, login leads home.
+			this.requestCache.removeRequest(request, response);
+		}
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader("HX-Redirect", request.getContextPath() + LOGIN_EXPIRED);
 		response.setContentType("text/plain;charset=UTF-8");
 		response.getWriter().write("Sesi berakhir");
 	}
 
-	private static boolean isExpiredSession(AccessDeniedException ex) {
+	/**
+	 * The CSRF check failed because the session that held the token is gone: the browser named a
+	 * session that no longer exists, and nobody is logged in. (A post naming no session at all, or a
+	 * wrong token in a live session, stays a plain 403.)
+	 */
+	private static boolean isExpiredSession(HttpServletRequest request, AccessDeniedException ex) {
 		if (!(ex instanceof MissingCsrfTokenException || ex instanceof InvalidCsrfTokenException)) {
+			return false;
+		}
+		if (request.getRequestedSessionId() == null || request.isRequestedSessionIdValid()) {
 			return false;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
