@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** Puts {@link DatabaseUnavailableFilter} in front of the session filter. */
+/**
+ * Puts {@link DatabaseUnavailableFilter} in front of the session filter, and {@link UploadLimitFilter}
+ * right after it (before Spring Security, whose CSRF check is the first to read a form's body).
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableConfiguration {
 
@@ -26,6 +29,20 @@ class DatabaseUnavailableConfiguration {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
+	}
+
+	@Bean
+	UploadLimitFilter uploadLimitFilter(ITemplateEngine templates, LocaleResolver localeResolver,
+			ApplicationContext application) {
+		return new UploadLimitFilter(templates, localeResolver, application);
+	}
+
+	@Bean
+	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilterRegistration(UploadLimitFilter filter) {
+		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 
