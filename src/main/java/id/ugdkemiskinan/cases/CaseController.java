@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +166,12 @@ class CaseController {
 
 	@GetMapping("/kasus/{ticket}")
 	String showCase(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticket, Model model) {
-		model.addAttribute("kase", this.queries.findByTicket(ticket, CaseScope.of(user))
-			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope")));
+		CaseViews.CaseDetails kase = this.queries.findByTicket(ticket, CaseScope.of(user))
+			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope"));
+		model.addAttribute("kase", kase);
+		// Printed, the page shows the NIK masked as in the list (on screen the full NIK, as today).
+		model.addAttribute("maskedNik", Nik.mask(kase.nik()));
+		model.addAttribute("eventNotes", eventNotes(kase));
 		model.addAttribute("categoryNames", categoryNames());
 		model.addAttribute("categoryList", this.agencies.categories());
 		model.addAttribute("secretariatCode", this.agencies.secretariat().code());
@@ -177,6 +182,28 @@ class CaseController {
 		model.addAttribute("routableDinas",
 				this.agencies.dinas().stream().filter(d -> d.active() && !d.secretariat()).toList());
 		return "cases/detail";
+	}
+
+	/**
+	 * The timeline's notes as people read them: a resolution is stored as
+	 * {@code INTERVENTION_CODE: what was done}; the page names the intervention instead.
+	 */
+	private Map<Long, String> eventNotes(CaseViews.CaseDetails kase) {
+		Map<String, String> names = this.agencies.interventions()
+			.stream()
+			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name));
+		Map<Long, String> notes = new HashMap<>();
+		for (CaseViews.EventView event : kase.events()) {
+			if (event.type() != EventType.RESOLVED || event.note() == null) {
+				continue;
+			}
+			int colon = event.note().indexOf(':');
+			String name = colon > 0 ? names.get(event.note().substring(0, colon)) : null;
+			if (name != null) {
+				notes.put(event.id(), name + ":" + event.note().substring(colon + 1));
+			}
+		}
+		return notes;
 	}
 
 	@GetMapping("/kasus/{ticket}/lampiran/{id}")
