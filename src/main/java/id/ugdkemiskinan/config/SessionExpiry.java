@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -195,6 +196,47 @@ final class SessionExpiry {
 		@Override
 		public String getQueryString() {
 			return this.query;
+		}
+
+		// A GET has no body: none of the post's body headers (a multipart Content-Type would make the
+		// saved request's replay look like an upload), and no htmx headers (the page, not a fragment).
+		@Override
+		public String getContentType() {
+			return null;
+		}
+
+		@Override
+		public int getContentLength() {
+			return -1;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return -1;
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			return Collections.enumeration(Collections.list(super.getHeaderNames())
+				.stream()
+				.filter(name -> !dropped(name))
+				.toList());
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return dropped(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return dropped(name) ? null : super.getHeader(name);
+		}
+
+		private static boolean dropped(String name) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			return lower.startsWith("content-") || lower.startsWith("hx-") || lower.equals("transfer-encoding")
+					|| lower.equals("origin") || lower.equals("referer");
 		}
 
 		// What was typed into a posted form stays out of the session.
