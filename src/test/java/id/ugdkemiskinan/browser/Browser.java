@@ -224,6 +224,11 @@ final class Browser implements AutoCloseable {
 				"downloadThroughput", -1, "uploadThroughput", -1));
 	}
 
+	/** Shows the page as printed ({@code @media print}), or back on the screen. */
+	void print(boolean print) {
+		this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
+	}
+
 	/** Waits (up to 30 s) until the script returns true. */
 	void await(String script, Object... args) {
 		new WebDriverWait(this.driver, WAIT).ignoring(WebDriverException.class)

@@ -163,6 +163,19 @@ class FilingBrowserTests {
 		assertThat(this.browser.findAll("a[href^='tel:+62812']")).isNotEmpty();
 		assertThat(this.browser.findAll("a[href^='https://wa.me/62812']")).isNotEmpty();
 		this.browser.look("case-filed-with-photo");
+
+		this.browser.print(true);
+		try {
+			assertThat(this.browser.js("return getComputedStyle(document.querySelector('header')).display;")).isEqualTo("none");
+			assertThat(this.browser.findAll("main form").stream().filter(f -> f.isDisplayed()).toList()).isEmpty();
+			assertThat(this.browser.pageText()).contains(this.ticket, "Mbok Sumiati",
+					this.nik.substring(0, 4) + "********" + this.nik.substring(12))
+				.doesNotContain(this.nik)
+				.doesNotContain("Keluar");
+		}
+		finally {
+			this.browser.print(false);
+		}
 	}
 
 	@Test
