@@ -218,6 +218,25 @@ class FilingBrowserTests {
 
 	@Test
 	@Order(6)
+	void aDashboardRefreshAfterTheSessionEndedLeadsToLoginAndBackToTheDashboard() {
+		this.browser.open("/dasbor?period=7d");
+		assertThat(this.browser.path()).startsWith("/dasbor");
+		this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = 'upt.genteng'").update();
+
+		// What the 30-second refresh does (htmx), without waiting for it.
+		this.browser.js("htmx.ajax('GET', '/dasbor/isi?period=7d', { target: 'main', swap: 'innerHTML' });");
+		this.browser.await("return location.pathname === '/login';");
+
+		assertThat(this.browser.path()).isEqualTo("/login?expired");
+		assertThat(this.browser.pageText()).contains("Sesi Anda berakhir");
+		this.browser.type("#username", "upt.genteng");
+		this.browser.type("#password", "banyuwangi");
+		this.browser.clickToLoad("form button[type=submit]");
+		assertThat(this.browser.path()).startsWith("/dasbor?period=7d");
+	}
+
+	@Test
+	@Order(7)
 	void everyPageLooksRight() {
 		System.out.println(this.browser.axeReport());
 		assertThat(this.browser.problems()).isEmpty();
