@@ -119,7 +119,7 @@ class CaseController {
 		try {
 			Optional<String> earlier = this.intake.earlier(submission, user);
 			if (earlier.isPresent()) {
-				return "redirect:/kasus/" + earlier.get();
+				return toFiledCase(earlier.get(), user, redirect);
 			}
 			ValidCase valid = this.intake.validate(form.command(), user);
 			if (result.hasErrors()) {
@@ -130,7 +130,7 @@ class CaseController {
 				// A concurrent submit of this same form may be what the duplicate check just found.
 				Optional<String> sameSubmission = this.intake.earlier(submission, user);
 				if (sameSubmission.isPresent()) {
-					return "redirect:/kasus/" + sameSubmission.get();
+					return toFiledCase(sameSubmission.get(), user, redirect);
 				}
 				if (!duplicates.isEmpty()) {
 					model.addAttribute("duplicates", duplicates);
@@ -140,9 +140,8 @@ class CaseController {
 			CaseIntake.Filing filing = this.intake.file(valid, files, user, submission);
 			if (filing.created()) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
-				redirect.addFlashAttribute("draftFiled", draftKey(user));
 			}
-			return "redirect:/kasus/" + filing.ticket();
+			return toFiledCase(filing.ticket(), user, redirect);
 		}
 		catch (SubmissionReusedException ex) {
 			// This form (its token) already filed another case, e.g. the form came back with "back" and
@@ -253,6 +252,15 @@ class CaseController {
 			}
 		}
 		return files;
+	}
+
+	/**
+	 * To the case this form filed: now, or earlier (a resubmit after a lost answer). Either way the
+	 * case page tells the browser to forget the form's draft.
+	 */
+	private static String toFiledCase(String ticket, CurrentUser user, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("draftFiled", draftKey(user));
+		return "redirect:/kasus/" + ticket;
 	}
 
 	private String prepareFormWithNewToken(CurrentUser user, Model model) {

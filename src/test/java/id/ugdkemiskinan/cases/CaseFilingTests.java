@@ -446,6 +446,15 @@ class CaseFilingTests {
 		String casePage = this.mvc.perform(get(filed.getResponse().getRedirectedUrl()).cookie(this.muncar)
 			.flashAttrs(filed.getFlashMap())).andReturn().getResponse().getContentAsString();
 		assertThat(casePage).contains("data-draft-filed=\"" + muncarKey + "\"");
+		// Also when a resubmit (its answer was lost) leads to the case filed before.
+		String nik = CaseData.nik();
+		String token = "draft-" + System.nanoTime();
+		this.mvc.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN").cookie(this.muncar).with(csrf()));
+		MvcResult resubmit = this.mvc.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN")
+			.cookie(this.muncar)
+			.with(csrf())).andExpect(redirectedUrlPattern("/kasus/UGD-*")).andReturn();
+		assertThat(resubmit.getFlashMap().get("flashSuccess")).isNull();
+		assertThat(resubmit.getFlashMap().get("draftFiled")).isEqualTo(muncarKey);
 		// Only right after the filing.
 		assertThat(this.mvc.perform(get(filed.getResponse().getRedirectedUrl()).cookie(this.muncar))
 			.andReturn()
