@@ -11,7 +11,8 @@ import java.util.List;
  * One submission of a case: its key (the form's token or the API's {@code Idempotency-Key}, with
  * a prefix saying which) and a SHA-256 hash of what it asked to file. The same key with the same
  * content leads to the case it filed; with other content it is refused
- * ({@link SubmissionReusedException}), never silently dropped.
+ * ({@link SubmissionReusedException}), never silently dropped. The hash covers the typed fields,
+ * not the attachments (a form shown again asks for them to be chosen again).
  */
 record Submission(String key, String contentHash) {
 
