@@ -20,3 +20,15 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// The case page right after a filing names the filing form's draft (data-draft-filed): the case is
+// filed, so what the browser kept of the form is forgotten (see filing.js).
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('[data-draft-filed]').forEach(function (el) {
+    try {
+      window.localStorage.removeItem(el.getAttribute('data-draft-filed'));
+    } catch (e) {
+      // storage switched off: there was no draft
+    }
+  });
+});

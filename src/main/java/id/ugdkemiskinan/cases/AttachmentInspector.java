@@ -37,14 +37,37 @@ class AttachmentInspector {
 		return this.tika.detect(content);
 	}
 
-	/** A safe file name to store and offer for download: no path, no odd characters. */
+	/**
+	 * A safe file name to store and offer for download: no path, no odd characters, and the extension
+	 * of the type its content is ({@code foto.html} holding a PNG becomes {@code foto.png}).
+	 */
 	static String safeName(String original, String contentType) {
 		String name = original == null ? "" : original.replaceAll(".*[/\\\\]", "");
 		name = name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
-		if (name.isEmpty()) {
-			name = "lampiran." + ALLOWED.get(contentType);
+		return withExtension(name, contentType);
+	}
+
+	/** The name with the extension of the content type (replacing whatever extension it had). */
+	static String withExtension(String name, String contentType) {
+		String extension = ALLOWED.getOrDefault(contentType, "bin");
+		String base = name == null ? "" : name.strip();
+		int dot = base.lastIndexOf('.');
+		if (dot >= 0) {
+			base = base.substring(0, dot);
 		}
-		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+		base = base.replaceAll("[. ]+$", "").strip();
+		if (base.isEmpty()) {
+			base = "lampiran";
+		}
+		if (base.length() > 190) {
+			base = base.substring(base.length() - 190);
+		}
+		return base + "." + extension;
+	}
+
+	/** Whether a browser may show the type in the page (photos); everything else is only downloaded. */
+	static boolean isImage(String contentType) {
+		return "image/jpeg".equals(contentType) || "image/png".equals(contentType);
 	}
 
 }

@@ -63,20 +63,21 @@ class CaseApiController {
 	@PostMapping
 	ResponseEntity<CaseResponse> fileCase(@AuthenticationPrincipal CurrentUser user, @RequestBody FileCaseRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : "api:" + idempotencyKey.trim();
+		FileCaseCommand command = request.command();
+		Submission submission = Submission.of(Submission.API_PREFIX, idempotencyKey, command);
 		List<String> duplicates = List.of();
 		CaseIntake.Filing filing;
-		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), key);
+		Optional<String> earlier = this.intake.earlier(submission, user);
 		if (earlier.isPresent()) {
 			filing = new CaseIntake.Filing(earlier.get(), false);
 		}
 		else {
-			ValidCase valid = this.intake.validate(request.command(), user);
+			ValidCase valid = this.intake.validate(command, user);
 			duplicates = this.queries.openDuplicates(valid, CaseScope.of(user))
 				.stream()
 				.map(CaseViews.Duplicate::ticket)
 				.toList();
-			filing = this.intake.file(valid, List.of(), user, key);
+			filing = this.intake.file(valid, List.of(), user, submission);
 		}
 		CaseDetails details = this.queries.findByTicket(filing.ticket(), CaseScope.of(user)).orElseThrow();
 		CaseResponse body = response(details, duplicates, false);

@@ -12,7 +12,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The case API's refusals as problem details: 400 with field errors, 403 out of scope, 409 for the lifecycle. */
+/**
+ * The case API's refusals as problem details: 400 with field errors, 403 out of scope, 409 for the
+ * lifecycle, 422 for an idempotency key already used for another case.
+ */
 @RestControllerAdvice(assignableTypes = { CaseApiController.class, WorkflowApiController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiExceptionHandler {
@@ -45,6 +48,24 @@ class CaseApiExceptionHandler {
 	ProblemDetail conflict(IllegalTransitionException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message(ex.messageKey()));
 		problem.setProperty("code", ex.messageKey());
+		return problem;
+	}
+
+	@ExceptionHandler(SubmissionReusedException.class)
+	ProblemDetail submissionReused(SubmissionReusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				message("api.submission.reused"));
+		problem.setProperty("code", "idempotency-key-reused");
+		problem.setProperty("ticket", ex.ticket());
+		return problem;
+	}
+
+	@ExceptionHandler(SubmissionKeyTooLongException.class)
+	ProblemDetail submissionKeyTooLong(SubmissionKeyTooLongException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("api.submission.keyTooLong", new Object[] { ex.maxLength() }, INDONESIAN));
+		problem.setProperty("errors", java.util.List.of(new FieldErrorJson("Idempotency-Key",
+				this.messages.getMessage("api.submission.keyTooLong", new Object[] { ex.maxLength() }, INDONESIAN))));
 		return problem;
 	}
 

@@ -1,8 +1,13 @@
 package id.ugdkemiskinan.cases;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
@@ -27,6 +33,7 @@ import id.ugdkemiskinan.users.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -103,20 +110,33 @@ class CaseController {
 	@GetMapping("/kasus/baru")
 	String showFilingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("form", FileCaseForm.empty());
+		// A fresh form takes back what the browser kept of an unsent one (a form shown again after a
+		// post shows what was posted, and the browser keeps that instead).
+		model.addAttribute("draftRestore", true);
 		return prepareForm(user, model);
 	}
 
 	@PostMapping("/kasus")
 	String fileCase(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") FileCaseForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		String submission = "form:" + (form.submissionToken() == null || form.submissionToken().isBlank()
-				? UUID.randomUUID() : form.submissionToken());
-		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), submission);
-		if (earlier.isPresent()) {
-			return "redirect:/kasus/" + earlier.get();
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Submission submission;
+		try {
+			submission = Submission.of(Submission.FORM_PREFIX,
+					form.submissionToken() == null || form.submissionToken().isBlank() ? UUID.randomUUID().toString()
+							: form.submissionToken(),
+					form.command());
+		}
+		catch (SubmissionKeyTooLongException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("submissionProblem", "case.submission.invalid");
+			return prepareFormWithNewToken(user, model);
 		}
 		List<ValidAttachment> files = attachments(form.attachments(), result);
 		try {
+			Optional<String> earlier = this.intake.earlier(submission, user);
+			if (earlier.isPresent()) {
+				return toFiledCase(earlier.get(), user, redirect);
+			}
 			ValidCase valid = this.intake.validate(form.command(), user);
 			if (result.hasErrors()) {
 				return prepareForm(user, model);
@@ -124,9 +144,9 @@ class CaseController {
 			if (!Boolean.TRUE.equals(form.confirmDuplicate())) {
 				List<Duplicate> duplicates = this.queries.openDuplicates(valid, CaseScope.of(user));
 				// A concurrent submit of this same form may be what the duplicate check just found.
-				Optional<String> sameSubmission = this.queries.ticketForSubmission(user.id(), submission);
+				Optional<String> sameSubmission = this.intake.earlier(submission, user);
 				if (sameSubmission.isPresent()) {
-					return "redirect:/kasus/" + sameSubmission.get();
+					return toFiledCase(sameSubmission.get(), user, redirect);
 				}
 				if (!duplicates.isEmpty()) {
 					model.addAttribute("duplicates", duplicates);
@@ -137,7 +157,15 @@ class CaseController {
 			if (filing.created()) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
 			}
-			return "redirect:/kasus/" + filing.ticket();
+			return toFiledCase(filing.ticket(), user, redirect);
+		}
+		catch (SubmissionReusedException ex) {
+			// This form (its token) already filed another case, e.g. the form came back with "back" and
+			// was changed: say so, keep what was typed, and let the next submit file a new case.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("submissionProblem", "case.submission.reused");
+			model.addAttribute("submissionTicket", ex.ticket());
+			return prepareFormWithNewToken(user, model);
 		}
 		catch (InvalidCaseException ex) {
 			for (FieldProblem problem : ex.problems()) {
@@ -153,8 +181,12 @@ class CaseController {
 
 	@GetMapping("/kasus/{ticket}")
 	String showCase(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticket, Model model) {
-		model.addAttribute("kase", this.queries.findByTicket(ticket, CaseScope.of(user))
-			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope")));
+		CaseViews.CaseDetails kase = this.queries.findByTicket(ticket, CaseScope.of(user))
+			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope"));
+		model.addAttribute("kase", kase);
+		// Printed, the page shows the NIK masked as in the list (on screen the full NIK, as today).
+		model.addAttribute("maskedNik", Nik.mask(kase.nik()));
+		model.addAttribute("eventNotes", eventNotes(kase));
 		model.addAttribute("categoryNames", categoryNames());
 		model.addAttribute("categoryList", this.agencies.categories());
 		model.addAttribute("secretariatCode", this.agencies.secretariat().code());
@@ -167,15 +199,45 @@ class CaseController {
 		return "cases/detail";
 	}
 
+	/**
+	 * The timeline's notes as people read them: a resolution is stored as
+	 * {@code INTERVENTION_CODE: what was done}; the page names the intervention instead.
+	 */
+	private Map<Long, String> eventNotes(CaseViews.CaseDetails kase) {
+		Map<String, String> names = this.agencies.interventions()
+			.stream()
+			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name));
+		Map<Long, String> notes = new HashMap<>();
+		for (CaseViews.EventView event : kase.events()) {
+			if (event.type() != EventType.RESOLVED || event.note() == null) {
+				continue;
+			}
+			int colon = event.note().indexOf(':');
+			String name = colon > 0 ? names.get(event.note().substring(0, colon)) : null;
+			if (name != null) {
+				notes.put(event.id(), name + ":" + event.note().substring(colon + 1));
+			}
+		}
+		return notes;
+	}
+
 	@GetMapping("/kasus/{ticket}/lampiran/{id}")
 	ResponseEntity<byte[]> downloadAttachment(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticket,
 			@PathVariable long id) {
 		AttachmentContent file = this.queries.attachment(ticket, id, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + ticket + " in scope"));
+		// The type is what the content is, not what it was called or declared: its name gets that
+		// type's extension, and only photos may be shown in the page; everything else is a download.
+		String type = this.inspector.contentType(file.content());
+		boolean image = AttachmentInspector.isImage(type);
+		String filename = AttachmentInspector.withExtension(file.filename(), type);
+		ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(filename)
+			.build();
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.filename()).build().toString())
+			.contentType(image || "application/pdf".equals(type) ? MediaType.parseMediaType(type)
+					: MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(file.content());
 	}
@@ -208,13 +270,43 @@ class CaseController {
 		return files;
 	}
 
+	/**
+	 * To the case this form filed: now, or earlier (a resubmit after a lost answer). Either way the
+	 * case page tells the browser to forget the form's draft.
+	 */
+	private static String toFiledCase(String ticket, CurrentUser user, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("draftFiled", draftKey(user));
+		return "redirect:/kasus/" + ticket;
+	}
+
+	private String prepareFormWithNewToken(CurrentUser user, Model model) {
+		model.addAttribute("newSubmissionToken", UUID.randomUUID().toString());
+		return prepareForm(user, model);
+	}
+
 	private String prepareForm(CurrentUser user, Model model) {
 		model.addAttribute("kecamatan", this.regions.kecamatan(user.kecamatanCode()).orElseThrow());
 		model.addAttribute("desaList", this.regions.desaIn(user.kecamatanCode()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", this.agencies.categories());
 		model.addAttribute("vulnerabilityFlags", Vulnerability.values());
+		model.addAttribute("draftKey", draftKey(user));
 		return "cases/filing-form";
+	}
+
+	/**
+	 * Where the browser keeps this user's unsent filing form (localStorage): one key per user, from a
+	 * hash of the user name, so that two operators sharing a device never see each other's drafts.
+	 */
+	static String draftKey(CurrentUser user) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(user.username().getBytes(StandardCharsets.UTF_8));
+			return "ugd-draft-filing-" + HexFormat.of().formatHex(hash, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is always there", ex);
+		}
 	}
 
 	private Map<String, String> categoryNames() {

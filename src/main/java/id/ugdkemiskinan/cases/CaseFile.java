@@ -81,6 +81,8 @@ class CaseFile {
 
 	private String idempotencyKey;
 
+	private String requestHash;
+
 	private Long duplicateOf;
 
 	private Instant closedAt;
@@ -102,7 +104,8 @@ class CaseFile {
 	protected CaseFile() {
 	}
 
-	CaseFile(String ticket, String accessCode, ValidCase c, Instant filedAt, long filedBy, String idempotencyKey) {
+	CaseFile(String ticket, String accessCode, ValidCase c, Instant filedAt, long filedBy, String idempotencyKey,
+			String requestHash) {
 		this.ticket = ticket;
 		this.accessCode = accessCode;
 		this.status = CaseStatus.TERBUKA;
@@ -130,6 +133,7 @@ class CaseFile {
 		this.filedAt = filedAt;
 		this.filedBy = filedBy;
 		this.idempotencyKey = idempotencyKey;
+		this.requestHash = requestHash;
 	}
 
 	/**

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Files a case in one transaction: ticket and access code, one assignment per distinct dinas its
  * categories route to (the secretariat when none), each with its own due time, the first events
  * of the timeline, and the attachments. A submission carries a key (the form's token or the API's
- * {@code Idempotency-Key}); a second submission with the same key leads to the case already filed.
+ * {@code Idempotency-Key}); a second submission with the same key and content leads to the case already
+ * filed, one with other content is refused.
  */
 @Service
 class CaseIntake {
@@ -70,27 +71,41 @@ class CaseIntake {
 		return this.validator.validate(command, CaseScope.of(user));
 	}
 
-	/** Files a validated case, unless this submission already filed one; then it leads to that case. */
-	Filing file(ValidCase valid, List<ValidAttachment> files, CurrentUser user, String idempotencyKey) {
-		Optional<String> earlier = this.queries.ticketForSubmission(user.id(), idempotencyKey);
+	/**
+	 * The case this submission already filed, if any.
+	 * @throws SubmissionReusedException when its key filed a case with other content
+	 */
+	Optional<String> earlier(Submission submission, CurrentUser user) {
+		return this.queries.submission(user.id(), submission.key()).map(earlier -> {
+			if (!submission.sameContentAs(earlier.contentHash())) {
+				throw new SubmissionReusedException(earlier.ticket());
+			}
+			return earlier.ticket();
+		});
+	}
+
+	/**
+	 * Files a validated case, unless this submission already filed one; then it leads to that case.
+	 * @throws SubmissionReusedException when the submission's key filed a case with other content
+	 */
+	Filing file(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission) {
+		Optional<String> earlier = earlier(submission, user);
 		if (earlier.isPresent()) {
 			return new Filing(earlier.get(), false);
 		}
 		try {
-			return new Filing(this.transaction.execute(status -> store(valid, files, user, idempotencyKey)), true);
+			return new Filing(this.transaction.execute(status -> store(valid, files, user, submission)), true);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same submission committed first on another request or instance: lead to that case.
-			return this.queries.ticketForSubmission(user.id(), idempotencyKey)
-				.map(ticket -> new Filing(ticket, false))
-				.orElseThrow(() -> ex);
+			return earlier(submission, user).map(ticket -> new Filing(ticket, false)).orElseThrow(() -> ex);
 		}
 	}
 
-	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, String idempotencyKey) {
+	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission) {
 		Instant now = this.clock.instant();
 		CaseFile kase = this.cases.save(new CaseFile(this.tickets.next(now), TicketNumbers.accessCode(), valid, now,
-				user.id(), idempotencyKey));
+				user.id(), submission.key(), submission.contentHash()));
 		this.events.save(new CaseEvent(kase.getId(), null, EventType.FILED, null, now, user, null));
 		Set<String> targets = this.agencies.route(valid.categories());
 		for (String dinas : targets) {

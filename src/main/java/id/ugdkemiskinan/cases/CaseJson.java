@@ -20,8 +20,8 @@ final class CaseJson {
 			BeneficiaryJson b = this.beneficiary == null ? new BeneficiaryJson(null, null, null, null, null)
 					: this.beneficiary;
 			ReporterJson r = this.reporter == null ? new ReporterJson(null, null, null, null) : this.reporter;
-			boolean nikUnknown = (b.nik() == null || b.nik().isBlank()) && b.nikUnknownReason() != null
-					&& !b.nikUnknownReason().isBlank();
+			// A reason for a missing NIK means "no NIK", as the form's checkbox: sent with a NIK, both are refused.
+			boolean nikUnknown = b.nikUnknownReason() != null && !b.nikUnknownReason().isBlank();
 			return new FileCaseCommand(this.desaCode, this.address, this.rt, this.rw, this.latitude, this.longitude,
 					this.channel, this.categories, this.description, b.name(), b.nik(), nikUnknown, b.nikUnknownReason(),
 					b.kk(), b.phone(), r.name(), r.phone(), r.relation(), Boolean.TRUE.equals(r.confidential()),

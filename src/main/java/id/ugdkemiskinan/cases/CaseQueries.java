@@ -56,14 +56,18 @@ class CaseQueries {
 		this.zone = properties.zone();
 	}
 
-	Optional<String> ticketForSubmission(long userId, String idempotencyKey) {
+	/** The case a submission key filed, with the hash of the content it filed (null before hashes were kept). */
+	record EarlierSubmission(String ticket, String contentHash) {
+	}
+
+	Optional<EarlierSubmission> submission(long userId, String idempotencyKey) {
 		if (idempotencyKey == null) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("SELECT ticket FROM case_file WHERE filed_by = :user AND idempotency_key = :key")
+		return this.jdbc.sql("SELECT ticket, request_hash FROM case_file WHERE filed_by = :user AND idempotency_key = :key")
 			.param("user", userId)
 			.param("key", idempotencyKey)
-			.query(String.class)
+			.query((rs, n) -> new EarlierSubmission(rs.getString("ticket"), rs.getString("request_hash")))
 			.optional();
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Puts {@link InputSanityFilter} and {@link DatabaseUnavailableFilter} in front of the session
- * filter (and so of Spring Security).
+ * filter, and {@link UploadLimitFilter} right after it (before Spring Security, whose CSRF check is
+ * the first to read a form's body).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableConfiguration {
@@ -35,7 +36,21 @@ class DatabaseUnavailableConfiguration {
 	@Bean
 	FilterRegistrationBean<InputSanityFilter> inputSanityFilterRegistration() {
 		FilterRegistrationBean<InputSanityFilter> registration = new FilterRegistrationBean<>(new InputSanityFilter());
-		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 2);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	UploadLimitFilter uploadLimitFilter(ITemplateEngine templates, LocaleResolver localeResolver,
+			ApplicationContext application) {
+		return new UploadLimitFilter(templates, localeResolver, application);
+	}
+
+	@Bean
+	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilterRegistration(UploadLimitFilter filter) {
+		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}

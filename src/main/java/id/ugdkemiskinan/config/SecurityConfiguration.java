@@ -114,6 +114,11 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(exceptions -> {
+				// An expired session: to login and back (SessionExpiry), never "Akses ditolak".
+				SessionExpiry expiry = new SessionExpiry();
+				exceptions.authenticationEntryPoint(expiry.entryPoint()).accessDeniedHandler(expiry.accessDeniedHandler());
+			})
 			.headers(this::headers)
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();

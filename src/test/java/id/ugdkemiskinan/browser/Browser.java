@@ -217,6 +217,24 @@ final class Browser implements AutoCloseable {
 		clickToLoad("form[action$='/logout'] button");
 	}
 
+	/** Cuts the browser off the network (as a phone losing its signal), or puts it back. */
+	void offline(boolean offline) {
+		this.driver.executeCdpCommand("Network.enable", Map.of());
+		this.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+				"downloadThroughput", -1, "uploadThroughput", -1));
+	}
+
+	/** Shows the page as printed ({@code @media print}), or back on the screen. */
+	void print(boolean print) {
+		this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
+	}
+
+	/** Waits (up to 30 s) until the script returns true. */
+	void await(String script, Object... args) {
+		new WebDriverWait(this.driver, WAIT).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(js(script, args)));
+	}
+
 	Object js(String script, Object... args) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}

@@ -156,6 +156,54 @@ class CaseApiTests {
 		this.mvc.perform(getAs("dinkes", "/api/v1/cases?q=" + ticket)).andExpect(jsonPath("$.items").isEmpty());
 	}
 
+	@Test
+	void aReusedIdempotencyKeyWithOtherContentIs422AndFilesNothing() throws Exception {
+		String key = "wa-msg-" + System.nanoTime();
+		String first = ticket(this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))
+			.header("Idempotency-Key", key)).andExpect(status().isCreated()).andReturn());
+		long before = caseCount();
+
+		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "PENDIDIKAN")).header("Idempotency-Key", key))
+			.andExpect(status().is(422))
+			.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+			.andExpect(jsonPath("$.status").value(422))
+			.andExpect(jsonPath("$.detail").value("Kunci idempoten sudah dipakai untuk kasus lain."))
+			.andExpect(jsonPath("$.ticket").value(first));
+		assertThat(caseCount()).isEqualTo(before);
+
+		// The same key for another user is that user's own key.
+		this.mvc.perform(fileAs("sekretariat", CaseData.json(CaseData.nik(), "PENDIDIKAN")).header("Idempotency-Key", key))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void anIdempotencyKeyLongerThanItsColumnIs400WithAMessage() throws Exception {
+		long before = caseCount();
+		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))
+			.header("Idempotency-Key", "k".repeat(97)))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+			.andExpect(jsonPath("$.detail").value("Idempotency-Key paling panjang 96 karakter."))
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+		assertThat(caseCount()).isEqualTo(before);
+
+		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))
+			.header("Idempotency-Key", "k".repeat(96))).andExpect(status().isCreated());
+	}
+
+	@Test
+	void aNikTogetherWithANoNikReasonIsRefusedAsByTheForm() throws Exception {
+		String body = CaseData.json(CaseData.nik(), "KESEHATAN")
+			.replace("\"name\":\"Mbah Sarni\",", "\"name\":\"Mbah Sarni\",\"nikUnknownReason\":\"KTP hilang\",");
+		assertThat(body).contains("nikUnknownReason");
+		long before = caseCount();
+
+		this.mvc.perform(fileAs("upt.muncar", body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("beneficiary.nik")));
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
 	private MockHttpServletRequestBuilder fileAs(String username, String body) {
 		return post("/api/v1/cases").with(httpBasic(username, Logins.DEMO_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)

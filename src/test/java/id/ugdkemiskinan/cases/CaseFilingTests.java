@@ -312,6 +312,160 @@ class CaseFilingTests {
 			.contains("name=\"submissionToken\"");
 	}
 
+	@Test
+	void aReusedFormTokenWithOtherContentIsRefusedAndTheFormKeptWithANewToken() throws Exception {
+		String token = "token-" + System.nanoTime();
+		String first = file(CaseData.form(CaseData.nik(), Map.of("submissionToken", token), "KESEHATAN"));
+		long before = caseCount();
+
+		String page = this.mvc.perform(CaseData.form(CaseData.nik(),
+				Map.of("submissionToken", token, "beneficiaryName", "Bu Warsini Yang Lain"), "PENDIDIKAN")
+			.cookie(this.muncar)
+			.with(csrf()))
+			.andExpect(status().is(422))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(caseCount()).isEqualTo(before);
+		assertThat(page).contains("Kunci idempoten sudah dipakai untuk kasus lain", first, "value=\"Bu Warsini Yang Lain\"")
+			.doesNotContain("value=\"" + token + "\"");
+		String newToken = page.replaceAll("(?s).*name=\"submissionToken\" value=\"([^\"]+)\".*", "$1");
+		assertThat(newToken).hasSize(36);
+
+		String second = file(CaseData.form(CaseData.nik(),
+				Map.of("submissionToken", newToken, "beneficiaryName", "Bu Warsini Yang Lain"), "PENDIDIKAN"));
+		assertThat(second).isNotEqualTo(first);
+		assertThat(caseCount()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aFormTokenLongerThanItsColumnAnswers400WithTheFormKept() throws Exception {
+		long before = caseCount();
+		this.mvc.perform(CaseData.form(CaseData.nik(),
+				Map.of("submissionToken", "t".repeat(200), "beneficiaryName", "Pak Darmo Token"), "KESEHATAN")
+			.cookie(this.muncar)
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Formulir ini tidak sah")))
+			.andExpect(content().string(containsString("value=\"Pak Darmo Token\"")));
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
+	@Test
+	void anEightMegabytePhotoBringsTheFormBackWithItsFieldsAndAMessage() throws Exception {
+		byte[] photo = new byte[8 * 1024 * 1024];
+		System.arraycopy(CaseData.PNG, 0, photo, 0, CaseData.PNG.length);
+		long before = caseCount();
+
+		this.mvc.perform(CaseData.form(CaseData.nik(), Map.of("beneficiaryName", "Mbok Tarmi Foto Besar"), "KESEHATAN")
+			.file(CaseData.file("IMG_20261201_101500.jpg", "image/jpeg", photo))
+			.cookie(this.muncar)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.tooLarge"))
+			.andExpect(content().string(containsString("Berkas IMG_20261201_101500.jpg lebih besar dari 5 MB.")))
+			.andExpect(content().string(containsString("value=\"Mbok Tarmi Foto Besar\"")))
+			.andExpect(content().string(containsString("Dusun Krajan, Jl. Pelabuhan 12")));
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
+	@Test
+	void aZeroByteFileGetsItsMessageAndAnEmptyFileInputIsNoFile() throws Exception {
+		long before = caseCount();
+		this.mvc.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
+			.file(CaseData.file("kosong.jpg", "image/jpeg", new byte[0]))
+			.cookie(this.muncar)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.empty"))
+			.andExpect(content().string(containsString("Berkas kosong.jpg kosong.")));
+		assertThat(caseCount()).isEqualTo(before);
+
+		// What a browser sends for a file input left alone: an unnamed empty part.
+		String ticket = file(CaseData.form(CaseData.nik(), "KESEHATAN").file(CaseData.file("", "application/octet-stream", new byte[0])));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM attachment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t")
+			.param("t", ticket)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aDownloadIsNamedForItsContentAndOnlyPhotosAreShownInline() throws Exception {
+		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
+		String ticket = file(CaseData.form(CaseData.nik(), "KESEHATAN")
+			.file(CaseData.file("foto.html", "text/html", CaseData.PNG))
+			.file(CaseData.file("surat", "application/pdf", pdf)));
+		List<Long> ids = this.jdbc.sql("""
+				SELECT a.id FROM attachment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t ORDER BY a.id""")
+			.param("t", ticket)
+			.query(Long.class)
+			.list();
+		assertThat(this.jdbc.sql("SELECT filename FROM attachment WHERE id IN (:ids) ORDER BY id")
+			.param("ids", ids)
+			.query(String.class)
+			.list()).containsExactly("foto.png", "surat.pdf");
+		// An attachment stored before names followed the content keeps its old name in the table.
+		this.jdbc.sql("UPDATE attachment SET filename = 'lama.html' WHERE id = :id").param("id", ids.get(0)).update();
+
+		MvcResult png = this.mvc.perform(get("/kasus/{t}/lampiran/{id}", ticket, ids.get(0)).cookie(this.muncar))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(png.getResponse().getContentType()).isEqualTo("image/png");
+		assertThat(png.getResponse().getHeader("Content-Disposition")).isEqualTo("inline; filename=\"lama.png\"");
+		assertThat(png.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+
+		MvcResult letter = this.mvc.perform(get("/kasus/{t}/lampiran/{id}", ticket, ids.get(1)).cookie(this.muncar))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(letter.getResponse().getContentType()).isEqualTo("application/pdf");
+		assertThat(letter.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"surat.pdf\"");
+		assertThat(letter.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+
+		assertThat(this.mvc.perform(get("/kasus/{t}", ticket).cookie(this.muncar)).andReturn().getResponse().getContentAsString())
+			.contains("surat.pdf");
+	}
+
+	@Test
+	void theFormNamesThisUsersDraftAndTheCasePageAfterFilingClearsIt() throws Exception {
+		String muncarForm = this.mvc.perform(get("/kasus/baru").cookie(this.muncar))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String gentengForm = this.mvc.perform(get("/kasus/baru").cookie(Logins.login(this.mvc, "upt.genteng")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String muncarKey = draftKey(muncarForm);
+		assertThat(muncarKey).startsWith("ugd-draft-filing-").doesNotContain("muncar");
+		assertThat(draftKey(gentengForm)).isNotEqualTo(muncarKey);
+		assertThat(muncarForm).contains("data-draft-restore=\"true\"", "/static/js/filing");
+
+		MvcResult filed = this.mvc.perform(CaseData.form(CaseData.nik(), "KESEHATAN").cookie(this.muncar).with(csrf()))
+			.andReturn();
+		String casePage = this.mvc.perform(get(filed.getResponse().getRedirectedUrl()).cookie(this.muncar)
+			.flashAttrs(filed.getFlashMap())).andReturn().getResponse().getContentAsString();
+		assertThat(casePage).contains("data-draft-filed=\"" + muncarKey + "\"");
+		// Also when a resubmit (its answer was lost) leads to the case filed before.
+		String nik = CaseData.nik();
+		String token = "draft-" + System.nanoTime();
+		this.mvc.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN").cookie(this.muncar).with(csrf()));
+		MvcResult resubmit = this.mvc.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN")
+			.cookie(this.muncar)
+			.with(csrf())).andExpect(redirectedUrlPattern("/kasus/UGD-*")).andReturn();
+		assertThat(resubmit.getFlashMap().get("flashSuccess")).isNull();
+		assertThat(resubmit.getFlashMap().get("draftFiled")).isEqualTo(muncarKey);
+		// Only right after the filing.
+		assertThat(this.mvc.perform(get(filed.getResponse().getRedirectedUrl()).cookie(this.muncar))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("data-draft-filed");
+	}
+
+	private static String draftKey(String page) {
+		return page.replaceAll("(?s).*data-draft-key=\"([^\"]+)\".*", "$1");
+	}
+
 	private String file(MockMultipartHttpServletRequestBuilder form) throws Exception {
 		MvcResult result = this.mvc.perform(form.cookie(this.muncar).with(csrf())).andReturn();
 		String location = result.getResponse().getRedirectedUrl();

@@ -1,0 +1,106 @@
+package id.ugdkemiskinan.common;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * A multipart body over the server's limits ({@code spring.servlet.multipart.*}, far above the
+ * app's own 5 × 5 MB, which the forms check and answer with a field message): the app's own 413
+ * page in Bahasa Indonesia (problem JSON on {@code /api/**}), before anything else reads the body.
+ * Otherwise the first reader is the CSRF check, whose failure to read the parameters ends in
+ * Tomcat's English 413 page (the error page cannot read them either).
+ */
+public class UploadLimitFilter extends OncePerRequestFilter {
+
+	static final String DETAIL = "Kiriman terlalu besar: paling banyak 5 lampiran, masing-masing paling besar 5 MB.";
+
+	private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
+
+	private final ITemplateEngine templates;
+
+	private final LocaleResolver locales;
+
+	private final ApplicationContext application;
+
+	public UploadLimitFilter(ITemplateEngine templates, LocaleResolver locales, ApplicationContext application) {
+		this.templates = templates;
+		this.locales = locales;
+		this.application = application;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String type = request.getContentType();
+		if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			try {
+				request.getParts();
+			}
+			catch (IllegalStateException | ServletException | IOException ex) {
+				if (!isTooLarge(ex)) {
+					throw ex;
+				}
+				log.info("Upload over the server's limit refused with 413: {} {} ({} bytes)", request.getMethod(),
+						request.getRequestURI(), request.getContentLengthLong());
+				answerTooLarge(request, response);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isTooLarge(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			// Tomcat's FileSizeLimitExceededException and SizeLimitExceededException (both SizeException).
+			if (t.getClass().getSimpleName().endsWith("SizeLimitExceededException")
+					|| t.getClass().getSimpleName().equals("SizeException")) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private void answerTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.reset();
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		// Tomcat reads (swallows) the rest of the body up to server.tomcat.max-swallow-size, so that the
+		// browser gets to see this answer instead of a reset connection.
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"" + DETAIL
+						+ "\"}");
+			return;
+		}
+		response.setContentType(MediaType.TEXT_HTML_VALUE);
+		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response), this.locales.resolveLocale(request));
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.application, null));
+		context.setVariable("status", "413");
+		this.templates.process("error/error", context, response.getWriter());
+	}
+
+}
