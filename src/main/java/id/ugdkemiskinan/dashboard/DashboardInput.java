@@ -15,9 +15,18 @@ record DashboardInput(String period, String from, String to, String kecamatan, S
 		category = trimmed(category);
 	}
 
-	/** The period choice the form shows: {@code custom} when dates are given, else the named one ({@code 30d} by default). */
+	/**
+	 * The period choice the form shows: {@code custom} when dates are given, else the named one
+	 * ({@code 30d} by default); {@code null} for a choice the dashboard does not know.
+	 */
 	String periodChoice() {
-		return this.from != null || this.to != null ? "custom" : this.period == null ? "30d" : this.period;
+		if (this.from != null || this.to != null) {
+			return "custom";
+		}
+		if (this.period == null) {
+			return "30d";
+		}
+		return DashboardFilters.PERIODS.contains(this.period) ? this.period : null;
 	}
 
 	private static String trimmed(String value) {

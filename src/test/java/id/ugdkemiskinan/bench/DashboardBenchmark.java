@@ -95,7 +95,7 @@ public final class DashboardBenchmark {
 					try {
 						Object filter = Class.forName("id.ugdkemiskinan.dashboard.DashboardFilter")
 							.getConstructors()[0].newInstance(LocalDate.parse(from), LocalDate.parse(to), null, dinas, null);
-						for (String method : new String[] { "figures", "breachBoard", "atRisk" }) {
+						for (String method : new String[] { "figures", "breachedNowByDinas", "breachBoard", "atRisk" }) {
 							var m = queries.getClass().getDeclaredMethod(method, filter.getClass());
 							m.setAccessible(true);
 							m.invoke(queries, filter);

@@ -130,7 +130,7 @@ class DashboardFilterTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("<form", "id=\"" + field + "-error\"", message);
+		assertThat(page).contains("<form", "id=\"" + field + "-error\"", message).doesNotContain("??");
 		this.mvc.perform(get("/dasbor/isi?" + query).cookie(login()).header("HX-Request", "true"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString(message)));
