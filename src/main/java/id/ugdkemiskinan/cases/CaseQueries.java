@@ -42,10 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseQueries {
 
 	/**
-	 * Up to this many matches of a search are collected by its index and sorted; with more, the list
-	 * walks the filing order, where that many matches are met soon.
+	 * Up to this many matches of a search (all that the count sees) are collected by its index and
+	 * sorted; with more (1 % of a million cases or more), the list walks the filing order, where
+	 * that many matches are met soon.
 	 */
-	static final int FEW_MATCHES = 2_000;
+	static final int FEW_MATCHES = Pager.COUNT_CAP;
 
 	private final JdbcClient jdbc;
 
@@ -232,26 +233,28 @@ class CaseQueries {
 		// the trigram index) from a common one (walk the filing order).
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		long counted = count("FROM case_file c WHERE " + conditions, params);
-		// A search with few matches collects them all first (trigram index), then sorts them; left to
-		// itself the planner may walk the filing order hoping to meet 26 matches early, and for a
-		// fragment rarer than its sample shows walks most of the table (seen at 1,000,000 cases).
+		// A search with up to 10,000 matches collects them first (trigram index, with their filing
+		// time), sorts them and joins only the page's rows; left to itself the planner may walk the
+		// filing order hoping to meet 26 matches early, and for a fragment rarer than its sample
+		// shows, or found only in older cases, walks most of the table (seen at 1,000,000 cases).
 		boolean collectFirst = search != null && counted <= FEW_MATCHES;
 		List<CaseRow> rows = this.jdbc.sql((collectFirst
-				? "WITH found AS MATERIALIZED (SELECT c.id FROM case_file c WHERE " + conditions + ")\n" : "") + """
+				? "WITH found AS MATERIALIZED (SELECT c.id, c.filed_at FROM case_file c WHERE " + conditions + "),\n"
+						+ "page AS (SELECT id FROM found ORDER BY filed_at DESC, id DESC LIMIT :limit OFFSET :offset)\n"
+				: "") + """
 				SELECT c.id, c.ticket, c.filed_at, c.beneficiary_name, c.nik, d.name AS desa_name,
 				       k.name AS kecamatan_name, c.priority, c.status,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
 				       (SELECT count(*) FROM assignment a
 				          WHERE a.case_id = c.id AND a.status = 'MENUNGGU_RESPON' AND a.due_at < :now) AS overdue
-				FROM\s""" + (collectFirst ? "found JOIN case_file c ON c.id = found.id" : "case_file c") + """
+				FROM\s""" + (collectFirst ? "page JOIN case_file c ON c.id = page.id" : "case_file c") + """
 
 				JOIN desa d ON d.code = c.desa_code
 				JOIN kecamatan k ON k.code = c.kecamatan_code
 				WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
 
-				ORDER BY c.filed_at DESC, c.id DESC
-				LIMIT :limit OFFSET :offset""")
+				ORDER BY c.filed_at DESC, c.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
 			.params(params)
 			.query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("ticket"), instant(rs, "filed_at"),
 					rs.getString("beneficiary_name"), Nik.mask(rs.getString("nik")), rs.getString("desa_name"),
@@ -372,23 +375,23 @@ class CaseQueries {
 		// As in list(): few matches of a search are collected first, not met walking the dinas's history.
 		boolean collectFirst = search != null && counted <= FEW_MATCHES;
 		List<CaseViews.HistoryRow> rows = this.jdbc.sql((collectFirst
-				? "WITH found AS MATERIALIZED (SELECT a.id FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE "
-						+ conditions + ")\n"
+				? "WITH found AS MATERIALIZED (SELECT a.id, a.assigned_at FROM assignment a JOIN case_file c ON c.id = a.case_id"
+						+ " WHERE " + conditions + "),\n"
+						+ "page AS (SELECT id FROM found ORDER BY assigned_at DESC, id DESC LIMIT :limit OFFSET :offset)\n"
 				: "") + """
 				SELECT a.id, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, a.closed_at,
 				       c.ticket, c.status AS case_status, c.priority, c.beneficiary_name, c.filed_at,
 				       k.name AS kecamatan_name, d.name AS desa_name,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
-				FROM\s""" + (collectFirst ? "found JOIN assignment a ON a.id = found.id" : "assignment a") + """
+				FROM\s""" + (collectFirst ? "page JOIN assignment a ON a.id = page.id" : "assignment a") + """
 
 				JOIN case_file c ON c.id = a.case_id
 				JOIN desa d ON d.code = c.desa_code
 				JOIN kecamatan k ON k.code = c.kecamatan_code
 				WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
 
-				ORDER BY a.assigned_at DESC, a.id DESC
-				LIMIT :limit OFFSET :offset""")
+				ORDER BY a.assigned_at DESC, a.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
 			.params(params)
 			.query((rs, n) -> {
 				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
