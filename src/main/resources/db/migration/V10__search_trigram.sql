@@ -39,6 +39,8 @@ CREATE INDEX case_file_search_name ON case_file USING gin (search_name gin_trgm_
 CREATE INDEX case_file_search_digits ON case_file USING gin (search_digits gin_trgm_ops);
 -- The running number of the ticket without its zeros (UGD-26-000042 -> 42), for "000042", "42" or "26-000042".
 CREATE INDEX case_file_ticket_number ON case_file ((ltrim(split_part(ticket, '-', 3), '0')));
+-- A whole KK typed (a whole NIK has case_file_nik of V2).
+CREATE INDEX case_file_kk ON case_file (kk) WHERE kk IS NOT NULL;
 -- The start-of-name index of V2 is superseded by the trigram index.
 DROP INDEX case_file_name_prefix;
 

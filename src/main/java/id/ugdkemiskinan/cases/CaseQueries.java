@@ -41,6 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class CaseQueries {
 
+	/**
+	 * Up to this many matches of a search (all that the count sees) are collected by its index and
+	 * sorted; with more (1 % of a million cases or more), the list walks the filing order, where
+	 * that many matches are met soon.
+	 */
+	static final int FEW_MATCHES = Pager.COUNT_CAP;
+
 	private final JdbcClient jdbc;
 
 	private final SlaPolicy sla;
@@ -258,20 +265,29 @@ class CaseQueries {
 		// Planned for the values of each call: a generic plan cannot tell a rare name fragment (read
 		// the trigram index) from a common one (walk the filing order).
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-		List<CaseRow> rows = this.jdbc.sql("""
+		long counted = count("FROM case_file c WHERE " + conditions, params);
+		// A search with up to 10,000 matches collects them first (trigram index, with their filing
+		// time), sorts them and joins only the page's rows; left to itself the planner may walk the
+		// filing order hoping to meet 26 matches early, and for a fragment rarer than its sample
+		// shows, or found only in older cases, walks most of the table (seen at 1,000,000 cases).
+		boolean collectFirst = search != null && counted <= FEW_MATCHES;
+		List<CaseRow> rows = this.jdbc.sql((collectFirst
+				? "WITH found AS MATERIALIZED (SELECT c.id, c.filed_at FROM case_file c WHERE " + conditions + "),\n"
+						+ "page AS (SELECT id FROM found ORDER BY filed_at DESC, id DESC LIMIT :limit OFFSET :offset)\n"
+				: "") + """
 				SELECT c.id, c.ticket, c.filed_at, c.beneficiary_name, c.nik, d.name AS desa_name,
 				       k.name AS kecamatan_name, c.priority, c.status,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
 				       (SELECT count(*) FROM assignment a
 				          WHERE a.case_id = c.id AND a.status = 'MENUNGGU_RESPON' AND a.due_at < :now) AS overdue
-				FROM case_file c
+				FROM\s""" + (collectFirst ? "page JOIN case_file c ON c.id = page.id" : "case_file c") + """
+
 				JOIN desa d ON d.code = c.desa_code
 				JOIN kecamatan k ON k.code = c.kecamatan_code
-				WHERE\s""" + conditions + """
+				WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
 
-				ORDER BY c.filed_at DESC, c.id DESC
-				LIMIT :limit OFFSET :offset""")
+				ORDER BY c.filed_at DESC, c.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
 			.params(params)
 			.query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("ticket"), instant(rs, "filed_at"),
 					rs.getString("beneficiary_name"), Nik.mask(rs.getString("nik")), rs.getString("desa_name"),
@@ -279,7 +295,6 @@ class CaseQueries {
 					CaseStatus.valueOf(rs.getString("status")), rs.getInt("overdue")))
 			.list();
 		boolean hasNext = rows.size() > size;
-		long counted = count("FROM case_file c WHERE " + conditions, params);
 		return new CasePage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext, counted);
 	}
 
@@ -389,20 +404,27 @@ class CaseQueries {
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-		List<CaseViews.HistoryRow> rows = this.jdbc.sql("""
+		long counted = count("FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + conditions, params);
+		// As in list(): few matches of a search are collected first, not met walking the dinas's history.
+		boolean collectFirst = search != null && counted <= FEW_MATCHES;
+		List<CaseViews.HistoryRow> rows = this.jdbc.sql((collectFirst
+				? "WITH found AS MATERIALIZED (SELECT a.id, a.assigned_at FROM assignment a JOIN case_file c ON c.id = a.case_id"
+						+ " WHERE " + conditions + "),\n"
+						+ "page AS (SELECT id FROM found ORDER BY assigned_at DESC, id DESC LIMIT :limit OFFSET :offset)\n"
+				: "") + """
 				SELECT a.id, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, a.closed_at,
 				       c.ticket, c.status AS case_status, c.priority, c.beneficiary_name, c.filed_at,
 				       k.name AS kecamatan_name, d.name AS desa_name,
 				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
-				FROM assignment a
+				FROM\s""" + (collectFirst ? "page JOIN assignment a ON a.id = page.id" : "assignment a") + """
+
 				JOIN case_file c ON c.id = a.case_id
 				JOIN desa d ON d.code = c.desa_code
 				JOIN kecamatan k ON k.code = c.kecamatan_code
-				WHERE\s""" + conditions + """
+				WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
 
-				ORDER BY a.assigned_at DESC, a.id DESC
-				LIMIT :limit OFFSET :offset""")
+				ORDER BY a.assigned_at DESC, a.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
 			.params(params)
 			.query((rs, n) -> {
 				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
@@ -415,7 +437,6 @@ class CaseQueries {
 						assignedAt, instant(rs, "closed_at"), live.state(), live.duration());
 			})
 			.list();
-		long counted = count("FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + conditions, params);
 		return new CaseViews.HistoryPage(rows, counted);
 	}
 

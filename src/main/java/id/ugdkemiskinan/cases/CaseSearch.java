@@ -69,7 +69,12 @@ final class CaseSearch {
 				params.put("qTicketNumber", withoutLeadingZeros(digits));
 				any.add("ltrim(split_part(c.ticket, '-', 3), '0') = :qTicketNumber");
 			}
-			if (digits.length() >= MIN_DIGITS) {
+			if (digits.length() == 16) {
+				// A whole NIK or KK (no phone has 16 digits): their own indexes, exact.
+				params.put("qNumber", digits);
+				any.add("c.nik = :qNumber OR c.kk = :qNumber");
+			}
+			else if (digits.length() >= MIN_DIGITS) {
 				params.put("qDigits", "%" + digits + "%");
 				any.add("c.search_digits LIKE :qDigits");
 			}

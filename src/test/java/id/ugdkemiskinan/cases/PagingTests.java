@@ -107,6 +107,31 @@ class PagingTests {
 	}
 
 	@Test
+	void aSearchWithMoreThan10000MatchesCountsToTheCapAndStillPages() throws Exception {
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-71-%'").query(Long.class).single() == 0) {
+			this.jdbc.sql("""
+					INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+					    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
+					SELECT 'UGD-71-' || lpad(g::text, 6, '0'), 'ABCDEF', 'DITUTUP', 'NORMAL', '35.10.05', '35.10.05.2002',
+					    'Alamat', 'Warga Banyaksekali ' || g, 'Uji', 'LANGSUNG', 'Uji', now() - interval '30 days' - g * interval '1 minute',
+					    (SELECT id FROM app_user WHERE username = 'upt.muncar'), now()
+					FROM generate_series(1, 10050) g""").update();
+			this.jdbc.sql("""
+					INSERT INTO case_category (case_id, category_code)
+					SELECT id, 'LAINNYA' FROM case_file WHERE ticket LIKE 'UGD-71-%'""").update();
+			this.jdbc.sql("ANALYZE case_file").update();
+		}
+		String first = page("/kasus?q=banyaksekali", "sekretariat");
+		String second = page("/kasus?q=banyaksekali&page=1", "sekretariat");
+		assertThat(first).contains("Menampilkan 1–25 dari lebih dari 10.000", "UGD-71-000001");
+		assertThat(tickets(second)).hasSize(25).doesNotContainAnyElementsOf(tickets(first)).contains("UGD-71-000026");
+		this.mvc.perform(get("/api/v1/cases?q=banyaksekali").with(httpBasic("sekretariat", "banyuwangi")))
+			.andExpect(jsonPath("$.total").value(10000))
+			.andExpect(jsonPath("$.totalExact").value(false))
+			.andExpect(jsonPath("$.hasNext").value(true));
+	}
+
+	@Test
 	void theDinasHistoryHoldsOpenAndResolvedAssignmentsAndPages() throws Exception {
 		String first = page("/antrian/riwayat", "bpmd");
 		assertThat(first).contains("Menampilkan 1–25 dari 80", "Menunggu respon");
