@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.common.DatabaseUnavailableFilter;
+import id.ugdkemiskinan.users.LoginThrottledException;
 import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
 
 import org.springframework.context.annotation.Bean;
@@ -59,6 +60,12 @@ class SecurityConfiguration {
 					response.setHeader("Retry-After", "10");
 					problem(response, HttpStatus.SERVICE_UNAVAILABLE, false,
 							"Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat.");
+					return;
+				}
+				if (ex instanceof LoginThrottledException throttled) {
+					response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+					problem(response, HttpStatus.TOO_MANY_REQUESTS, false, "Terlalu banyak percobaan masuk yang gagal. "
+							+ "Coba lagi dalam " + throttled.retryAfterSeconds() + " detik.");
 					return;
 				}
 				problem(response, HttpStatus.UNAUTHORIZED, true,

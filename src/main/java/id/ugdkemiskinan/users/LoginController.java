@@ -1,9 +1,12 @@
 package id.ugdkemiskinan.users;
 
+import java.util.Optional;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
@@ -14,13 +17,31 @@ class LoginController {
 		this.demoAccounts = demoAccounts;
 	}
 
+	/** @param locked the seconds a throttled login must wait (see {@link LoginThrottle}); anything else is ignored */
 	@GetMapping("/login")
-	String showLoginForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+	String showLoginForm(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(name = "locked", required = false) String locked, Model model) {
 		if (user != null) {
 			return "redirect:" + user.role().home();
 		}
 		model.addAttribute("demoAccounts", this.demoAccounts.accounts());
+		waitSeconds(locked).ifPresent(seconds -> {
+			if (seconds < 60) {
+				model.addAttribute("throttledSeconds", seconds);
+			}
+			else {
+				model.addAttribute("throttledMinutes", (seconds + 59) / 60);
+			}
+		});
 		return "users/login";
+	}
+
+	private static Optional<Long> waitSeconds(String locked) {
+		if (locked == null || !locked.matches("[0-9]{1,6}")) {
+			return Optional.empty();
+		}
+		long seconds = Long.parseLong(locked);
+		return (seconds > 0) ? Optional.of(seconds) : Optional.empty();
 	}
 
 	/** The root leads each role to its home. */

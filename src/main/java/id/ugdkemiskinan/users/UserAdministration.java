@@ -29,13 +29,16 @@ class UserAdministration {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
 	UserAdministration(AppUserRepository users, PasswordEncoder encoder, Regions regions, Agencies agencies,
-			Clock clock) {
+			Clock clock, LoginThrottle throttle) {
 		this.users = users;
 		this.encoder = encoder;
 		this.regions = regions;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.throttle = throttle;
 	}
 
 	@Transactional(readOnly = true)
@@ -46,12 +49,13 @@ class UserAdministration {
 		Map<String, String> dinas = this.agencies.dinas()
 			.stream()
 			.collect(Collectors.toMap(DinasRef::code, DinasRef::name));
+		Map<String, LoginThrottle.LoginFailures> failures = this.throttle.recentFailures();
 		return this.users.findAllByOrderByRoleAscUsernameAsc()
 			.stream()
 			.map(u -> new UserRow(u.getId(), u.getUsername(), u.getFullName(), u.getRole(),
 					u.getKecamatanCode() != null ? kecamatan.getOrDefault(u.getKecamatanCode(), u.getKecamatanCode())
 							: u.getDinasCode() != null ? dinas.getOrDefault(u.getDinasCode(), u.getDinasCode()) : null,
-					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt()))
+					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt(), failures.get(u.getUsername())))
 			.toList();
 	}
 
@@ -103,6 +107,11 @@ class UserAdministration {
 			throw new UserAccountException(null, "user.disable.self");
 		}
 		find(id).setEnabled(enabled);
+	}
+
+	/** Forgets the account's failed logins from every source, so that nobody is held back from trying it. */
+	void unlock(long id) {
+		this.throttle.unlock(find(id).getUsername());
 	}
 
 	/** @return the new temporary password, to be shown once to the admin */
