@@ -115,6 +115,7 @@ class SecurityConfiguration {
 				.failureHandler(loginFailureHandler)
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokenRequestHandler()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(this::headers)
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);

@@ -74,6 +74,45 @@ class LoginInputTests {
 			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.current.wrong"));
 	}
 
+	@Test
+	void aCsrfTokenInTheQueryStringIsRefused() throws Exception {
+		MvcResult page = this.mvc.perform(get("/login")).andReturn();
+		Cookie session = page.getResponse().getCookie(Logins.SESSION_COOKIE);
+		String token = csrfToken(page.getResponse().getContentAsString());
+
+		this.mvc.perform(post("/login?_csrf={token}", token).cookie(session)
+			.param("username", "pimpinan")
+			.param("password", Logins.DEMO_PASSWORD)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/login?%5Fcsrf={token}", token).cookie(session)
+			.param("username", "pimpinan")
+			.param("password", Logins.DEMO_PASSWORD))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theCsrfTokenIsTakenFromTheFormBodyOrTheHeader() throws Exception {
+		MvcResult page = this.mvc.perform(get("/login")).andReturn();
+		Cookie session = page.getResponse().getCookie(Logins.SESSION_COOKIE);
+		String token = csrfToken(page.getResponse().getContentAsString());
+		MvcResult body = this.mvc.perform(post("/login").cookie(session)
+			.param("username", "pimpinan")
+			.param("password", Logins.DEMO_PASSWORD)
+			.param("_csrf", token))
+			.andExpect(redirectedUrl("/dasbor"))
+			.andReturn();
+
+		Cookie loggedIn = body.getResponse().getCookie(Logins.SESSION_COOKIE);
+		String dashboardToken = csrfToken(this.mvc.perform(get("/akun/kata-sandi").cookie(loggedIn))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		this.mvc.perform(post("/logout?_csrf={token}", dashboardToken).cookie(loggedIn)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout").cookie(loggedIn).header("X-CSRF-TOKEN", dashboardToken))
+			.andExpect(redirectedUrl("/login?logout"));
+	}
+
 	private static String csrfToken(String page) {
 		Matcher matcher = CSRF.matcher(page);
 		assertThat(matcher.find()).as("a CSRF field on the page").isTrue();
