@@ -104,7 +104,25 @@ class LoginThrottle {
 				blockedUntil = sourceBlockedUntil;
 			}
 		}
+		forgetStale(now);
 		return (blockedUntil != null) ? Duration.between(now, blockedUntil) : Duration.ZERO;
+	}
+
+	/**
+	 * Deletes a few counts that are past being forgotten, so that user names sprayed from many
+	 * addresses do not pile up; a little on every failure keeps each call short.
+	 */
+	private void forgetStale(Instant now) {
+		this.jdbc.sql("""
+				DELETE FROM login_failure WHERE ctid IN (
+				    SELECT ctid FROM login_failure WHERE last_failure_at < :forgetBefore LIMIT 100)""")
+			.param("forgetBefore", Timestamp.from(now.minus(FORGET_AFTER)))
+			.update();
+		this.jdbc.sql("""
+				DELETE FROM login_source_failure WHERE ctid IN (
+				    SELECT ctid FROM login_source_failure WHERE last_failure_at < :forgetBefore LIMIT 100)""")
+			.param("forgetBefore", Timestamp.from(now.minus(SOURCE_FORGET_AFTER)))
+			.update();
 	}
 
 	/** A successful login forgets the failures of this user name from this source (not from others). */

@@ -80,13 +80,14 @@ class LoginThrottleTests {
 	@Test
 	void theDelayStopsGrowingAtFifteenMinutes() throws Exception {
 		account("tahan.dua");
-		String attacker = "203.0.113.11";
-		String last = null;
-		for (int i = 1; i <= 14; i++) {
-			last = login("tahan.dua", "salah-" + i, attacker);
-			this.clock.advance(Duration.ofMinutes(15));
-		}
-		assertThat(last).isEqualTo("/login?locked=900");
+		// Twelve failures so far, the last one's wait over, rather than moving the shared clock by hours.
+		this.jdbc.sql("INSERT INTO login_failure VALUES ('tahan.dua', '203.0.113.11', 12, :at, :until)")
+			.param("at", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofMinutes(11))))
+			.param("until", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofSeconds(20))))
+			.update();
+
+		assertThat(login("tahan.dua", "salah-13", "203.0.113.11")).as("the 13th: 5 s × 2⁸ = 21 min, capped")
+			.isEqualTo("/login?locked=900");
 		this.mvc.perform(get("/login?locked=900"))
 			.andExpect(content().string(containsString("Tunggu 15 menit lalu coba lagi.")));
 	}
@@ -185,6 +186,42 @@ class LoginThrottleTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM login_failure WHERE username = 'tahan.tujuh'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void failuresADayOldAreForgottenAndDeleted() throws Exception {
+		// Written as a day and a second ago, rather than moving the clock every test shares by a day.
+		java.sql.Timestamp dayAgo = java.sql.Timestamp
+			.from(this.clock.instant().minus(LoginThrottle.FORGET_AFTER).minusSeconds(1));
+		this.jdbc.sql("INSERT INTO login_failure VALUES ('lupa.satu', '203.0.113.18', 9, :at, :at)")
+			.param("at", dayAgo)
+			.update();
+		this.jdbc.sql("INSERT INTO login_source_failure VALUES ('203.0.113.18', 40, :at, :at)")
+			.param("at", dayAgo)
+			.update();
+
+		assertThat(login("lupa.dua", "salah", "203.0.113.19")).as("any failure").isEqualTo("/login?error");
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM login_failure WHERE username = 'lupa.satu'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM login_source_failure WHERE source = '203.0.113.18'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aCountIsForgottenAfterADayWithoutFailure() throws Exception {
+		java.sql.Timestamp dayAgo = java.sql.Timestamp
+			.from(this.clock.instant().minus(LoginThrottle.FORGET_AFTER).minusSeconds(1));
+		this.jdbc.sql("INSERT INTO login_failure VALUES ('lupa.tiga', '203.0.113.20', 9, :at, :at)")
+			.param("at", dayAgo)
+			.update();
+
+		for (int i = 1; i <= 4; i++) {
+			assertThat(login("lupa.tiga", "salah-" + i, "203.0.113.20")).isEqualTo("/login?error");
+		}
+		assertThat(login("lupa.tiga", "salah-5", "203.0.113.20")).isEqualTo("/login?locked=5");
 	}
 
 	@Test
