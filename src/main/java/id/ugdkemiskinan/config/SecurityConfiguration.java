@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.common.DatabaseUnavailableFilter;
+import id.ugdkemiskinan.users.LoginThrottledException;
 import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
 
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,12 @@ class SecurityConfiguration {
 							"Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat.");
 					return;
 				}
+				if (ex instanceof LoginThrottledException throttled) {
+					response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+					problem(response, HttpStatus.TOO_MANY_REQUESTS, false, "Terlalu banyak percobaan masuk yang gagal. "
+							+ "Coba lagi dalam " + throttled.retryAfterSeconds() + " detik.");
+					return;
+				}
 				problem(response, HttpStatus.UNAUTHORIZED, true,
 						"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic).");
 			}))
@@ -113,6 +120,7 @@ class SecurityConfiguration {
 				.failureHandler(loginFailureHandler)
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokenRequestHandler()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> {
 				// An expired session: to login and back (SessionExpiry), never "Akses ditolak".

@@ -84,6 +84,13 @@ class AdminUserController {
 		return "redirect:/admin/pengguna";
 	}
 
+	@PostMapping("/{id}/buka-kunci")
+	String unlockUser(@PathVariable long id, RedirectAttributes redirect) {
+		this.administration.unlock(id);
+		redirect.addFlashAttribute("flashSuccess", "user.unlocked");
+		return "redirect:/admin/pengguna";
+	}
+
 	@PostMapping("/{id}/reset-kata-sandi")
 	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
 		String temporaryPassword = this.administration.resetPassword(id);

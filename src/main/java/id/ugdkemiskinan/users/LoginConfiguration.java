@@ -3,7 +3,6 @@ package id.ugdkemiskinan.users;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,11 +31,15 @@ class LoginConfiguration {
 		return new RoleHomeSuccessHandler();
 	}
 
-	/** Two answers only: wrong credentials, or locked; neither tells whether the account exists. */
+	/**
+	 * Two answers only: wrong credentials, or held back for so many seconds; neither tells whether
+	 * the account exists.
+	 */
 	@Bean
 	AuthenticationFailureHandler loginFailureHandler() {
 		return (request, response, exception) -> {
-			String target = (exception instanceof LockedException) ? "/login?locked" : "/login?error";
+			String target = (exception instanceof LoginThrottledException throttled)
+					? "/login?locked=" + throttled.retryAfterSeconds() : "/login?error";
 			new SimpleUrlAuthenticationFailureHandler(target).onAuthenticationFailure(request, response, exception);
 		};
 	}

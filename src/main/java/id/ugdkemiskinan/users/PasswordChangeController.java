@@ -46,7 +46,7 @@ class PasswordChangeController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.administration.changeOwnPassword(user.id(), form);
+				this.administration.changeOwnPassword(user.id(), form, request.getSession().getId());
 			}
 			catch (UserAccountException ex) {
 				result.rejectValue(ex.field(), ex.messageKey());
@@ -55,6 +55,8 @@ class PasswordChangeController {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
+		// A new id for the session that changed the password; its other sessions have ended.
+		request.changeSessionId();
 		CurrentUser updated = user.withPasswordChanged();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));

@@ -43,8 +43,9 @@ class ProductionAdmin implements ApplicationRunner {
 					"No user account exists yet: set UGD_ADMIN_USERNAME and UGD_ADMIN_PASSWORD for the first administrator");
 		}
 		PasswordPolicy.violation(admin.username(), admin.password()).ifPresent(key -> {
-			throw new IllegalStateException(
-					"UGD_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH + " characters and differ from the user name");
+			throw new IllegalStateException("UGD_ADMIN_PASSWORD breaks the password rule (" + key + "): at least "
+					+ PasswordPolicy.MIN_LENGTH + " characters, at most " + PasswordPolicy.MAX_BYTES
+					+ " bytes, not the user name, not one repeated character, not a common password");
 		});
 		this.administration.createIfAbsent(admin.username(), "Administrator", admin.password(), Role.ADMIN, null, null);
 		log.info("Created the first administrator '{}'", Usernames.normalize(admin.username()));

@@ -29,13 +29,19 @@ class UserAdministration {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
+	private final AccountSessions sessions;
+
 	UserAdministration(AppUserRepository users, PasswordEncoder encoder, Regions regions, Agencies agencies,
-			Clock clock) {
+			Clock clock, LoginThrottle throttle, AccountSessions sessions) {
 		this.users = users;
 		this.encoder = encoder;
 		this.regions = regions;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.sessions = sessions;
 	}
 
 	@Transactional(readOnly = true)
@@ -46,12 +52,13 @@ class UserAdministration {
 		Map<String, String> dinas = this.agencies.dinas()
 			.stream()
 			.collect(Collectors.toMap(DinasRef::code, DinasRef::name));
+		Map<String, LoginThrottle.LoginFailures> failures = this.throttle.recentFailures();
 		return this.users.findAllByOrderByRoleAscUsernameAsc()
 			.stream()
 			.map(u -> new UserRow(u.getId(), u.getUsername(), u.getFullName(), u.getRole(),
 					u.getKecamatanCode() != null ? kecamatan.getOrDefault(u.getKecamatanCode(), u.getKecamatanCode())
 							: u.getDinasCode() != null ? dinas.getOrDefault(u.getDinasCode(), u.getDinasCode()) : null,
-					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt()))
+					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt(), failures.get(u.getUsername())))
 			.toList();
 	}
 
@@ -102,18 +109,33 @@ class UserAdministration {
 		if (id == actingUserId && !enabled) {
 			throw new UserAccountException(null, "user.disable.self");
 		}
-		find(id).setEnabled(enabled);
+		AppUser user = find(id);
+		user.setEnabled(enabled);
+		if (!enabled) {
+			this.sessions.endAllAfterCommit(user.getUsername());
+		}
+	}
+
+	/** Forgets the account's failed logins from every source, so that nobody is held back from trying it. */
+	void unlock(long id) {
+		this.throttle.unlock(find(id).getUsername());
 	}
 
 	/** @return the new temporary password, to be shown once to the admin */
 	String resetPassword(long id) {
 		String temporary = TemporaryPasswords.generate();
-		find(id).changePassword(this.encoder.encode(temporary), true);
+		AppUser user = find(id);
+		user.changePassword(this.encoder.encode(temporary), true);
+		this.sessions.endAllAfterCommit(user.getUsername());
 		return temporary;
 	}
 
-	/** The user's own change: proves the current password, applies the password rule. */
-	void changeOwnPassword(long id, PasswordChangeForm form) {
+	/**
+	 * The user's own change: proves the current password, applies the password rule, and ends the
+	 * account's other sessions (a stolen session does not survive the change).
+	 * @param currentSessionId the session making the change, which stays logged in
+	 */
+	void changeOwnPassword(long id, PasswordChangeForm form, String currentSessionId) {
 		AppUser user = find(id);
 		if (!this.encoder.matches(form.currentPassword(), user.getPasswordHash())) {
 			throw new UserAccountException("currentPassword", "password.current.wrong");
@@ -128,6 +150,7 @@ class UserAdministration {
 			throw new UserAccountException("newPassword", "password.new.sameAsCurrent");
 		}
 		user.changePassword(this.encoder.encode(form.newPassword()), false);
+		this.sessions.endAllButAfterCommit(user.getUsername(), currentSessionId);
 	}
 
 	@Transactional(readOnly = true)

@@ -2,7 +2,10 @@ package id.ugdkemiskinan.users;
 
 import java.time.Instant;
 
-/** One line of the admin's user list. */
+/**
+ * One line of the admin's user list.
+ * @param failures the failed logins of the last day, else {@code null}
+ */
 record UserRow(long id, String username, String fullName, Role role, String scopeName, boolean enabled,
-		boolean mustChangePassword, Instant createdAt) {
+		boolean mustChangePassword, Instant createdAt, LoginThrottle.LoginFailures failures) {
 }

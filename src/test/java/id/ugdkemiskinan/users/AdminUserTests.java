@@ -82,14 +82,18 @@ class AdminUserTests {
 			.param("newPassword", "siti.rahma")
 			.param("confirmPassword", "siti.rahma"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "password.sameAsUsername"));
-		this.mvc.perform(post("/akun/kata-sandi").cookie(user)
+		Cookie renewed = this.mvc.perform(post("/akun/kata-sandi").cookie(user)
 			.with(csrf())
 			.param("currentPassword", temporary)
 			.param("newPassword", "kopi-muncar-2026")
 			.param("confirmPassword", "kopi-muncar-2026"))
-			.andExpect(redirectedUrl("/kasus"));
+			.andExpect(redirectedUrl("/kasus"))
+			.andReturn()
+			.getResponse()
+			.getCookie(Logins.SESSION_COOKIE);
 
-		this.mvc.perform(get("/kasus").cookie(user)).andExpect(status().isOk());
+		// The change gave the session a new id (see SessionEndTests).
+		this.mvc.perform(get("/kasus").cookie(renewed)).andExpect(status().isOk());
 		assertThat(Logins.submitLogin(this.mvc, "siti.rahma", "kopi-muncar-2026").getResponse().getRedirectedUrl())
 			.isEqualTo("/kasus");
 	}

@@ -1,10 +1,7 @@
 package id.ugdkemiskinan.users;
 
-import java.time.Duration;
-
 import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
-import id.ugdkemiskinan.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +20,6 @@ class LoginTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	UserAdministration administration;
 
 	@Test
 	void theLoginPageIsInIndonesianAndListsTheDemoLogins() throws Exception {
@@ -74,42 +65,6 @@ class LoginTests {
 			.isEqualTo("/login?error");
 		this.mvc.perform(get("/login?error"))
 			.andExpect(content().string(containsString("Nama pengguna atau kata sandi salah.")));
-	}
-
-	@Test
-	void fiveFailuresLockTheAccountForFifteenMinutesEvenForTheRightPassword() throws Exception {
-		this.administration.createIfAbsent("kunci.satu", "Uji Kunci", "rahasia-benar-1", Role.PIMPINAN, null, null);
-		for (int i = 1; i <= 4; i++) {
-			assertThat(redirect("kunci.satu", "salah-" + i)).isEqualTo("/login?error");
-		}
-		assertThat(redirect("kunci.satu", "salah-5")).isEqualTo("/login?locked");
-		assertThat(redirect("kunci.satu", "rahasia-benar-1")).as("right password while locked").isEqualTo("/login?locked");
-		this.mvc.perform(get("/login?locked"))
-			.andExpect(content().string(containsString("Akun dikunci sementara setelah 5 kali gagal masuk")));
-
-		this.clock.advance(Duration.ofMinutes(14));
-		assertThat(redirect("kunci.satu", "rahasia-benar-1")).isEqualTo("/login?locked");
-
-		this.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-		assertThat(redirect("kunci.satu", "rahasia-benar-1")).isEqualTo("/dasbor");
-	}
-
-	@Test
-	void anUnknownUserNameLocksJustTheSameSoNothingRevealsWhichAccountsExist() throws Exception {
-		for (int i = 1; i <= 4; i++) {
-			assertThat(redirect("hantu.tak.ada", "salah-" + i)).isEqualTo("/login?error");
-		}
-		assertThat(redirect("hantu.tak.ada", "salah-5")).isEqualTo("/login?locked");
-	}
-
-	@Test
-	void aSuccessfulLoginResetsTheFailureCount() throws Exception {
-		this.administration.createIfAbsent("kunci.dua", "Uji Kunci", "rahasia-benar-2", Role.PIMPINAN, null, null);
-		for (int i = 1; i <= 4; i++) {
-			redirect("kunci.dua", "salah-" + i);
-		}
-		assertThat(redirect("kunci.dua", "rahasia-benar-2")).isEqualTo("/dasbor");
-		assertThat(redirect("kunci.dua", "salah-lagi")).isEqualTo("/login?error");
 	}
 
 	private String landing(String username) throws Exception {
