@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
+import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.cases.CaseViews.AttachmentContent;
 import id.ugdkemiskinan.cases.CaseViews.CasePage;
@@ -187,6 +188,9 @@ class CaseController {
 		// Printed, the page shows the NIK masked as in the list (on screen the full NIK, as today).
 		model.addAttribute("maskedNik", Nik.mask(kase.nik()));
 		model.addAttribute("eventNotes", eventNotes(kase));
+		// The timeline names each dinas ("Diteruskan ke Dinas Kesehatan"), not its code.
+		model.addAttribute("dinasNames",
+				this.agencies.dinas().stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
 		model.addAttribute("categoryNames", categoryNames());
 		model.addAttribute("categoryList", this.agencies.categories());
 		model.addAttribute("secretariatCode", this.agencies.secretariat().code());

@@ -152,7 +152,7 @@ class CaseStoryBrowserTests {
 		this.browser.look("dinkes-case");
 		this.browser.type("textarea[id^='respond-note-']", "Petugas puskesmas mengunjungi rumah warga hari ini.");
 		this.browser.clickToLoad("form[id^='respond-'] button[type=submit]");
-		assertThat(this.browser.pageText()).contains("Respon DINKES", "direspon");
+		assertThat(this.browser.pageText()).contains("Respon Dinas Kesehatan", "direspon");
 		this.browser.look("dinkes-responded");
 
 		// The dinas's own history finds the case by a part of the resident's name, typed in lower case.
@@ -199,7 +199,7 @@ class CaseStoryBrowserTests {
 		this.browser.type("textarea[id^='return-reason-']",
 				"Bukan kewenangan kami: anak sudah lulus SMP, keluarga butuh bantuan sosial.");
 		this.browser.clickConfirmedToLoad("form[id^='return-'] button[type=submit]");
-		assertThat(this.browser.pageText()).contains("Dikembalikan DINDIK ke sekretariat");
+		assertThat(this.browser.pageText()).contains("Dikembalikan Dinas Pendidikan ke sekretariat");
 		this.browser.look("dindik-returned");
 
 		this.browser.logout();
@@ -211,7 +211,7 @@ class CaseStoryBrowserTests {
 		this.browser.find("#route-DINSOS").click();
 		this.browser.type("#route-note", "Mohon asesmen PKH untuk keluarga ini.");
 		this.browser.clickToLoad("form#route button[type=submit]");
-		assertThat(this.browser.pageText()).contains("Diteruskan ke DINSOS");
+		assertThat(this.browser.pageText()).contains("Diteruskan ke Dinas Sosial");
 		this.browser.look("rerouted");
 
 		this.browser.logout();
@@ -221,7 +221,7 @@ class CaseStoryBrowserTests {
 		this.browser.type("textarea[id^='respond-note-']", "Pendamping PKH datang ke rumah warga sore ini.");
 		this.browser.clickToLoad("form[id^='respond-'] button[type=submit]");
 		resolve("PKH", "Keluarga diusulkan dan ditetapkan sebagai penerima PKH.");
-		assertThat(this.browser.pageText()).contains("Diselesaikan DINSOS");
+		assertThat(this.browser.pageText()).contains("Diselesaikan Dinas Sosial");
 		this.browser.look("dinsos-resolved");
 
 		this.browser.logout();
@@ -229,7 +229,7 @@ class CaseStoryBrowserTests {
 		this.browser.open("/kasus/" + this.ticket);
 		resolve("PBI_JKN", "Warga sudah terdaftar PBI-JKN dan berobat ke puskesmas.");
 		assertThat(this.browser.text("h1").trim()).isNotEmpty();
-		assertThat(this.browser.pageText()).contains("Diselesaikan DINKES", "Selesai");
+		assertThat(this.browser.pageText()).contains("Diselesaikan Dinas Kesehatan", "Selesai");
 		this.browser.look("dinkes-resolved");
 	}
 
@@ -244,10 +244,10 @@ class CaseStoryBrowserTests {
 
 		assertThat(this.browser.pageText()).contains("Ditutup");
 		List<String> timeline = this.browser.findAll(".timeline li strong").stream().map(WebElement::getText).toList();
-		assertThat(timeline).containsExactly("Kasus dicatat", "Diteruskan ke DINDIK", "Diteruskan ke DINKES",
-				"Respon DINKES", "Penugasan DINDIK berisiko terlambat", "Penugasan DINDIK melewati batas waktu respon", "Dikembalikan DINDIK ke sekretariat",
-				"Diteruskan ke KESRA", "Triase selesai, diteruskan", "Diteruskan ke DINSOS", "Respon DINSOS",
-				"Diselesaikan DINSOS", "Diselesaikan DINKES", "Kasus ditutup setelah konfirmasi dengan warga");
+		assertThat(timeline).containsExactly("Kasus dicatat", "Diteruskan ke Dinas Pendidikan", "Diteruskan ke Dinas Kesehatan",
+				"Respon Dinas Kesehatan", "Penugasan Dinas Pendidikan berisiko terlambat", "Penugasan Dinas Pendidikan melewati batas waktu respon", "Dikembalikan Dinas Pendidikan ke sekretariat",
+				"Diteruskan ke Sekretariat UGD (Bagian Kesejahteraan Rakyat)", "Triase selesai, diteruskan", "Diteruskan ke Dinas Sosial", "Respon Dinas Sosial",
+				"Diselesaikan Dinas Sosial", "Diselesaikan Dinas Kesehatan", "Kasus ditutup setelah konfirmasi dengan warga");
 		this.browser.look("closed");
 	}
 

@@ -91,7 +91,7 @@ class CaseLifeTests {
 				"RESPONDED_LATE:DINDIK", "PROGRESS:DINKES", "RESOLVED:DINKES", "RETURNED:DINDIK", "ROUTED:KESRA",
 				"TRIAGED:KESRA", "ROUTED:DINSOS", "RESPONDED:DINSOS", "RESOLVED:DINSOS", "CLOSED", "REOPENED",
 				"ROUTED:BPMD");
-		assertThat(page(upt, "/kasus/" + ticket)).contains("Respon DINDIK (terlambat)", "Petugas puskesmas mengunjungi rumah",
+		assertThat(page(upt, "/kasus/" + ticket)).contains("Respon Dinas Pendidikan (terlambat)", "Petugas puskesmas mengunjungi rumah",
 				"Kasus ditutup setelah konfirmasi dengan warga", "direspon terlambat");
 	}
 
