@@ -31,6 +31,7 @@ import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -119,7 +122,8 @@ class CaseController {
 
 	@PostMapping("/kasus")
 	String fileCase(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") FileCaseForm form,
-			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		Submission submission;
 		try {
 			submission = Submission.of(Submission.FORM_PREFIX,
@@ -140,6 +144,20 @@ class CaseController {
 			}
 			ValidCase valid = this.intake.validate(form.command(), user);
 			if (result.hasErrors()) {
+				FieldError unreadable = result.getFieldErrors()
+					.stream()
+					.filter(FieldError::isBindingFailure)
+					.findFirst()
+					.orElse(null);
+				if (unreadable != null) {
+					// A value no form of ours sends (a checkbox "maybe"): 400, named, never quietly false;
+					// the form comes back with everything else that was typed.
+					response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+					model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+					model.addAttribute("form", rebindWithout(request, result));
+					model.addAttribute("submissionProblem", "case.form.unreadableValue");
+					model.addAttribute("submissionTicket", unreadable.getField());
+				}
 				return prepareForm(user, model);
 			}
 			if (!Boolean.TRUE.equals(form.confirmDuplicate())) {
@@ -178,6 +196,20 @@ class CaseController {
 			result.rejectValue("desaCode", "case.desa.outOfScope");
 			return prepareForm(user, model);
 		}
+	}
+
+	/** The form bound again from the request, leaving out the fields whose values could not be read. */
+	private static FileCaseForm rebindWithout(HttpServletRequest request, BindingResult failed) {
+		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
+		binder.setTargetType(ResolvableType.forClass(FileCaseForm.class));
+		binder.setDisallowedFields(failed.getFieldErrors()
+			.stream()
+			.filter(FieldError::isBindingFailure)
+			.map(FieldError::getField)
+			.toArray(String[]::new));
+		binder.construct(request);
+		Object target = binder.getTarget();
+		return target instanceof FileCaseForm refilled ? refilled : FileCaseForm.empty();
 	}
 
 	@GetMapping("/kasus/{ticket}")

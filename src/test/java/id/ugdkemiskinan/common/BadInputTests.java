@@ -83,6 +83,18 @@ class BadInputTests {
 	}
 
 	@Test
+	void aCheckboxValueThatIsNotABooleanIsRefusedNotQuietlyFalse() throws Exception {
+		long before = cases();
+		this.mvc.perform(CaseData.form(CaseData.nik(), Map.of("reporterName", "Pak RT", "reporterPhone", "081233334444",
+				"reporterConfidential", "mungkin"), "KESEHATAN")
+			.cookie(Logins.login(this.mvc, "upt.muncar")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Isian &quot;reporterConfidential&quot; berisi nilai yang tidak dapat dibaca")))
+			.andExpect(content().string(containsString("Pak RT")));
+		assertThat(cases()).isEqualTo(before);
+	}
+
+	@Test
 	void tabsAndLineBreaksInTextAreFine() throws Exception {
 		this.mvc.perform(CaseData.form(CaseData.nik(),
 				Map.of("description", "Baris pertama.\r\nBaris kedua:\tanak putus sekolah, ibu sakit menahun."), "KESEHATAN")
