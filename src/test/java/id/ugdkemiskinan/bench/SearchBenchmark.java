@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * digits of a NIK (thousands of matches among NIKs, KKs and phones), and a ticket number without its
  * prefix, each as the secretariat's case list runs it ({@code CaseQueries.list}: rows and capped
  * count, over JDBC) and as the page ({@code /kasus?q=}, logged in), interleaved round by round with
- * the baseline, the same list without a search. Each round searches for a different value. Prints
+ * the baseline, the same list without a search. Each round searches for a different value. Then the
+ * dinas history of DINKES (a fifth of the assignments): unfiltered, deep, by status and searched. Prints
  * p50/p95 and writes the EXPLAIN (ANALYZE, BUFFERS) of each kind's statements to
  * {@code target/search-explain.txt}. Run it with
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=id.ugdkemiskinan.bench.SearchBenchmark</pre>
@@ -153,6 +154,19 @@ public final class SearchBenchmark {
 						slowestTime[0]);
 			}
 			System.out.println();
+			System.out.println("| the dinas history (/antrian/riwayat) of DINKES, ~200,000 assignments | SQL over JDBC p50 / p95 |");
+			System.out.println("|---|---|");
+			History history = new History(app);
+			Map<String, Supplier<Double>> historyCalls = new LinkedHashMap<>();
+			historyCalls.put("all, first page", () -> millis(() -> history.list(null, null, 0)));
+			historyCalls.put("all, page 200", () -> millis(() -> history.list(null, null, 200)));
+			historyCalls.put("waiting for a response (1 in 50)", () -> millis(() -> history.list("MENUNGGU_RESPON", null, 0)));
+			historyCalls.put("surname fragment", () -> millis(() -> history.list(null, surname(random).substring(1, 6), 0)));
+			historyCalls.put("given name", () -> millis(() -> history.list(null, GIVEN[random.nextInt(GIVEN.length)], 0)));
+			historyCalls.put("8 digits of a NIK", () -> millis(
+					() -> history.list(null, nik(1 + random.nextInt(total)).substring(6, 14), 0)));
+			rounds(historyCalls).forEach((name, p) -> System.out.printf("| %s | %.1f / %.1f ms |%n", name, p[0], p[1]));
+			System.out.println();
 			System.out.println("goal: p95 < 100 ms for a name fragment over SQL");
 			System.out.println("EXPLAIN (ANALYZE, BUFFERS) of each kind's statements: " + written);
 		}
@@ -202,6 +216,40 @@ public final class SearchBenchmark {
 				Method counted = page.getClass().getDeclaredMethod("counted");
 				counted.setAccessible(true);
 				return (long) counted.invoke(page);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** Calls {@code CaseQueries.history} as the dinas history page does for DINKES. */
+	private static final class History {
+
+		private final Object queries;
+
+		private final Method history;
+
+		private final Constructor<?> filter;
+
+		private final Class<?> status;
+
+		History(ConfigurableApplicationContext app) throws ReflectiveOperationException {
+			Class<?> queriesType = Class.forName("id.ugdkemiskinan.cases.CaseQueries");
+			Class<?> filterType = Class.forName("id.ugdkemiskinan.cases.HistoryFilter");
+			this.status = Class.forName("id.ugdkemiskinan.cases.AssignmentStatus");
+			this.queries = app.getBean(queriesType);
+			this.history = queriesType.getDeclaredMethod("history", String.class, filterType, int.class, int.class);
+			this.history.setAccessible(true);
+			this.filter = filterType.getDeclaredConstructors()[0];
+			this.filter.setAccessible(true);
+		}
+
+		Object list(String status, String q, int page) {
+			try {
+				Object s = status == null ? null : this.status.getMethod("valueOf", String.class).invoke(null, status);
+				return this.history.invoke(this.queries, "DINKES", this.filter.newInstance(s, null, q), page, 25);
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new IllegalStateException(ex);
