@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import id.ugdkemiskinan.UgdApplication;
 import id.ugdkemiskinan.support.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +69,29 @@ class ErrorPagesTests {
 		assertThat(problem.statusCode()).isEqualTo(404);
 		assertThat(problem.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(problem.body()).contains("\"status\":404");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/kasus?q=a|b", "/kasus?q=[x]", "/kasus?q={x}", "/kasus?q=a^b", "/kasus?q=\"x\"", "/kasus?q=<b>",
+			"/api/v1/cases?q=a|b" })
+	void characterstTomcatWouldRefuseInTheQueryReachTheApp(String target) throws Exception {
+		String answer = raw("GET " + target + " HTTP/1.1");
+		assertThat(answer).doesNotContain("Apache Tomcat", "HTTP Status 400");
+		assertThat(answer.lines().findFirst().orElse("")).as(answer).matches("HTTP/1.1 (302|401) .*");
+	}
+
+	@Test
+	void aRequestLineTomcatCannotParseStillGetsNoTomcatPage() throws Exception {
+		String answer = raw("GET /kasus?q=%ZZ HTTP/1.1");
+		assertThat(answer).doesNotContain("Apache Tomcat");
+	}
+
+	private String raw(String requestLine) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test
