@@ -1,9 +1,7 @@
 package id.ugdkemiskinan.common;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,15 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -41,16 +35,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-	private final ITemplateEngine templates;
-
-	private final LocaleResolver locales;
-
-	private final ApplicationContext application;
+	private final OutsideMvc answers;
 
 	public DatabaseUnavailableFilter(ITemplateEngine templates, LocaleResolver locales, ApplicationContext application) {
-		this.templates = templates;
-		this.application = application;
-		this.locales = locales;
+		this.answers = new OutsideMvc(templates, locales, application);
 	}
 
 	/** Whether this failure, or one of its causes, says the database cannot be reached. */
@@ -86,26 +74,12 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	/** Writes the 503 answer: the problem detail for the API, the error page for everything else. */
 	public void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.reset();
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
-						+ API_DETAIL + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+		if (OutsideMvc.isApi(request)) {
+			OutsideMvc.problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, API_DETAIL);
 			return;
 		}
-		response.setContentType(MediaType.TEXT_HTML_VALUE);
-		Locale locale = this.locales.resolveLocale(request);
-		WebContext context = new WebContext(
-				JakartaServletWebApplication.buildApplication(request.getServletContext())
-					.buildExchange(request, response), locale);
-		// Outside Spring MVC: give the template its bean references (@kabupaten, @formats) as MVC would.
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(this.application, null));
-		context.setVariable("status", "503");
-		this.templates.process("error/error", context, response.getWriter());
+		this.answers.page(request, response, HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 }

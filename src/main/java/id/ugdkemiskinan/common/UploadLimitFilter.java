@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.common;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -11,13 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -34,16 +29,10 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
 
-	private final ITemplateEngine templates;
-
-	private final LocaleResolver locales;
-
-	private final ApplicationContext application;
+	private final OutsideMvc answers;
 
 	public UploadLimitFilter(ITemplateEngine templates, LocaleResolver locales, ApplicationContext application) {
-		this.templates = templates;
-		this.locales = locales;
-		this.application = application;
+		this.answers = new OutsideMvc(templates, locales, application);
 	}
 
 	@Override
@@ -83,24 +72,13 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 
 	private void answerTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.reset();
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		// Tomcat reads (swallows) the rest of the body up to server.tomcat.max-swallow-size, so that the
 		// browser gets to see this answer instead of a reset connection.
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"" + DETAIL
-						+ "\"}");
+		if (OutsideMvc.isApi(request)) {
+			OutsideMvc.problem(request, response, HttpStatus.CONTENT_TOO_LARGE, DETAIL);
 			return;
 		}
-		response.setContentType(MediaType.TEXT_HTML_VALUE);
-		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-			.buildExchange(request, response), this.locales.resolveLocale(request));
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(this.application, null));
-		context.setVariable("status", "413");
-		this.templates.process("error/error", context, response.getWriter());
+		this.answers.page(request, response, HttpStatus.CONTENT_TOO_LARGE);
 	}
 
 }

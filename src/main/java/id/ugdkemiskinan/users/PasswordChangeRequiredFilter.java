@@ -7,8 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import id.ugdkemiskinan.common.OutsideMvc;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,12 +27,8 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 				&& user.mustChangePassword() && !isAllowed(request)) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.setStatus(HttpStatus.FORBIDDEN.value());
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setCharacterEncoding("UTF-8");
-				response.getWriter().write("""
-						{"type":"about:blank","title":"Forbidden","status":403,\
-						"detail":"Kata sandi sementara harus diganti lebih dulu melalui halaman Ganti kata sandi."}""");
+				OutsideMvc.problem(request, response, HttpStatus.FORBIDDEN,
+						"Kata sandi sementara harus diganti lebih dulu melalui halaman Ganti kata sandi.");
 			}
 			else {
 				response.sendRedirect(request.getContextPath() + PasswordChangeController.PATH);
