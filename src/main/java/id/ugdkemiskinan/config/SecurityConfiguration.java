@@ -1,7 +1,11 @@
 package id.ugdkemiskinan.config;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.common.DatabaseUnavailableFilter;
@@ -9,8 +13,11 @@ import id.ugdkemiskinan.common.OutsideMvc;
 import id.ugdkemiskinan.users.LoginThrottledException;
 import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
 
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -26,7 +33,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Two filter chains: the stateless JSON API under {@code /api/**} (HTTP Basic, no CSRF, problem
@@ -44,7 +53,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			HandlerMappingIntrospector handlers) throws Exception {
+			ApplicationContext application) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
@@ -58,7 +67,7 @@ class SecurityConfiguration {
 				.hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
-				.anyRequest().access(unknownPathsOnly(handlers)))
+				.anyRequest().access(unknownPathsOnly(application)))
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
 				if (DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
 					// The account could not be read: the database is down, not the password wrong.
@@ -92,7 +101,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
 			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler,
-			HandlerMappingIntrospector handlers) throws Exception {
+			ApplicationContext application) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico",
@@ -114,7 +123,7 @@ class SecurityConfiguration {
 				.requestMatchers("/notifikasi", "/notifikasi/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**").authenticated()
-				.anyRequest().access(unknownPathsOnly(handlers)))
+				.anyRequest().access(unknownPathsOnly(application)))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(loginSuccessHandler)
 				.failureHandler(loginFailureHandler)
@@ -138,16 +147,42 @@ class SecurityConfiguration {
 	 * (not a misleading "Akses ditolak" or a login page for a page that does not exist). A new
 	 * controller without a rule stays denied.
 	 */
-	static AuthorizationManager<RequestAuthorizationContext> unknownPathsOnly(HandlerMappingIntrospector handlers) {
-		return (authentication, context) -> {
-			try {
-				return new AuthorizationDecision(handlers.getMatchableHandlerMapping(context.getRequest()) == null);
+	static AuthorizationManager<RequestAuthorizationContext> unknownPathsOnly(ApplicationContext application) {
+		// The DispatcherServlet's own handler mappings, in its order, looked up on first use (they are
+		// made after the security filter chains).
+		Supplier<List<HandlerMapping>> mappings = SingletonSupplier.of(() -> {
+			List<HandlerMapping> all = new ArrayList<>(BeanFactoryUtils
+				.beansOfTypeIncludingAncestors(application, HandlerMapping.class, true, false)
+				.values());
+			AnnotationAwareOrderComparator.sort(all);
+			return all;
+		});
+		return (authentication, context) -> new AuthorizationDecision(!hasHandler(mappings.get(), context.getRequest()));
+	}
+
+	private static boolean hasHandler(List<HandlerMapping> mappings, HttpServletRequest request) {
+		Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+		ServletRequestPathUtils.parseAndCache(request);
+		try {
+			for (HandlerMapping mapping : mappings) {
+				if (mapping.getHandler(request) != null) {
+					return true;
+				}
 			}
-			catch (Exception ex) {
-				// The path is mapped, but not for this method (or cannot be matched): denied.
-				return new AuthorizationDecision(false);
+			return false;
+		}
+		catch (Exception ex) {
+			// The path is mapped, but not for this method (or cannot be matched): denied.
+			return true;
+		}
+		finally {
+			if (parsed == null) {
+				ServletRequestPathUtils.clearParsedRequestPath(request);
 			}
-		};
+			else {
+				request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsed);
+			}
+		}
 	}
 
 	private void headers(HeadersConfigurer<HttpSecurity> headers) {

@@ -8,27 +8,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import id.ugdkemiskinan.UgdApplication;
 import id.ugdkemiskinan.sla.SlaSweeper;
 import id.ugdkemiskinan.support.CaseData;
 import id.ugdkemiskinan.support.MutableClock;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -43,20 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asserts that none of those found a problem and writes {@code target/screenshots/page-weights.md}.
  * Time passes on the injected {@link MutableClock}, and the SLA sweeper is run directly.
  */
-@RequiresChromium
-@SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false", "ugd.test.database=ugd_browser" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CaseStoryBrowserTests {
+@TestPropertySource(properties = { "ugd.demo.cases=false", "ugd.test.database=ugd_browser" })
+class CaseStoryBrowserTests extends BrowserTestSupport {
 
 	/** Every page of the story, first load with an empty cache, all transfers together. */
 	static final long PAGE_BUDGET_BYTES = 400_000;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -67,21 +48,7 @@ class CaseStoryBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private Browser browser;
-
 	private String ticket;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		this.browser = Browser.start("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	@Order(1)

@@ -7,22 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import id.ugdkemiskinan.UgdApplication;
 import id.ugdkemiskinan.support.MutableClock;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -37,38 +27,14 @@ import static org.awaitility.Awaitility.await;
  * by {@link Browser#look} (screenshots at 1366×768 and 360×740 under {@code target/screenshots/},
  * axe-core, layout on the phone, page weight).
  */
-@RequiresChromium
-@SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=true",
-		"ugd.dashboard.refresh-interval=PT2S", "ugd.test.database=ugd_dashboard_browser" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserTests {
-
-	@LocalServerPort
-	int port;
+@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=true", "ugd.dashboard.refresh-interval=PT2S", "ugd.test.database=ugd_dashboard_browser" })
+class DashboardBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		this.browser = Browser.start("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	@Order(1)

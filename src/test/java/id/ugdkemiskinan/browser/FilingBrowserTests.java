@@ -12,22 +12,12 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-import id.ugdkemiskinan.UgdApplication;
 import id.ugdkemiskinan.support.CaseData;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,15 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * draft and says so; another operator on the same browser never sees it. Each page is looked at
  * ({@link Browser#look}) at 1366 and 360 px.
  */
-@RequiresChromium
-@SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false", "ugd.dashboard.rollup-enabled=false",
-		"ugd.test.database=ugd_filing_browser" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FilingBrowserTests {
+@TestPropertySource(properties = { "ugd.demo.cases=false", "ugd.dashboard.rollup-enabled=false", "ugd.test.database=ugd_filing_browser" })
+class FilingBrowserTests extends BrowserTestSupport {
 
 	private static final String DRAFT = """
 			for (let i = 0; i < localStorage.length; i++) {
@@ -57,29 +40,12 @@ class FilingBrowserTests {
 			}
 			return null;""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
 
 	private String nik;
 
 	private String ticket;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		this.browser = Browser.start("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	@Order(1)

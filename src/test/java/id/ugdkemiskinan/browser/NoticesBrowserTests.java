@@ -11,20 +11,10 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import id.ugdkemiskinan.UgdApplication;
 import id.ugdkemiskinan.support.CaseData;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,34 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Menunggu konfirmasi warga" list, the 400 and 404 pages, the login page of a throttled account
  * and the admin's view of failed logins with its unlock.
  */
-@RequiresChromium
-@SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false",
-		"ugd.test.database=ugd_notices_browser" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NoticesBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
+@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false", "ugd.test.database=ugd_notices_browser" })
+class NoticesBrowserTests extends BrowserTestSupport {
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		this.browser = Browser.start("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	@Order(1)
