@@ -1,8 +1,13 @@
 package id.ugdkemiskinan.users;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin's user pages: list, create, disable/enable, reset password. */
@@ -35,9 +41,17 @@ class AdminUserController {
 		this.agencies = agencies;
 	}
 
+	/** Accounts on one page of the list. */
+	static final int PAGE_SIZE = 50;
+
 	@GetMapping
-	String listUsers(Model model) {
-		model.addAttribute("users", this.administration.list());
+	String listUsers(@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
+		Paging paging = Paging.parse(page, PAGE_SIZE);
+		List<UserRow> all = this.administration.list();
+		int from = (int) Math.min(all.size(), paging.offset());
+		List<UserRow> rows = all.subList(from, Math.min(all.size(), from + paging.size()));
+		model.addAttribute("users", rows);
+		model.addAttribute("pager", Pager.of(request, paging, rows.size(), all.size()));
 		return "users/admin-users";
 	}
 

@@ -208,4 +208,19 @@ class AdminUserTests {
 		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
 	}
 
+
+	@Test
+	void theUserListPagesAndRefusesAnUnreadablePage() throws Exception {
+		Cookie admin = Logins.login(this.mvc, "admin");
+		this.mvc.perform(get("/admin/pengguna").cookie(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Menampilkan 1–")));
+		this.mvc.perform(get("/admin/pengguna").param("page", "abc").cookie(admin))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Parameter &#39;page&#39; tidak valid")));
+		this.mvc.perform(get("/admin/pengguna").param("page", "1").cookie(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("tidak berisi apa pun")));
+	}
+
 }
