@@ -3,7 +3,7 @@ package id.ugdkemiskinan.sla;
 import java.time.Clock;
 import java.time.Instant;
 
-import id.ugdkemiskinan.cases.SlaRecords;
+import id.ugdkemiskinan.cases.sweep.SlaRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -185,9 +185,9 @@ public final class SearchBenchmark {
 		private final Object scope;
 
 		Lister(ConfigurableApplicationContext app, long secretariat) throws ReflectiveOperationException {
-			Class<?> queriesType = Class.forName("id.ugdkemiskinan.cases.CaseQueries");
-			Class<?> filterType = Class.forName("id.ugdkemiskinan.cases.CaseFilter");
-			Class<?> scopeType = Class.forName("id.ugdkemiskinan.cases.CaseScope");
+			Class<?> queriesType = Class.forName("id.ugdkemiskinan.cases.query.CaseQueries");
+			Class<?> filterType = Class.forName("id.ugdkemiskinan.cases.query.CaseFilter");
+			Class<?> scopeType = Class.forName("id.ugdkemiskinan.cases.query.CaseScope");
 			this.queries = app.getBean(queriesType);
 			this.list = queriesType.getDeclaredMethod("list", filterType, scopeType, int.class, int.class);
 			this.list.setAccessible(true);
@@ -236,9 +236,9 @@ public final class SearchBenchmark {
 		private final Class<?> status;
 
 		History(ConfigurableApplicationContext app) throws ReflectiveOperationException {
-			Class<?> queriesType = Class.forName("id.ugdkemiskinan.cases.CaseQueries");
-			Class<?> filterType = Class.forName("id.ugdkemiskinan.cases.HistoryFilter");
-			this.status = Class.forName("id.ugdkemiskinan.cases.AssignmentStatus");
+			Class<?> queriesType = Class.forName("id.ugdkemiskinan.cases.query.CaseQueries");
+			Class<?> filterType = Class.forName("id.ugdkemiskinan.cases.query.HistoryFilter");
+			this.status = Class.forName("id.ugdkemiskinan.cases.domain.AssignmentStatus");
 			this.queries = app.getBean(queriesType);
 			this.history = queriesType.getDeclaredMethod("history", String.class, filterType, int.class, int.class);
 			this.history.setAccessible(true);

@@ -89,7 +89,7 @@ public final class SlaSweepBenchmark {
 					.update();
 				jdbc.sql("VACUUM ANALYZE assignment").update();
 				if (System.getProperty("bench.batches") != null) {
-					id.ugdkemiskinan.cases.SlaRecords records = app.getBean(id.ugdkemiskinan.cases.SlaRecords.class);
+					id.ugdkemiskinan.cases.sweep.SlaRecords records = app.getBean(id.ugdkemiskinan.cases.sweep.SlaRecords.class);
 					for (int i = 0; i < 3; i++) {
 						long b = System.nanoTime();
 						int n = records.flagBreached(Instant.now(), 500);

@@ -1,5 +1,7 @@
 package id.ugdkemiskinan.cases;
 
+import id.ugdkemiskinan.cases.workflow.CaseWorkflow;
+import id.ugdkemiskinan.cases.workflow.IllegalTransitionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

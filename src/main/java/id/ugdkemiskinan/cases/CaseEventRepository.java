@@ -1,6 +1,0 @@
-package id.ugdkemiskinan.cases;
-
-import org.springframework.data.repository.ListCrudRepository;
-
-interface CaseEventRepository extends ListCrudRepository<CaseEvent, Long> {
-}

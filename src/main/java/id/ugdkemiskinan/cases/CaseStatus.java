@@ -1,6 +1,0 @@
-package id.ugdkemiskinan.cases;
-
-/** A case is open while any assignment is open; see DESIGN.md "Lifecycle". */
-public enum CaseStatus {
-	TERBUKA, SELESAI, DITUTUP, DITOLAK
-}

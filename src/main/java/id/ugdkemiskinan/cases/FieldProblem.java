@@ -1,8 +1,0 @@
-package id.ugdkemiskinan.cases;
-
-/**
- * What is wrong with one field: the message key (from messages.properties) and its arguments.
- * Fields are named as in the filing form ({@code nik}, {@code desaCode}, ...).
- */
-record FieldProblem(String field, String messageKey, Object... args) {
-}

@@ -1,5 +1,0 @@
-package id.ugdkemiskinan.cases;
-
-/** An attachment whose content was checked: a real JPEG, PNG or PDF of at most 5 MB. */
-record ValidAttachment(String filename, String contentType, byte[] content) {
-}

@@ -1,0 +1,65 @@
+package id.ugdkemiskinan.cases.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ugdkemiskinan.users.CurrentUser;
+
+/** One line of a case's timeline: who, when, what and why. Written once, never changed. */
+@Entity
+@Table(name = "case_event")
+public class CaseEvent {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long caseId;
+
+	private Long assignmentId;
+
+	@Enumerated(EnumType.STRING)
+	private EventType type;
+
+	private String dinasCode;
+
+	private Instant occurredAt;
+
+	private Long actorId;
+
+	private String actorName;
+
+	private String actorRole;
+
+	private String note;
+
+	private Instant detectedAt;
+
+	protected CaseEvent() {
+	}
+
+	public CaseEvent(long caseId, Long assignmentId, EventType type, String dinasCode, Instant occurredAt, CurrentUser actor,
+			String note) {
+		this.caseId = caseId;
+		this.assignmentId = assignmentId;
+		this.type = type;
+		this.dinasCode = dinasCode;
+		this.occurredAt = occurredAt;
+		this.actorId = actor.id();
+		this.actorName = actor.fullName();
+		this.actorRole = actor.role().name();
+		this.note = note;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+}

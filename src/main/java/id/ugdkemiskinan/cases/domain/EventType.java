@@ -1,0 +1,35 @@
+package id.ugdkemiskinan.cases.domain;
+
+/** What happened to a case; each is one line of its timeline. */
+public enum EventType {
+	/** A UPT operator (or the secretariat) recorded the complaint. */
+	FILED,
+	/** An assignment to a dinas was made, with its own clock. */
+	ROUTED,
+	/** The dinas wrote its first response in time: the clock stopped. */
+	RESPONDED,
+	/** The dinas wrote its first response after the due time: recorded, and late. */
+	RESPONDED_LATE,
+	/** A note on the progress of the work. */
+	PROGRESS,
+	/** The dinas resolved its assignment with an intervention. */
+	RESOLVED,
+	/** The dinas returned its assignment to the secretariat as not theirs. */
+	RETURNED,
+	/** The secretariat cancelled an assignment. */
+	CANCELLED,
+	/** The secretariat took the case out of triage by routing it. */
+	TRIAGED,
+	/** The secretariat rejected the case (duplicate or out of scope). */
+	REJECTED,
+	/** The UPT confirmed with the resident and closed the case. */
+	CLOSED,
+	/** The UPT reopened a resolved or closed case. */
+	REOPENED,
+	/** The sweeper: a waiting assignment has used most of its time (at its true instant). */
+	AT_RISK,
+	/** The sweeper: a waiting assignment passed its due time (recorded at the due time). */
+	BREACHED,
+	/** The sweeper: a breached assignment still without response was escalated to the leadership. */
+	ESCALATED
+}

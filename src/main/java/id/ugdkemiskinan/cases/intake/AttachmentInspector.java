@@ -1,0 +1,73 @@
+package id.ugdkemiskinan.cases.intake;
+
+import java.util.Map;
+
+import org.apache.tika.Tika;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts photos and letters by what they are, not what they are called: the content is sniffed
+ * (Apache Tika), so an HTML page named {@code foto.jpg} is refused.
+ */
+@Component
+public class AttachmentInspector {
+
+	public static final int MAX_FILES = 5;
+
+	static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	private static final Map<String, String> ALLOWED = Map.of("image/jpeg", "jpg", "image/png", "png",
+			"application/pdf", "pdf");
+
+	private final Tika tika = new Tika();
+
+	/** The message key of what is wrong with the file, or {@code null} when it may be stored. */
+	public String problem(byte[] content) {
+		if (content.length == 0) {
+			return "case.attachments.empty";
+		}
+		if (content.length > MAX_BYTES) {
+			return "case.attachments.tooLarge";
+		}
+		return ALLOWED.containsKey(contentType(content)) ? null : "case.attachments.type";
+	}
+
+	public String contentType(byte[] content) {
+		return this.tika.detect(content);
+	}
+
+	/**
+	 * A safe file name to store and offer for download: no path, no odd characters, and the extension
+	 * of the type its content is ({@code foto.html} holding a PNG becomes {@code foto.png}).
+	 */
+	public static String safeName(String original, String contentType) {
+		String name = original == null ? "" : original.replaceAll(".*[/\\\\]", "");
+		name = name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+		return withExtension(name, contentType);
+	}
+
+	/** The name with the extension of the content type (replacing whatever extension it had). */
+	public static String withExtension(String name, String contentType) {
+		String extension = ALLOWED.getOrDefault(contentType, "bin");
+		String base = name == null ? "" : name.strip();
+		int dot = base.lastIndexOf('.');
+		if (dot >= 0) {
+			base = base.substring(0, dot);
+		}
+		base = base.replaceAll("[. ]+$", "").strip();
+		if (base.isEmpty()) {
+			base = "lampiran";
+		}
+		if (base.length() > 190) {
+			base = base.substring(base.length() - 190);
+		}
+		return base + "." + extension;
+	}
+
+	/** Whether a browser may show the type in the page (photos); everything else is only downloaded. */
+	public static boolean isImage(String contentType) {
+		return "image/jpeg".equals(contentType) || "image/png".equals(contentType);
+	}
+
+}
