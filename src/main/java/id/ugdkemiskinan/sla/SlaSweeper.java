@@ -3,7 +3,6 @@ package id.ugdkemiskinan.sla;
 import java.time.Clock;
 import java.time.Instant;
 
-import id.ugdkemiskinan.cases.sweep.SlaRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sweeps the waiting assignments: records each one at risk, breached and escalated, once, with its
- * events and notifications ({@link SlaRecords}), in bounded batches until nothing is left.
+ * events ({@link SweepTarget}, implemented by the module that holds the assignments), in bounded batches until nothing is left.
  * <p>
  * One clock: the application's injected {@link Clock}, not the database's {@code now()}. Pages
  * compute the live SLA state with that same clock, tests move it instead of sleeping, and the
@@ -25,14 +24,14 @@ public class SlaSweeper {
 
 	private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
 
-	private final SlaRecords records;
+	private final SweepTarget target;
 
 	private final SlaPolicy policy;
 
 	private final Clock clock;
 
-	SlaSweeper(SlaRecords records, SlaPolicy policy, Clock clock) {
-		this.records = records;
+	SlaSweeper(SweepTarget target, SlaPolicy policy, Clock clock) {
+		this.target = target;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -43,9 +42,9 @@ public class SlaSweeper {
 
 	public Sweep sweep() {
 		Instant now = this.clock.instant();
-		int atRisk = drain(() -> this.records.flagAtRisk(now, BATCH));
-		int breached = drain(() -> this.records.flagBreached(now, BATCH));
-		int escalated = drain(() -> this.records.flagEscalated(now, this.policy.escalationAfter(), BATCH));
+		int atRisk = drain(() -> this.target.flagAtRisk(now, BATCH));
+		int breached = drain(() -> this.target.flagBreached(now, BATCH));
+		int escalated = drain(() -> this.target.flagEscalated(now, this.policy.escalationAfter(), BATCH));
 		if (atRisk + breached + escalated > 0) {
 			log.info("SLA sweep at {}: {} at risk, {} breached, {} escalated", now, atRisk, breached, escalated);
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import id.ugdkemiskinan.notifications.Notifications;
+import id.ugdkemiskinan.sla.SweepTarget;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A sweep interrupted half-way has committed whole batches only; the rest is picked up next time.
  */
 @Component
-public class SlaRecords {
+public class SlaRecords implements SweepTarget {
 
 	private final JdbcClient jdbc;
 
@@ -37,6 +38,7 @@ public class SlaRecords {
 	}
 
 	/** Flags up to {@code batch} assignments at risk by {@code now}; returns how many. */
+	@Override
 	public int flagAtRisk(Instant now, int batch) {
 		return flag("""
 				WITH due AS (
@@ -51,6 +53,7 @@ public class SlaRecords {
 	}
 
 	/** Flags up to {@code batch} assignments breached by {@code now}, at their due time; returns how many. */
+	@Override
 	public int flagBreached(Instant now, int batch) {
 		return flag("""
 				WITH due AS (
@@ -68,6 +71,7 @@ public class SlaRecords {
 	 * Escalates up to {@code batch} breached assignments still without response {@code after} their
 	 * breach; returns how many.
 	 */
+	@Override
 	public int flagEscalated(Instant now, Duration after, int batch) {
 		return flag("""
 				WITH due AS (
