@@ -24,7 +24,7 @@ import id.ugdkemiskinan.cases.CaseViews.Duplicate;
 import id.ugdkemiskinan.cases.CaseViews.EventView;
 import id.ugdkemiskinan.cases.CaseViews.Reporter;
 import id.ugdkemiskinan.common.Pager;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.sla.SlaState;
 
@@ -56,7 +56,7 @@ class CaseQueries {
 
 	private final ZoneId zone;
 
-	CaseQueries(JdbcClient jdbc, SlaPolicy sla, Clock clock, UgdProperties properties) {
+	CaseQueries(JdbcClient jdbc, SlaPolicy sla, Clock clock, TimeProperties properties) {
 		this.jdbc = jdbc;
 		this.sla = sla;
 		this.clock = clock;
