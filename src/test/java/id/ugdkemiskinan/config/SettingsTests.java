@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -45,6 +46,8 @@ class SettingsTests {
 			assertThat(context.getBean(DashboardProperties.class)).isEqualTo(new DashboardProperties(
 					Duration.ofMinutes(1), Duration.ofMinutes(5), true, Duration.ofSeconds(30)));
 			assertThat(context.getBean(AdminProperties.class)).isEqualTo(new AdminProperties(null, null));
+			assertThat(context.getBean(EmbeddedPostgresProperties.class))
+				.isEqualTo(new EmbeddedPostgresProperties(true, Path.of("data", "postgres"), 0));
 		});
 	}
 
@@ -82,6 +85,11 @@ class SettingsTests {
 	}
 
 	@Test
+	void anEmbeddedPostgresPortOutOfRangeStopsTheStart() {
+		assertFails("ugd.embedded-postgres.port=70000", "port", "must be less than or equal to 65535");
+	}
+
+	@Test
 	void theApplicationDoesNotStartWithABadSetting() {
 		TestDatabase db = TestDatabase.get();
 
@@ -107,7 +115,8 @@ class SettingsTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ RegionProperties.class, TimeProperties.class, DemoProperties.class,
-			SlaProperties.class, DashboardProperties.class, AdminProperties.class })
+			SlaProperties.class, DashboardProperties.class, AdminProperties.class,
+			EmbeddedPostgresProperties.class })
 	static class AllSettings {
 
 	}
