@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import id.ugdkemiskinan.config.UgdProperties;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +20,9 @@ public class Formats {
 
 	private final DateTimeFormatter date;
 
-	public Formats(UgdProperties properties) {
-		this.dateTime = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", INDONESIAN).withZone(properties.zone());
-		this.date = DateTimeFormatter.ofPattern("d MMM yyyy", INDONESIAN).withZone(properties.zone());
+	public Formats(TimeProperties time) {
+		this.dateTime = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", INDONESIAN).withZone(time.zone());
+		this.date = DateTimeFormatter.ofPattern("d MMM yyyy", INDONESIAN).withZone(time.zone());
 	}
 
 	public String dateTime(Instant instant) {

@@ -25,7 +25,7 @@ import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.common.Formats;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -76,14 +76,15 @@ class DashboardController {
 	private final Formats formats;
 
 	DashboardController(DashboardQueries queries, DashboardFilters filters, Agencies agencies, Regions regions,
-			UgdProperties properties, JsonMapper json, MessageSource messages, Formats formats) {
+			TimeProperties time, DashboardProperties properties, JsonMapper json, MessageSource messages,
+			Formats formats) {
 		this.json = json;
 		this.queries = queries;
 		this.filters = filters;
 		this.agencies = agencies;
 		this.regions = regions;
-		this.zone = properties.zone();
-		this.refreshSeconds = Math.max(1, properties.dashboard().refreshInterval().toSeconds());
+		this.zone = time.zone();
+		this.refreshSeconds = Math.max(1, properties.refreshInterval().toSeconds());
 		this.messages = messages;
 		this.formats = formats;
 	}

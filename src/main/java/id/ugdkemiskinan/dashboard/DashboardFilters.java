@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -48,11 +48,11 @@ class DashboardFilters {
 
 	private final ZoneId zone;
 
-	DashboardFilters(Agencies agencies, Regions regions, Clock clock, UgdProperties properties) {
+	DashboardFilters(Agencies agencies, Regions regions, Clock clock, TimeProperties time) {
 		this.agencies = agencies;
 		this.regions = regions;
 		this.clock = clock;
-		this.zone = properties.zone();
+		this.zone = time.zone();
 	}
 
 	DashboardFilter resolve(CurrentUser user, DashboardInput input) {

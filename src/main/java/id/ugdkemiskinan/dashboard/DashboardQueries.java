@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
 
@@ -55,14 +55,14 @@ class DashboardQueries {
 
 	private final Regions regions;
 
-	DashboardQueries(JdbcClient jdbc, Clock clock, UgdProperties properties, DashboardRollups rollups, Agencies agencies,
+	DashboardQueries(JdbcClient jdbc, Clock clock, TimeProperties time, DashboardRollups rollups, Agencies agencies,
 			Regions regions) {
 		this.jdbc = jdbc;
 		this.rollups = rollups;
 		this.agencies = agencies;
 		this.regions = regions;
 		this.clock = clock;
-		this.zone = properties.zone();
+		this.zone = time.zone();
 	}
 
 	/** An open assignment on the breach board or the at-risk list. */

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,12 +61,13 @@ class DashboardRollups {
 
 	private final Duration grace;
 
-	DashboardRollups(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, UgdProperties properties) {
+	DashboardRollups(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, TimeProperties time,
+			DashboardProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.zone = properties.zone();
-		this.grace = properties.dashboard().rollupGrace();
+		this.zone = time.zone();
+		this.grace = properties.rollupGrace();
 	}
 
 	/** A rolled-up day, week or month. */

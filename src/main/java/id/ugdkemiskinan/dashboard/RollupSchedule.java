@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.dashboard;
 
 import id.ugdkemiskinan.common.PeriodicTask;
-import id.ugdkemiskinan.config.UgdProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class RollupSchedule {
 
 	@Bean
-	PeriodicTask dashboardRollup(DashboardRollups rollups, UgdProperties properties) {
-		return new PeriodicTask("Dashboard roll-up", properties.dashboard().rollupInterval(), rollups::refresh);
+	PeriodicTask dashboardRollup(DashboardRollups rollups, DashboardProperties properties) {
+		return new PeriodicTask("Dashboard roll-up", properties.rollupInterval(), rollups::refresh);
 	}
 
 }

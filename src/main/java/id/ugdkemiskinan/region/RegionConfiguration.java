@@ -1,7 +1,5 @@
 package id.ugdkemiskinan.region;
 
-import id.ugdkemiskinan.config.UgdProperties;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +8,7 @@ class RegionConfiguration {
 
 	/** Read once at start; an unknown {@code ugd.kabupaten-code} stops the start here, with a clear message. */
 	@Bean
-	KabupatenRegions kabupatenRegions(UgdProperties properties) {
+	KabupatenRegions kabupatenRegions(RegionProperties properties) {
 		return RegionCatalog.load(properties.kabupatenCode());
 	}
 

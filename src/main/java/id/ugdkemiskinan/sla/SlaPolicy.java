@@ -3,8 +3,6 @@ package id.ugdkemiskinan.sla;
 import java.time.Duration;
 import java.time.Instant;
 
-import id.ugdkemiskinan.config.UgdProperties;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +19,10 @@ public class SlaPolicy {
 
 	private final Duration escalationAfter;
 
-	public SlaPolicy(UgdProperties properties) {
-		this.responseTime = properties.sla().responseTime();
-		this.atRiskRatio = properties.sla().atRiskRatio();
-		this.escalationAfter = properties.sla().escalationAfter();
+	public SlaPolicy(SlaProperties properties) {
+		this.responseTime = properties.responseTime();
+		this.atRiskRatio = properties.atRiskRatio();
+		this.escalationAfter = properties.escalationAfter();
 	}
 
 	/** How long after a breach, still without response, an assignment escalates to the leadership. */

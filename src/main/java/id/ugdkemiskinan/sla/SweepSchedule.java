@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.sla;
 
 import id.ugdkemiskinan.common.PeriodicTask;
-import id.ugdkemiskinan.config.UgdProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class SweepSchedule {
 
 	@Bean
-	PeriodicTask slaSweep(SlaSweeper sweeper, UgdProperties properties) {
-		return new PeriodicTask("SLA sweep", properties.sla().sweepInterval(), () -> {
+	PeriodicTask slaSweep(SlaSweeper sweeper, SlaProperties properties) {
+		return new PeriodicTask("SLA sweep", properties.sweepInterval(), () -> {
 			sweeper.sweep();
 			return 0;
 		});

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import id.ugdkemiskinan.config.DemoMode;
+import id.ugdkemiskinan.common.DemoMode;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
 package id.ugdkemiskinan.users;
 
-import id.ugdkemiskinan.config.UgdProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +22,11 @@ class ProductionAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductionAdmin.class);
 
-	private final UgdProperties properties;
+	private final AdminProperties properties;
 
 	private final UserAdministration administration;
 
-	ProductionAdmin(UgdProperties properties, UserAdministration administration) {
+	ProductionAdmin(AdminProperties properties, UserAdministration administration) {
 		this.properties = properties;
 		this.administration = administration;
 	}
@@ -37,7 +36,7 @@ class ProductionAdmin implements ApplicationRunner {
 		if (this.administration.count() > 0) {
 			return;
 		}
-		UgdProperties.Admin admin = this.properties.admin();
+		AdminProperties admin = this.properties;
 		if (!StringUtils.hasText(admin.username()) || !StringUtils.hasText(admin.password())) {
 			throw new IllegalStateException(
 					"No user account exists yet: set UGD_ADMIN_USERNAME and UGD_ADMIN_PASSWORD for the first administrator");

@@ -2,15 +2,15 @@ package id.ugdkemiskinan.common;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
-import id.ugdkemiskinan.config.UgdProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FormatsTests {
 
-	private final Formats formats = new Formats(new UgdProperties(null, null, null, null, null, null));
+	private final Formats formats = new Formats(new TimeProperties(ZoneId.of("Asia/Jakarta")));
 
 	@Test
 	void timesReadInWib() {

@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.common;
 
 import jakarta.servlet.Filter;
-import id.ugdkemiskinan.config.DemoMode;
 import id.ugdkemiskinan.region.Kabupaten;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.extras.springsecurity6.dialect.SpringSecurityDialect;

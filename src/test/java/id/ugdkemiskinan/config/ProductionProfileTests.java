@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import id.ugdkemiskinan.UgdApplication;
+import id.ugdkemiskinan.common.DemoMode;
 import id.ugdkemiskinan.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,7 @@ import id.ugdkemiskinan.cases.query.CaseViews.CasePage;
 import id.ugdkemiskinan.common.NotFoundException;
 import id.ugdkemiskinan.common.Pager;
 import id.ugdkemiskinan.common.Paging;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.http.HttpStatus;
@@ -64,7 +64,7 @@ class CaseApiController {
 
 	private final ZoneId zone;
 
-	CaseApiController(CaseIntake intake, CaseQueries queries, UgdProperties properties) {
+	CaseApiController(CaseIntake intake, CaseQueries queries, TimeProperties properties) {
 		this.intake = intake;
 		this.queries = queries;
 		this.zone = properties.zone();

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import id.ugdkemiskinan.config.DemoMode;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.DemoMode;
 import id.ugdkemiskinan.region.DesaRef;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
+import id.ugdkemiskinan.sla.SlaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +61,12 @@ class DemoCases implements ApplicationRunner {
 
 	private final Duration responseTime;
 
-	DemoCases(DemoMode demoMode, Regions regions, JdbcClient jdbc, Clock clock, UgdProperties properties) {
+	DemoCases(DemoMode demoMode, Regions regions, JdbcClient jdbc, Clock clock, SlaProperties properties) {
 		this.demoMode = demoMode;
 		this.regions = regions;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.responseTime = properties.sla().responseTime();
+		this.responseTime = properties.responseTime();
 	}
 
 	@Override

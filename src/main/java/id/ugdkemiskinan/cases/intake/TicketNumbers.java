@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ class TicketNumbers {
 
 	private final ZoneId zone;
 
-	TicketNumbers(JdbcClient jdbc, UgdProperties properties) {
+	TicketNumbers(JdbcClient jdbc, TimeProperties properties) {
 		this.jdbc = jdbc;
 		this.zone = properties.zone();
 	}

@@ -32,7 +32,7 @@ import id.ugdkemiskinan.cases.query.CaseViews.Duplicate;
 import id.ugdkemiskinan.cases.query.CaseViews.EventView;
 import id.ugdkemiskinan.cases.query.CaseViews.Reporter;
 import id.ugdkemiskinan.common.Pager;
-import id.ugdkemiskinan.config.UgdProperties;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.sla.SlaState;
 
@@ -64,7 +64,7 @@ public class CaseQueries {
 
 	private final ZoneId zone;
 
-	public CaseQueries(JdbcClient jdbc, SlaPolicy sla, Clock clock, UgdProperties properties) {
+	public CaseQueries(JdbcClient jdbc, SlaPolicy sla, Clock clock, TimeProperties properties) {
 		this.jdbc = jdbc;
 		this.sla = sla;
 		this.clock = clock;

@@ -1,6 +1,6 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.config;
 
-import id.ugdkemiskinan.config.DemoMode;
+import id.ugdkemiskinan.common.DemoMode;
 import id.ugdkemiskinan.region.Kabupaten;
 
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.config;
+package id.ugdkemiskinan.common;
 
 /**
  * Whether this instance runs as a demo: demo accounts, the "MODE DEMO" banner and (later) demo cases.
