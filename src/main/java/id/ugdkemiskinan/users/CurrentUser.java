@@ -44,12 +44,12 @@ public record CurrentUser(long id, String username, String fullName, Role role, 
 		return this.enabled;
 	}
 
-	CurrentUser withoutPassword() {
+	public CurrentUser withoutPassword() {
 		return new CurrentUser(this.id, this.username, this.fullName, this.role, this.kecamatanCode, this.dinasCode,
 				this.scopeName, this.enabled, this.mustChangePassword, null);
 	}
 
-	CurrentUser withPasswordChanged() {
+	public CurrentUser withPasswordChanged() {
 		return new CurrentUser(this.id, this.username, this.fullName, this.role, this.kecamatanCode, this.dinasCode,
 				this.scopeName, this.enabled, false, null);
 	}

@@ -12,7 +12,7 @@ public class LoginThrottledException extends LockedException {
 
 	private final Duration retryAfter;
 
-	LoginThrottledException(Duration retryAfter) {
+	public LoginThrottledException(Duration retryAfter) {
 		super("too many failed logins; retry after " + retryAfter.toSeconds() + " s");
 		this.retryAfter = retryAfter;
 	}

@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.users;
 
+import id.ugdkemiskinan.users.login.PasswordChangeController;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;

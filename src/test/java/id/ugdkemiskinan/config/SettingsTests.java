@@ -11,7 +11,7 @@ import id.ugdkemiskinan.dashboard.DashboardProperties;
 import id.ugdkemiskinan.region.RegionProperties;
 import id.ugdkemiskinan.sla.SlaProperties;
 import id.ugdkemiskinan.support.TestDatabase;
-import id.ugdkemiskinan.users.AdminProperties;
+import id.ugdkemiskinan.users.admin.AdminProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

@@ -1,5 +1,7 @@
 package id.ugdkemiskinan.users;
 
+import id.ugdkemiskinan.users.login.LoginThrottleTests;
+import id.ugdkemiskinan.users.account.UserAdministration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

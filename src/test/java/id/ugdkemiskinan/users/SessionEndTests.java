@@ -1,5 +1,7 @@
 package id.ugdkemiskinan.users;
 
+import id.ugdkemiskinan.users.login.LoginThrottleTests;
+import id.ugdkemiskinan.users.account.UserAdministration;
 import jakarta.servlet.http.Cookie;
 
 import id.ugdkemiskinan.support.IntegrationTest;

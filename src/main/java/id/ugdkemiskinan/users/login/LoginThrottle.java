@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * failure (a successful login does not clear it: an attacker may own one account).
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
 	static final int FREE_FAILURES = 5;
 
@@ -235,7 +235,7 @@ class LoginThrottle {
 	 * @param sourceCount how many sources in all
 	 * @param held whether some source is being held back now
 	 */
-	record LoginFailures(int failures, Instant lastFailureAt, List<String> sources, int sourceCount, boolean held) {
+	public record LoginFailures(int failures, Instant lastFailureAt, List<String> sources, int sourceCount, boolean held) {
 	}
 
 }

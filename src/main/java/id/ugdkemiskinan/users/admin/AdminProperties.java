@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.admin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;

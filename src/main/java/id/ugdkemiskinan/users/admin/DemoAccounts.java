@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.admin;
 
+import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.UserAdministration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

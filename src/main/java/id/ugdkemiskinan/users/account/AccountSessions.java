@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

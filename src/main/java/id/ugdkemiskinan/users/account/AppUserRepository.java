@@ -1,11 +1,11 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
+public interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
 
 	Optional<AppUser> findByUsername(String username);
 

@@ -1,5 +1,9 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
+import id.ugdkemiskinan.users.CurrentUser;
+import id.ugdkemiskinan.users.account.AppUser;
+import id.ugdkemiskinan.users.account.AppUserRepository;
+import id.ugdkemiskinan.users.account.Usernames;
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.region.KecamatanRef;

@@ -1,5 +1,9 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
+import id.ugdkemiskinan.users.CurrentUser;
+import id.ugdkemiskinan.users.LoginThrottledException;
+import id.ugdkemiskinan.users.account.PasswordPolicy;
+import id.ugdkemiskinan.users.account.Usernames;
 import java.time.Duration;
 
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,5 +1,12 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.admin;
 
+import id.ugdkemiskinan.users.CurrentUser;
+import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.CreateUserForm;
+import id.ugdkemiskinan.users.account.UserAccountException;
+import id.ugdkemiskinan.users.account.UserAdministration;
+import id.ugdkemiskinan.users.account.UserRow;
+import id.ugdkemiskinan.users.account.Usernames;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;

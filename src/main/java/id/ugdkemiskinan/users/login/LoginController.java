@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
+import id.ugdkemiskinan.users.CurrentUser;
+import id.ugdkemiskinan.users.admin.DemoAccounts;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 import java.security.SecureRandom;
 

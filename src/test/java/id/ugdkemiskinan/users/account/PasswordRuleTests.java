@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
+import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.UserAdministration;
 import jakarta.servlet.http.Cookie;
 
 import id.ugdkemiskinan.support.IntegrationTest;

@@ -1,5 +1,9 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.admin;
 
+import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.PasswordPolicy;
+import id.ugdkemiskinan.users.account.UserAdministration;
+import id.ugdkemiskinan.users.account.Usernames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

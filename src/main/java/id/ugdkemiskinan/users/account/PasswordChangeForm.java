@@ -1,13 +1,13 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 import jakarta.validation.constraints.NotBlank;
 
-record PasswordChangeForm(
+public record PasswordChangeForm(
 		@NotBlank(message = "{password.current.required}") String currentPassword,
 		@NotBlank(message = "{password.new.required}") String newPassword,
 		@NotBlank(message = "{password.confirm.required}") String confirmPassword) {
 
-	static PasswordChangeForm empty() {
+	public static PasswordChangeForm empty() {
 		return new PasswordChangeForm("", "", "");
 	}
 

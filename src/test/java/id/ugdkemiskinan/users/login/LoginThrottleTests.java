@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
+import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.UserAdministration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -35,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * since failures are kept in the shared database.
  */
 @IntegrationTest
-class LoginThrottleTests {
+public class LoginThrottleTests {
 
 	private static final String PASSWORD = "rahasia-benar-9";
 
@@ -256,14 +258,14 @@ class LoginThrottleTests {
 		return result.getResponse().getRedirectedUrl();
 	}
 
-	static RequestPostProcessor from(String address) {
+	public static RequestPostProcessor from(String address) {
 		return request -> {
 			request.setRemoteAddr(address);
 			return request;
 		};
 	}
 
-	static RequestPostProcessor basic(String username, String password) {
+	public static RequestPostProcessor basic(String username, String password) {
 		String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return request -> {
 			request.addHeader("Authorization", "Basic " + token);

@@ -1,11 +1,11 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 /**
  * A request about an account that breaks a rule; carries the message key shown next to the field.
  *
  * @see UserAdministration
  */
-class UserAccountException extends RuntimeException {
+public class UserAccountException extends RuntimeException {
 
 	private final String field;
 
@@ -17,11 +17,11 @@ class UserAccountException extends RuntimeException {
 		this.messageKey = messageKey;
 	}
 
-	String field() {
+	public String field() {
 		return this.field;
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return this.messageKey;
 	}
 

@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -18,12 +18,12 @@ import me.gosimple.nbvcxz.resources.DictionaryUtil;
  * ({@code me.gosimple:nbvcxz}, MIT License; its list is ranked by how often each password was
  * found in public breach corpora). Compared without regard to case.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
-	static final int MIN_LENGTH = 10;
+	public static final int MIN_LENGTH = 10;
 
 	/** bcrypt uses the first 72 bytes of a password and ignores the rest. */
-	static final int MAX_BYTES = 72;
+	public static final int MAX_BYTES = 72;
 
 	static final int COMMON_PASSWORDS = 10_000;
 
@@ -33,7 +33,7 @@ final class PasswordPolicy {
 	}
 
 	/** The message key of the rule the password breaks, if any. */
-	static Optional<String> violation(String username, String password) {
+	public static Optional<String> violation(String username, String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
 			return Optional.of("password.tooShort");
 		}

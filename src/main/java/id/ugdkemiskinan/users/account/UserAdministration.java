@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
+import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.login.LoginThrottle;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Accounts: created, disabled and re-enabled by the admin; passwords reset and changed. */
 @Service
 @Transactional
-class UserAdministration {
+public class UserAdministration {
 
 	private final AppUserRepository users;
 
@@ -45,7 +47,7 @@ class UserAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	List<UserRow> list() {
+	public List<UserRow> list() {
 		Map<String, String> kecamatan = this.regions.kecamatan()
 			.stream()
 			.collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name));
@@ -66,7 +68,7 @@ class UserAdministration {
 	 * Creates an account with a temporary password that the user must change at first login.
 	 * @return the temporary password, to be shown once to the admin
 	 */
-	String create(CreateUserForm form) {
+	public String create(CreateUserForm form) {
 		String username = Usernames.normalize(form.username());
 		if (this.users.existsByUsername(username)) {
 			throw new UserAccountException("username", "user.username.taken");
@@ -91,7 +93,7 @@ class UserAdministration {
 	}
 
 	/** Creates an account with a known password unless the user name is taken; for demo and first-start accounts. */
-	boolean createIfAbsent(String username, String fullName, String password, Role role, String kecamatanCode,
+	public boolean createIfAbsent(String username, String fullName, String password, Role role, String kecamatanCode,
 			String dinasCode) {
 		String normalized = Usernames.normalize(username);
 		if (this.users.existsByUsername(normalized)) {
@@ -105,7 +107,7 @@ class UserAdministration {
 		return true;
 	}
 
-	void setEnabled(long id, boolean enabled, long actingUserId) {
+	public void setEnabled(long id, boolean enabled, long actingUserId) {
 		if (id == actingUserId && !enabled) {
 			throw new UserAccountException(null, "user.disable.self");
 		}
@@ -117,12 +119,12 @@ class UserAdministration {
 	}
 
 	/** Forgets the account's failed logins from every source, so that nobody is held back from trying it. */
-	void unlock(long id) {
+	public void unlock(long id) {
 		this.throttle.unlock(find(id).getUsername());
 	}
 
 	/** @return the new temporary password, to be shown once to the admin */
-	String resetPassword(long id) {
+	public String resetPassword(long id) {
 		String temporary = TemporaryPasswords.generate();
 		AppUser user = find(id);
 		user.changePassword(this.encoder.encode(temporary), true);
@@ -135,7 +137,7 @@ class UserAdministration {
 	 * account's other sessions (a stolen session does not survive the change).
 	 * @param currentSessionId the session making the change, which stays logged in
 	 */
-	void changeOwnPassword(long id, PasswordChangeForm form, String currentSessionId) {
+	public void changeOwnPassword(long id, PasswordChangeForm form, String currentSessionId) {
 		AppUser user = find(id);
 		if (!this.encoder.matches(form.currentPassword(), user.getPasswordHash())) {
 			throw new UserAccountException("currentPassword", "password.current.wrong");
@@ -154,12 +156,12 @@ class UserAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	long count() {
+	public long count() {
 		return this.users.count();
 	}
 
 	@Transactional(readOnly = true)
-	String username(long id) {
+	public String username(long id) {
 		return find(id).getUsername();
 	}
 

@@ -1,5 +1,6 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
+import id.ugdkemiskinan.users.CurrentUser;
 import java.io.IOException;
 
 import jakarta.servlet.ServletException;

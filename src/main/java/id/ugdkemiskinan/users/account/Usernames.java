@@ -1,14 +1,14 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
 import java.util.Locale;
 
-final class Usernames {
+public final class Usernames {
 
 	private Usernames() {
 	}
 
 	/** User names are case-insensitive: stored and looked up in lower case, without surrounding blanks. */
-	static String normalize(String username) {
+	public static String normalize(String username) {
 		return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 	}
 

@@ -1,5 +1,6 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.account;
 
+import id.ugdkemiskinan.users.Role;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -13,7 +14,7 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "app_user")
-class AppUser {
+public class AppUser {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,39 +67,39 @@ class AppUser {
 		this.enabled = enabled;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return this.id;
 	}
 
-	String getUsername() {
+	public String getUsername() {
 		return this.username;
 	}
 
-	String getFullName() {
+	public String getFullName() {
 		return this.fullName;
 	}
 
-	String getPasswordHash() {
+	public String getPasswordHash() {
 		return this.passwordHash;
 	}
 
-	Role getRole() {
+	public Role getRole() {
 		return this.role;
 	}
 
-	String getKecamatanCode() {
+	public String getKecamatanCode() {
 		return this.kecamatanCode;
 	}
 
-	String getDinasCode() {
+	public String getDinasCode() {
 		return this.dinasCode;
 	}
 
-	boolean isEnabled() {
+	public boolean isEnabled() {
 		return this.enabled;
 	}
 
-	boolean isMustChangePassword() {
+	public boolean isMustChangePassword() {
 		return this.mustChangePassword;
 	}
 

@@ -1,5 +1,9 @@
-package id.ugdkemiskinan.users;
+package id.ugdkemiskinan.users.login;
 
+import id.ugdkemiskinan.users.CurrentUser;
+import id.ugdkemiskinan.users.account.PasswordChangeForm;
+import id.ugdkemiskinan.users.account.UserAccountException;
+import id.ugdkemiskinan.users.account.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,9 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Every user changes their own password here; a user with a temporary password is sent here first. */
 @Controller
-class PasswordChangeController {
+public class PasswordChangeController {
 
-	static final String PATH = "/akun/kata-sandi";
+	public static final String PATH = "/akun/kata-sandi";
 
 	private static final String VIEW = "users/password-change";
 
