@@ -1,0 +1,12 @@
+/**
+ * Cases from filing to closing: intake, routing to dinas, the workflow of assignments, the lists,
+ * queues and case pages, the API, and the SLA records (implementing sla's {@link id.ugdkemiskinan.sla.SweepTarget}).
+ * Its base package holds its API: the events it publishes.
+ */
+@ApplicationModule(allowedDependencies = { "common", "region", "agency", "users", "sla", "notifications" })
+@NullMarked
+package id.ugdkemiskinan.cases;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
