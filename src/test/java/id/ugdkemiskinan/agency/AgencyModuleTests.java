@@ -1,0 +1,58 @@
+package id.ugdkemiskinan.agency;
+
+import java.util.List;
+
+import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agency module on its own: the dinas, the categories and the routing from categories to dinas,
+ * with the secretariat as the owner of whatever no active rule routes.
+ */
+@ApplicationModuleTest
+@Import(TestDatabaseConfiguration.class)
+@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.test.database=agency_module" })
+class AgencyModuleTests {
+
+	@Autowired
+	Agencies agencies;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void listsTheOperationalDinasFirstAndTheSecretariatLast() {
+		List<DinasRef> dinas = this.agencies.dinas();
+		assertThat(dinas).extracting(DinasRef::code).containsExactly("BPMD", "DINDIK", "DINKES", "DINSOS", "KESRA");
+		assertThat(this.agencies.secretariat().code()).isEqualTo("KESRA");
+		assertThat(this.agencies.categories()).extracting(CategoryRef::code)
+			.startsWith("KESEHATAN", "PENDIDIKAN")
+			.endsWith("LAINNYA");
+	}
+
+	@Test
+	void routesEachCategoryToItsDinasAndTheRestToTheSecretariat() {
+		assertThat(this.agencies.route(List.of("PENDIDIKAN", "KESEHATAN"))).containsExactly("DINDIK", "DINKES");
+		assertThat(this.agencies.route(List.of("RUMAH_TIDAK_LAYAK_HUNI", "EKONOMI_PEKERJAAN"))).containsExactly("BPMD");
+		assertThat(this.agencies.route(List.of("LAINNYA"))).containsExactly("KESRA");
+		assertThat(this.agencies.route(List.of())).containsExactly("KESRA");
+	}
+
+	@Test
+	@Transactional
+	void aCategoryWhoseDinasIsInactiveGoesToTheSecretariat() {
+		this.jdbc.sql("UPDATE dinas SET active = false WHERE code = 'DINKES'").update();
+		assertThat(this.agencies.route(List.of("KESEHATAN"))).containsExactly("KESRA");
+		assertThat(this.agencies.route(List.of("KESEHATAN", "PENDIDIKAN"))).containsExactly("DINDIK");
+	}
+
+}
