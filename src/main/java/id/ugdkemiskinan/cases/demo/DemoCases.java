@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.common.DemoMode;
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.region.DesaRef;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
@@ -45,8 +47,9 @@ class DemoCases implements ApplicationRunner {
 	private static final String[] LAST = { "Aminah", "Rahayu", "Susanto", "Wijaya", "Hidayat", "Setiawati", "Purnomo",
 			"Handayani", "Saputra", "Lestari", "Kurniawan", "Maryam", "Pratama", "Fitriani", "Santoso", "", "" };
 
-	private static final String[][] CATEGORIES = { { "KESEHATAN", "DINKES" }, { "PENDIDIKAN", "DINDIK" },
-			{ "BANTUAN_SOSIAL", "DINSOS" }, { "RUMAH_TIDAK_LAYAK_HUNI", "BPMD" }, { "EKONOMI_PEKERJAAN", "BPMD" } };
+	/** The categories demo cases are filed under; each goes where the routing rules send it. */
+	private static final List<String> CATEGORY_CODES = List.of("KESEHATAN", "PENDIDIKAN", "BANTUAN_SOSIAL",
+			"RUMAH_TIDAK_LAYAK_HUNI", "EKONOMI_PEKERJAAN");
 
 	private static final String[] INTERVENTIONS = { "PBI_JKN", "LAYANAN_KESEHATAN", "PKH", "SEMBAKO_BPNT", "KIP_BEASISWA",
 			"KEMBALI_SEKOLAH", "BEDAH_RUMAH_RTLH", "BLT_DANA_DESA", "MODAL_USAHA_PELATIHAN" };
@@ -55,18 +58,25 @@ class DemoCases implements ApplicationRunner {
 
 	private final Regions regions;
 
+	private final Agencies agencies;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final Duration responseTime;
 
-	DemoCases(DemoMode demoMode, Regions regions, JdbcClient jdbc, Clock clock, SlaProperties properties) {
+	private final String zone;
+
+	DemoCases(DemoMode demoMode, Regions regions, Agencies agencies, JdbcClient jdbc, Clock clock,
+			SlaProperties sla, TimeProperties time) {
 		this.demoMode = demoMode;
 		this.regions = regions;
+		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.responseTime = properties.responseTime();
+		this.responseTime = sla.responseTime();
+		this.zone = time.zone().getId();
 	}
 
 	@Override
@@ -76,6 +86,10 @@ class DemoCases implements ApplicationRunner {
 				|| this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_file)").query(Boolean.class).single()) {
 			return;
 		}
+		// Each category with the dinas the routing rules send it to.
+		String[][] categories = CATEGORY_CODES.stream()
+			.map(code -> new String[] { code, this.agencies.route(List.of(code)).iterator().next() })
+			.toArray(String[][]::new);
 		Random random = new Random(2016);
 		Instant now = this.clock.instant();
 		List<DesaRef> desa = new ArrayList<>();
@@ -93,19 +107,19 @@ class DemoCases implements ApplicationRunner {
 				if (filed.isAfter(now)) {
 					continue;
 				}
-				seedCase(random, desa.get(random.nextInt(desa.size())), filed, now, operator);
+				seedCase(random, categories, desa.get(random.nextInt(desa.size())), filed, now, operator);
 				cases++;
 			}
 		}
 		log.info("Demo mode: seeded {} demo cases over {} days", cases, DAYS);
 	}
 
-	private void seedCase(Random random, DesaRef desa, Instant filed, Instant now, long operator) {
-		String[] first = CATEGORIES[random.nextInt(CATEGORIES.length)];
+	private void seedCase(Random random, String[][] categories, DesaRef desa, Instant filed, Instant now, long operator) {
+		String[] first = categories[random.nextInt(categories.length)];
 		List<String[]> routes = new ArrayList<>();
 		routes.add(first);
 		if (random.nextInt(4) == 0) {
-			String[] second = CATEGORIES[random.nextInt(CATEGORIES.length)];
+			String[] second = categories[random.nextInt(categories.length)];
 			if (!second[1].equals(first[1])) {
 				routes.add(second);
 			}
@@ -120,12 +134,13 @@ class DemoCases implements ApplicationRunner {
 		long caseId = this.jdbc.sql("""
 				INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address, rt, rw,
 				    beneficiary_name, nik, nik_unknown_reason, channel, description, filed_at, filed_by)
-				VALUES ('UGD-' || to_char(CAST(:filed AS timestamptz) AT TIME ZONE 'Asia/Jakarta', 'YY') || '-'
+				VALUES ('UGD-' || to_char(CAST(:filed AS timestamptz) AT TIME ZONE :zone, 'YY') || '-'
 				        || lpad(nextval('case_ticket_seq')::text, 6, '0'),
 				    :code, 'TERBUKA', :priority, :kecamatan, :desa, :address, :rt, :rw, :name, :nik, :reason, :channel,
 				    :description, :filed, :operator)
 				RETURNING id""")
 			.param("filed", Timestamp.from(filed))
+			.param("zone", this.zone)
 			.param("code", "DEMO" + (char) ('A' + random.nextInt(20)) + (char) ('A' + random.nextInt(20)))
 			.param("priority", priority)
 			.param("kecamatan", desa.kecamatanCode())
