@@ -1,6 +1,8 @@
 package id.ugdkemiskinan.cases;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -51,6 +54,32 @@ class EventPublicationTests {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@Autowired
+	EventSerializer serializer;
+
+	@Test
+	void everyEventOfCasesSurvivesTheRegistrysSerializer() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		List<Object> events = List.of(new CaseFiled(1, 2, "UGD-26-000001", "35.10.05", now),
+				new AssignmentRouted(1, 2, "UGD-26-000001", "35.10.05", 3, "DINKES", now, now.plusSeconds(14400)),
+				new AssignmentResponded(1, 2, "UGD-26-000001", "35.10.05", 3, "DINKES", true, now),
+				new AssignmentProgressed(1, 2, "UGD-26-000001", "35.10.05", 3, "DINKES", now),
+				new AssignmentResolved(1, 2, "UGD-26-000001", "35.10.05", 3, "DINKES", "RUJUK_PUSKESMAS", now),
+				new AssignmentReturned(1, 2, "UGD-26-000001", "35.10.05", 3, "DINKES", now),
+				new AssignmentCancelled(1, 2, "UGD-26-000001", "35.10.05", 3, "DINKES", now),
+				new AssignmentTriaged(1, 2, "UGD-26-000001", "35.10.05", 3, "KESRA", now),
+				new CaseAwaitingConfirmation(1, 2, "UGD-26-000001", "35.10.05", "DINKES", now),
+				new CaseRejected(1, 2, "UGD-26-000001", "35.10.05", null, now),
+				new CaseClosed(1, 2, "UGD-26-000001", "35.10.05", now),
+				new CaseReopened(1, 2, "UGD-26-000001", "35.10.05", now),
+				new AssignmentsFlagged(AssignmentsFlagged.Flag.BREACHED, now,
+						List.of(new AssignmentsFlagged.Flagged(1, 2, "UGD-26-000001", 3, "DINKES", now.minusSeconds(60)),
+								new AssignmentsFlagged.Flagged(4, 5, "UGD-26-000002", 6, "DINSOS", now.minusSeconds(30)))));
+		for (Object event : events) {
+			assertThat(this.serializer.deserialize(this.serializer.serialize(event), event.getClass())).isEqualTo(event);
+		}
+	}
 
 	@Test
 	void aModuleListenerGetsItsPublicationStoredAndCompletedAfterCommit() throws Exception {

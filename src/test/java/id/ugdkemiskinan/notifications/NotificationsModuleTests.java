@@ -17,13 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The notifications module alone (no cases, users or agency beans), on a database of its own with
@@ -43,6 +46,9 @@ class NotificationsModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
 
 	final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -148,6 +154,15 @@ class NotificationsModuleTests {
 		scenario.publish(rejected)
 			.andWaitForStateChange(() -> notified(event))
 			.andVerify(rows -> assertThat(rows).as("told once").hasSize(1));
+	}
+
+	@Test
+	void anEventPublishedOutsideATransactionIsRefusedNotNotifiedOnItsOwn() {
+		long event = event("ROUTED", "DINKES");
+		assertThatThrownBy(() -> this.publisher.publishEvent(new AssignmentRouted(event, this.caseId, this.ticket,
+				KECAMATAN, 1, "DINKES", this.now, this.now.plus(Duration.ofHours(4)))))
+			.isInstanceOf(IllegalTransactionStateException.class);
+		assertThat(notified(event)).isEmpty();
 	}
 
 	private long event(String type, String dinas) {
