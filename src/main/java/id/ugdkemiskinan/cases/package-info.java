@@ -3,7 +3,7 @@
  * queues and case pages, the API, and the SLA records (implementing sla's {@link id.ugdkemiskinan.sla.SweepTarget}).
  * Its base package holds its API: the events it publishes.
  */
-@ApplicationModule(allowedDependencies = { "common", "region", "agency", "users", "sla", "notifications" })
+@ApplicationModule(allowedDependencies = { "common", "region", "agency", "users", "sla" })
 @NullMarked
 package id.ugdkemiskinan.cases;
 

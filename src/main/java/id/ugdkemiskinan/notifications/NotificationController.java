@@ -46,9 +46,8 @@ class NotificationController {
 			HttpServletRequest request, Model model) {
 		Paging paging = Paging.parse(page, PAGE_SIZE);
 		List<NotificationRow> rows = this.jdbc.sql("""
-				SELECT n.id, n.kind, c.ticket, e.dinas_code, e.occurred_at, n.created_at, n.read_at IS NOT NULL AS read
-				FROM notification n JOIN case_event e ON e.id = n.event_id JOIN case_file c ON c.id = n.case_id
-				WHERE n.user_id = :user ORDER BY n.id DESC LIMIT :limit OFFSET :offset""")
+				SELECT id, kind, ticket, dinas_code, occurred_at, created_at, read_at IS NOT NULL AS read
+				FROM notification WHERE user_id = :user ORDER BY id DESC LIMIT :limit OFFSET :offset""")
 			.param("user", user.id())
 			.param("limit", paging.size())
 			.param("offset", paging.offset())

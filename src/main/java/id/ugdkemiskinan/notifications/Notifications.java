@@ -2,22 +2,51 @@ package id.ugdkemiskinan.notifications;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
+import id.ugdkemiskinan.cases.AssignmentRouted;
+import id.ugdkemiskinan.cases.AssignmentsFlagged;
+import id.ugdkemiskinan.cases.AssignmentsFlagged.Flagged;
+import id.ugdkemiskinan.cases.CaseAwaitingConfirmation;
+import id.ugdkemiskinan.cases.CaseRejected;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * In-app notifications, written in the transaction of the timeline events that cause them, so
- * none is lost or doubled: dinas staff hear of each new assignment to their dinas and each of
- * their assignments at risk or breached (the secretariat likewise for its triage), the secretariat
- * of every breach, the leadership of every escalation. Each person is told of each event once
- * (a unique key on person and event). The events stay the single source: email or WhatsApp
- * gateways can later be fed from the same events.
+ * In-app notifications, from the events the cases module publishes, written synchronously in the
+ * transaction of the timeline events that cause them, so none is lost or doubled: dinas staff hear
+ * of each new assignment to their dinas and each of their assignments at risk or breached (the
+ * secretariat likewise for its triage), the secretariat of every breach, the leadership of every
+ * escalation, the UPT of its kecamatan's cases that wait for it. Each person is told of each event
+ * once (a unique key on person and event). A notification carries what its list shows (ticket,
+ * dinas, instant), so this module reads only its own table, the accounts ({@code app_user}) and
+ * the secretariat flag of the dinas. The events stay the single source: email or WhatsApp gateways
+ * can later listen to the same events.
  */
-@Service
-public class Notifications {
+@Component
+class Notifications {
+
+	/**
+	 * Everyone concerned by the timeline events given as arrays (one element per event), all of
+	 * kind {@code :kind}, created at {@code :now}. Who hears of what is decided here and only here.
+	 */
+	private static final String NOTIFY_DINAS_EVENTS = """
+			INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
+			SELECT u.id, e.id, e.case_id, :kind, e.ticket, e.dinas_code, e.occurred_at, :now
+			FROM unnest(CAST(:ids AS bigint[]), CAST(:caseIds AS bigint[]), CAST(:tickets AS text[]),
+			            CAST(:dinasCodes AS text[]), CAST(:occurredAt AS timestamptz[]))
+			     AS e (id, case_id, ticket, dinas_code, occurred_at)
+			JOIN dinas d ON d.code = e.dinas_code
+			JOIN app_user u ON u.enabled AND (
+			       (:kind IN ('ROUTED', 'AT_RISK', 'BREACHED') AND u.role = 'PETUGAS_DINAS' AND u.dinas_code = e.dinas_code)
+			    OR (:kind IN ('ROUTED', 'AT_RISK') AND d.secretariat AND u.role = 'SEKRETARIAT')
+			    OR (:kind = 'BREACHED' AND u.role = 'SEKRETARIAT')
+			    OR (:kind = 'ESCALATED' AND u.role = 'PIMPINAN'))
+			ON CONFLICT (user_id, event_id) DO NOTHING""";
 
 	private final JdbcClient jdbc;
 
@@ -25,53 +54,80 @@ public class Notifications {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * The statement that notifies everyone concerned by the events in {@code events} (a table or a
-	 * CTE with the columns of {@code case_event}: id, case_id, dinas_code, type), with the creation
-	 * instant bound as {@code :now}. Who hears of what is decided here and only here.
-	 */
-	public static String insertNotificationsFor(String events) {
-		return """
-				INSERT INTO notification (user_id, event_id, case_id, kind, created_at)
-				SELECT u.id, e.id, e.case_id, e.type, :now
-				FROM %s e
-				JOIN dinas d ON d.code = e.dinas_code
-				JOIN app_user u ON u.enabled AND (
-				       (e.type IN ('ROUTED', 'AT_RISK', 'BREACHED') AND u.role = 'PETUGAS_DINAS' AND u.dinas_code = e.dinas_code)
-				    OR (e.type IN ('ROUTED', 'AT_RISK') AND d.secretariat AND u.role = 'SEKRETARIAT')
-				    OR (e.type = 'BREACHED' AND u.role = 'SEKRETARIAT')
-				    OR (e.type = 'ESCALATED' AND u.role = 'PIMPINAN'))
-				ON CONFLICT (user_id, event_id) DO NOTHING""".formatted(events);
+	/** A new assignment: its dinas's staff (the secretariat's, for its triage). */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(AssignmentRouted routed) {
+		notifyDinasEvents("ROUTED", List.of(new Flagged(routed.eventId(), routed.caseId(), routed.ticket(),
+				routed.assignmentId(), routed.dinasCode(), routed.occurredAt())), routed.occurredAt());
 	}
 
-	/**
-	 * Tells the UPT operators of the case's kecamatan that the case waits for them: every assignment
-	 * has ended ({@code AWAITING_CONFIRMATION}: call the resident and close the case) or the
-	 * secretariat rejected it ({@code CASE_REJECTED}: tell the resident). Must run inside the
-	 * transaction of the event that caused it.
-	 */
+	/** One batch of the SLA sweep, in one statement. */
+	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int notifyKecamatan(long eventId, String kind, Instant now) {
-		return this.jdbc.sql("""
-				INSERT INTO notification (user_id, event_id, case_id, kind, created_at)
-				SELECT u.id, e.id, e.case_id, :kind, :now
-				FROM case_event e
-				JOIN case_file c ON c.id = e.case_id
-				JOIN app_user u ON u.enabled AND u.role = 'OPERATOR_UPT' AND u.kecamatan_code = c.kecamatan_code
-				WHERE e.id = :event
-				ON CONFLICT (user_id, event_id) DO NOTHING""")
+	void on(AssignmentsFlagged flagged) {
+		notifyDinasEvents(flagged.flag().name(), flagged.assignments(), flagged.detectedAt());
+	}
+
+	/** Every assignment has ended: the UPT is to call the resident and close the case. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(CaseAwaitingConfirmation awaiting) {
+		notifyKecamatan(awaiting.eventId(), awaiting.caseId(), awaiting.ticket(), awaiting.kecamatanCode(),
+				awaiting.dinasCode(), "AWAITING_CONFIRMATION", awaiting.occurredAt());
+	}
+
+	/** The secretariat rejected the case: the UPT is to tell the resident. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(CaseRejected rejected) {
+		notifyKecamatan(rejected.eventId(), rejected.caseId(), rejected.ticket(), rejected.kecamatanCode(), null,
+				"CASE_REJECTED", rejected.occurredAt());
+	}
+
+	private int notifyDinasEvents(String kind, List<Flagged> events, Instant now) {
+		int size = events.size();
+		Long[] ids = new Long[size];
+		Long[] caseIds = new Long[size];
+		String[] tickets = new String[size];
+		String[] dinasCodes = new String[size];
+		String[] occurredAt = new String[size];
+		for (int i = 0; i < size; i++) {
+			Flagged event = events.get(i);
+			ids[i] = event.eventId();
+			caseIds[i] = event.caseId();
+			tickets[i] = event.ticket();
+			dinasCodes[i] = event.dinasCode();
+			occurredAt[i] = event.occurredAt().toString();
+		}
+		return this.jdbc.sql(NOTIFY_DINAS_EVENTS)
 			.param("kind", kind)
 			.param("now", Timestamp.from(now))
-			.param("event", eventId)
+			.param("ids", ids)
+			.param("caseIds", caseIds)
+			.param("tickets", tickets)
+			.param("dinasCodes", dinasCodes)
+			.param("occurredAt", occurredAt)
 			.update();
 	}
 
-	/** Notifies everyone concerned by this timeline event; must run inside its transaction. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public int notifyAbout(long eventId, Instant now) {
-		return this.jdbc.sql(insertNotificationsFor("(SELECT id, case_id, dinas_code, type FROM case_event WHERE id = :event)"))
-			.param("now", Timestamp.from(now))
+	/** The enabled UPT operators of the case's kecamatan. */
+	private int notifyKecamatan(long eventId, long caseId, String ticket, String kecamatanCode, String dinasCode,
+			String kind, Instant occurredAt) {
+		return this.jdbc.sql("""
+				INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
+				SELECT u.id, :event, :case, :kind, :ticket, :dinas, :occurredAt, :now
+				FROM app_user u
+				WHERE u.enabled AND u.role = 'OPERATOR_UPT' AND u.kecamatan_code = :kecamatan
+				ON CONFLICT (user_id, event_id) DO NOTHING""")
 			.param("event", eventId)
+			.param("case", caseId)
+			.param("kind", kind)
+			.param("ticket", ticket)
+			.param("dinas", dinasCode)
+			.param("occurredAt", Timestamp.from(occurredAt))
+			.param("now", Timestamp.from(occurredAt))
+			.param("kecamatan", kecamatanCode)
 			.update();
 	}
 

@@ -71,8 +71,9 @@ class PagingTests {
 				SELECT a.case_id, a.id, 'ROUTED', 'BPMD', a.assigned_at, 'Uji' FROM assignment a
 				JOIN case_file c ON c.id = a.case_id WHERE c.ticket LIKE 'UGD-70-%'""").update();
 		this.jdbc.sql("""
-				INSERT INTO notification (user_id, event_id, case_id, kind, created_at)
-				SELECT (SELECT id FROM app_user WHERE username = 'bpmd'), e.id, e.case_id, 'ROUTED', e.occurred_at
+				INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
+				SELECT (SELECT id FROM app_user WHERE username = 'bpmd'), e.id, e.case_id, 'ROUTED', c.ticket, e.dinas_code,
+				    e.occurred_at, e.occurred_at
 				FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.ticket LIKE 'UGD-70-%'""").update();
 	}
 

@@ -62,4 +62,8 @@ public class CaseEvent {
 		return this.id;
 	}
 
+	public String getDinasCode() {
+		return this.dinasCode;
+	}
+
 }

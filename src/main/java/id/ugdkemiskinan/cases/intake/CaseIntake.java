@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.cases.intake;
 
+import id.ugdkemiskinan.cases.CaseFiled;
 import id.ugdkemiskinan.cases.domain.Attachment;
 import id.ugdkemiskinan.cases.domain.AttachmentRepository;
 import id.ugdkemiskinan.cases.domain.CaseEvent;
@@ -19,6 +20,7 @@ import java.util.Set;
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.users.CurrentUser;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,9 +55,11 @@ public class CaseIntake {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	public CaseIntake(CaseValidator validator, Agencies agencies, Assigning assigning, TicketNumbers tickets,
 			CaseQueries queries, CaseFileRepository cases, CaseEventRepository events, AttachmentRepository attachments,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher publisher) {
 		this.validator = validator;
 		this.agencies = agencies;
 		this.assigning = assigning;
@@ -66,6 +70,7 @@ public class CaseIntake {
 		this.attachments = attachments;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	/** The outcome of a filing: the case's ticket, and whether this call created it. */
@@ -116,7 +121,9 @@ public class CaseIntake {
 		Instant now = this.clock.instant();
 		CaseFile kase = this.cases.save(new CaseFile(this.tickets.next(now), TicketNumbers.accessCode(), valid, now,
 				user.id(), submission.key(), submission.contentHash()));
-		this.events.save(new CaseEvent(kase.getId(), null, EventType.FILED, null, now, user, null));
+		CaseEvent filed = this.events.save(new CaseEvent(kase.getId(), null, EventType.FILED, null, now, user, null));
+		this.publisher
+			.publishEvent(new CaseFiled(filed.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(), now));
 		Set<String> targets = this.agencies.route(valid.categories());
 		for (String dinas : targets) {
 			this.assigning.assign(kase.getId(), dinas, now, user, null);

@@ -1,22 +1,26 @@
 package id.ugdkemiskinan.cases.workflow;
 
+import id.ugdkemiskinan.cases.AssignmentRouted;
 import id.ugdkemiskinan.cases.domain.Assignment;
 import id.ugdkemiskinan.cases.domain.AssignmentRepository;
 import id.ugdkemiskinan.cases.domain.CaseEvent;
 import id.ugdkemiskinan.cases.domain.CaseEventRepository;
+import id.ugdkemiskinan.cases.domain.CaseFile;
+import id.ugdkemiskinan.cases.domain.CaseFileRepository;
 import id.ugdkemiskinan.cases.domain.EventType;
 import java.time.Instant;
 
-import id.ugdkemiskinan.notifications.Notifications;
 import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.users.CurrentUser;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes an assignment the one way, on filing, routing, return and reopening: a new clock (due
  * time and at-risk instant fixed now from the SLA settings), a ROUTED event on the timeline, and
- * a notification to the dinas, all in the caller's transaction.
+ * {@link AssignmentRouted} published (the notifications module tells the dinas), all in the
+ * caller's transaction.
  */
 @Component
 public class Assigning {
@@ -25,15 +29,19 @@ public class Assigning {
 
 	private final CaseEventRepository events;
 
+	private final CaseFileRepository cases;
+
 	private final SlaPolicy sla;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher publisher;
 
-	public Assigning(AssignmentRepository assignments, CaseEventRepository events, SlaPolicy sla, Notifications notifications) {
+	public Assigning(AssignmentRepository assignments, CaseEventRepository events, CaseFileRepository cases, SlaPolicy sla,
+			ApplicationEventPublisher publisher) {
 		this.assignments = assignments;
 		this.events = events;
+		this.cases = cases;
 		this.sla = sla;
-		this.notifications = notifications;
+		this.publisher = publisher;
 	}
 
 	public Assignment assign(long caseId, String dinasCode, Instant now, CurrentUser actor, String note) {
@@ -42,7 +50,10 @@ public class Assigning {
 			.save(new Assignment(caseId, dinasCode, now, due, this.sla.atRiskFrom(now, due)));
 		CaseEvent routed = this.events
 			.save(new CaseEvent(caseId, assignment.getId(), EventType.ROUTED, dinasCode, now, actor, note));
-		this.notifications.notifyAbout(routed.getId(), now);
+		// The caller's transaction holds the case already (filed or locked): no further statement.
+		CaseFile kase = this.cases.findById(caseId).orElseThrow();
+		this.publisher.publishEvent(new AssignmentRouted(routed.getId(), caseId, kase.getTicket(), kase.getKecamatanCode(),
+				assignment.getId(), dinasCode, now, due));
 		return assignment;
 	}
 

@@ -1,5 +1,15 @@
 package id.ugdkemiskinan.cases.workflow;
 
+import id.ugdkemiskinan.cases.AssignmentCancelled;
+import id.ugdkemiskinan.cases.AssignmentProgressed;
+import id.ugdkemiskinan.cases.AssignmentResolved;
+import id.ugdkemiskinan.cases.AssignmentResponded;
+import id.ugdkemiskinan.cases.AssignmentReturned;
+import id.ugdkemiskinan.cases.AssignmentTriaged;
+import id.ugdkemiskinan.cases.CaseAwaitingConfirmation;
+import id.ugdkemiskinan.cases.CaseClosed;
+import id.ugdkemiskinan.cases.CaseRejected;
+import id.ugdkemiskinan.cases.CaseReopened;
 import id.ugdkemiskinan.cases.domain.Assignment;
 import id.ugdkemiskinan.cases.domain.AssignmentRepository;
 import id.ugdkemiskinan.cases.domain.AssignmentStatus;
@@ -25,10 +35,10 @@ import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.common.NotFoundException;
-import id.ugdkemiskinan.notifications.Notifications;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +48,9 @@ import org.springframework.transaction.annotation.Transactional;
  * secretariat routes, cancels and rejects; the UPT closes and reopens. Every action locks the case
  * row first, so actions on one case run one at a time and the case status derived from its
  * assignments is always computed from what is committed. A form's version that no longer matches
- * means someone else acted first: {@link CaseChangedException}, never a double application.
+ * means someone else acted first: {@link CaseChangedException}, never a double application. Each
+ * action publishes what happened ({@code AssignmentResponded}, {@code CaseRejected}, …, the
+ * records of the {@code cases} package) in its transaction; the notifications module listens.
  */
 @Service
 @Transactional
@@ -62,13 +74,13 @@ public class CaseWorkflow {
 
 	private final JdbcClient jdbc;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher publisher;
 
 	private final Clock clock;
 
 	public CaseWorkflow(CaseFileRepository cases, AssignmentRepository assignments, CaseEventRepository events,
-			Agencies agencies, Assigning assigning, JdbcClient jdbc, Notifications notifications, Clock clock) {
-		this.notifications = notifications;
+			Agencies agencies, Assigning assigning, JdbcClient jdbc, ApplicationEventPublisher publisher, Clock clock) {
+		this.publisher = publisher;
 		this.cases = cases;
 		this.assignments = assignments;
 		this.events = events;
@@ -83,8 +95,7 @@ public class CaseWorkflow {
 		String text = text(note, "note", MIN_NOTE);
 		Locked locked = lockAssignment(assignmentId, version, user, Action.WORK);
 		Instant now = this.clock.instant();
-		boolean late = locked.assignment.respond(now);
-		event(locked, late ? EventType.RESPONDED_LATE : EventType.RESPONDED, now, user, text);
+		respond(locked, now, user, text);
 		return locked.kase.getTicket();
 	}
 
@@ -92,7 +103,10 @@ public class CaseWorkflow {
 		String text = text(note, "note", MIN_REASON);
 		Locked locked = lockAssignment(assignmentId, version, user, Action.WORK);
 		locked.assignment.recordProgress();
-		event(locked, EventType.PROGRESS, this.clock.instant(), user, text);
+		Instant now = this.clock.instant();
+		CaseEvent progress = event(locked, EventType.PROGRESS, now, user, text);
+		this.publisher.publishEvent(new AssignmentProgressed(progress.getId(), locked.kase.getId(), locked.kase.getTicket(),
+				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
 		return locked.kase.getTicket();
 	}
 
@@ -114,11 +128,13 @@ public class CaseWorkflow {
 		Locked locked = lockAssignment(assignmentId, version, user, Action.WORK);
 		Instant now = this.clock.instant();
 		if (locked.assignment.getStatus() == AssignmentStatus.MENUNGGU_RESPON) {
-			boolean late = locked.assignment.respond(now);
-			event(locked, late ? EventType.RESPONDED_LATE : EventType.RESPONDED, now, user, text);
+			respond(locked, now, user, text);
 		}
 		locked.assignment.resolve(intervention, now);
 		CaseEvent resolved = event(locked, EventType.RESOLVED, now, user, intervention + ": " + text);
+		this.publisher.publishEvent(new AssignmentResolved(resolved.getId(), locked.kase.getId(), locked.kase.getTicket(),
+				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), intervention,
+				now));
 		followAssignments(locked.kase, resolved, now);
 		return locked.kase.getTicket();
 	}
@@ -133,6 +149,8 @@ public class CaseWorkflow {
 		Instant now = this.clock.instant();
 		locked.assignment.returnToSecretariat(now);
 		CaseEvent returned = event(locked, EventType.RETURNED, now, user, text);
+		this.publisher.publishEvent(new AssignmentReturned(returned.getId(), locked.kase.getId(), locked.kase.getTicket(),
+				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
 		String secretariat = this.agencies.secretariat().code();
 		boolean triageOpen = openAssignments(locked.kase).stream().anyMatch(a -> a.getDinasCode().equals(secretariat));
 		if (!triageOpen) {
@@ -148,6 +166,8 @@ public class CaseWorkflow {
 		Instant now = this.clock.instant();
 		locked.assignment.cancel(now);
 		CaseEvent cancelled = event(locked, EventType.CANCELLED, now, user, text);
+		this.publisher.publishEvent(new AssignmentCancelled(cancelled.getId(), locked.kase.getId(), locked.kase.getTicket(),
+				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
 		followAssignments(locked.kase, cancelled, now);
 		return locked.kase.getTicket();
 	}
@@ -190,8 +210,10 @@ public class CaseWorkflow {
 		for (Assignment triage : open) {
 			if (triage.getDinasCode().equals(secretariat)) {
 				triage.completeTriage(now);
-				this.events.save(new CaseEvent(kase.getId(), triage.getId(), EventType.TRIAGED, secretariat, now, user,
-						String.join(", ", targets) + (text == null ? "" : " — " + text)));
+				CaseEvent triaged = this.events.save(new CaseEvent(kase.getId(), triage.getId(), EventType.TRIAGED,
+						secretariat, now, user, String.join(", ", targets) + (text == null ? "" : " — " + text)));
+				this.publisher.publishEvent(new AssignmentTriaged(triaged.getId(), kase.getId(), kase.getTicket(),
+						kase.getKecamatanCode(), triage.getId(), secretariat, now));
 			}
 		}
 		for (String dinas : targets) {
@@ -225,12 +247,16 @@ public class CaseWorkflow {
 		kase.reject(duplicateOf);
 		for (Assignment open : openAssignments(kase)) {
 			open.cancel(now);
-			this.events.save(new CaseEvent(kase.getId(), open.getId(), EventType.CANCELLED, open.getDinasCode(), now, user,
-					text));
+			CaseEvent cancelled = this.events.save(new CaseEvent(kase.getId(), open.getId(), EventType.CANCELLED,
+					open.getDinasCode(), now, user, text));
+			this.publisher.publishEvent(new AssignmentCancelled(cancelled.getId(), kase.getId(), kase.getTicket(),
+					kase.getKecamatanCode(), open.getId(), open.getDinasCode(), now));
 		}
+		String duplicate = duplicateOf == null ? null : duplicateOfTicket.trim().toUpperCase();
 		CaseEvent rejected = this.events.save(new CaseEvent(kase.getId(), null, EventType.REJECTED, null, now, user,
-				duplicateOf == null ? text : duplicateOfTicket.trim().toUpperCase() + " — " + text));
-		this.notifications.notifyKecamatan(rejected.getId(), "CASE_REJECTED", now);
+				duplicate == null ? text : duplicate + " — " + text));
+		this.publisher.publishEvent(new CaseRejected(rejected.getId(), kase.getId(), kase.getTicket(),
+				kase.getKecamatanCode(), duplicate, now));
 		return kase.getTicket();
 	}
 
@@ -242,7 +268,9 @@ public class CaseWorkflow {
 		checkVersion(version, kase.getVersion());
 		Instant now = this.clock.instant();
 		kase.close(now);
-		this.events.save(new CaseEvent(kase.getId(), null, EventType.CLOSED, null, now, user, text));
+		CaseEvent closed = this.events.save(new CaseEvent(kase.getId(), null, EventType.CLOSED, null, now, user, text));
+		this.publisher.publishEvent(new CaseClosed(closed.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(),
+				now));
 		return kase.getTicket();
 	}
 
@@ -266,7 +294,9 @@ public class CaseWorkflow {
 		checkVersion(version, kase.getVersion());
 		Instant now = this.clock.instant();
 		kase.reopen(chosen);
-		this.events.save(new CaseEvent(kase.getId(), null, EventType.REOPENED, null, now, user, text));
+		CaseEvent reopened = this.events.save(new CaseEvent(kase.getId(), null, EventType.REOPENED, null, now, user, text));
+		this.publisher.publishEvent(new CaseReopened(reopened.getId(), kase.getId(), kase.getTicket(),
+				kase.getKecamatanCode(), now));
 		for (String dinas : this.agencies.route(chosen)) {
 			assign(kase, dinas, now, user, null);
 		}
@@ -328,15 +358,24 @@ public class CaseWorkflow {
 	}
 
 	/**
-	 * The case follows its assignments; when the last one has ended (resolved, cancelled), the
-	 * kecamatan's UPT is told to call the resident and close the case.
+	 * The case follows its assignments; when the last one has ended (resolved, cancelled), it waits
+	 * for the kecamatan's UPT to call the resident and close it: {@link CaseAwaitingConfirmation}.
 	 */
 	private void followAssignments(CaseFile kase, CaseEvent cause, Instant now) {
 		boolean wasOpen = kase.isOpen();
 		kase.followAssignments(!openAssignments(kase).isEmpty());
 		if (wasOpen && kase.getStatus() == CaseStatus.SELESAI) {
-			this.notifications.notifyKecamatan(cause.getId(), "AWAITING_CONFIRMATION", now);
+			this.publisher.publishEvent(new CaseAwaitingConfirmation(cause.getId(), kase.getId(), kase.getTicket(),
+					kase.getKecamatanCode(), cause.getDinasCode(), now));
 		}
+	}
+
+	/** The written first response, late or not: recorded and published. */
+	private void respond(Locked locked, Instant now, CurrentUser user, String text) {
+		boolean late = locked.assignment.respond(now);
+		CaseEvent responded = event(locked, late ? EventType.RESPONDED_LATE : EventType.RESPONDED, now, user, text);
+		this.publisher.publishEvent(new AssignmentResponded(responded.getId(), locked.kase.getId(), locked.kase.getTicket(),
+				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), late, now));
 	}
 
 	private CaseEvent event(Locked locked, EventType type, Instant now, CurrentUser user, String note) {
