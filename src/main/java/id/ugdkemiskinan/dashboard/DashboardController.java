@@ -25,6 +25,7 @@ import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.common.Formats;
+import id.ugdkemiskinan.common.Locales;
 import id.ugdkemiskinan.config.UgdProperties;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
@@ -206,7 +207,7 @@ class DashboardController {
 		model.addAttribute("filter", filter);
 		DashboardFigures figures = this.queries.figures(filter);
 		model.addAttribute("figures", figures);
-		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locale.forLanguageTag("id-ID"));
+		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locales.INDONESIA);
 		model.addAttribute("trendJson", this.json.writeValueAsString(figures.daily()
 			.stream()
 			.map(d -> Map.of("label", label.format(d.date()), "filed", d.filed(), "onTime", d.onTime(), "breached",
