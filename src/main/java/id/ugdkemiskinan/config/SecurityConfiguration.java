@@ -131,7 +131,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> {
 				// An expired session: to login and back (SessionExpiry), never "Akses ditolak".
-				SessionExpiry expiry = new SessionExpiry();
+				SessionExpiry expiry = new SessionExpiry(problems);
 				exceptions.authenticationEntryPoint(expiry.entryPoint()).accessDeniedHandler(expiry.accessDeniedHandler());
 			})
 			.headers(this::headers)

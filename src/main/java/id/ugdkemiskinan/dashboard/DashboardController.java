@@ -133,7 +133,7 @@ class DashboardController {
 		csv.write("\uFEFF");
 		csv.append("# UGD Kemiskinan — SLA ").append(filter.from().toString()).append(" s.d. ")
 			.append(filter.to().toString()).append("\r\n");
-		csv.append("# tepat waktu;terlambat;terlambat belum direspon;menunggu;kepatuhan;median menit;p90 menit\r\n");
+		csv.append(this.messages.getMessage("dashboard.csv.header", null, Locales.INDONESIAN)).append("\r\n");
 		csv.append("# ").append(Long.toString(figures.onTime())).append(';').append(Long.toString(figures.late())).append(';')
 			.append(Long.toString(figures.overdueOpen())).append(';').append(Long.toString(figures.pending())).append(';')
 			.append(figures.compliance() == null ? "" : String.format(Locale.ROOT, "%.4f", figures.compliance()))

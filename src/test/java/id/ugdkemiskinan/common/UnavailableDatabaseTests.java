@@ -122,8 +122,8 @@ class UnavailableDatabaseTests {
 		StaticApplicationContext application = new StaticApplicationContext();
 		application.getBeanFactory().registerSingleton("kabupaten", new Kabupaten("35.10", "Kabupaten Banyuwangi"));
 		application.getBeanFactory().registerSingleton("demoMode", new DemoMode(true, false));
-		application.getBeanFactory().registerSingleton("messageSource", messages());
 		application.refresh();
+		application.getStaticMessageSource().setParentMessageSource(messages());
 		return application;
 	}
 
