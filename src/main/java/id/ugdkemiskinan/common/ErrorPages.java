@@ -55,7 +55,10 @@ class ErrorPages implements ErrorController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	/** The error page of the shared layout, for MVC's own exception handlers too. */
+	/**
+	 * The error page of the shared layout (error/error.html, the one error template: its texts by
+	 * status), for MVC's own exception handlers too.
+	 */
 	static ModelAndView page(int status, String refusedField) {
 		ModelAndView page = new ModelAndView("error/error");
 		page.setStatus(HttpStatus.valueOf(status));

@@ -50,7 +50,7 @@ final class InvalidParameterHandlers {
 
 		@ExceptionHandler(InvalidParameterException.class)
 		ModelAndView invalidParameter(InvalidParameterException ex, HttpServletRequest request) {
-			ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+			ModelAndView page = ErrorPages.page(400, null);
 			page.addObject("parameter", ex.parameter());
 			page.addObject("messageKey", ex.messageKey());
 			page.addObject("messageArgs", ex.args());
