@@ -2,7 +2,6 @@ package id.ugdkemiskinan.common;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,7 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,18 +31,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The API's errors as RFC 9457 problem details (JSON), with the right status and a text in Bahasa
- * Indonesia; a value that cannot be read names its field in {@code errors: [{field, message}]}.
+ * Indonesia (English on request, see {@link Problems}); a value that cannot be read names its field in {@code errors: [{field, message}]}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+	private final Problems problems;
 
-	private final MessageSource messages;
-
-	ApiExceptionHandler(MessageSource messages) {
-		this.messages = messages;
+	ApiExceptionHandler(Problems problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -52,17 +48,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		if (ex instanceof MethodArgumentTypeMismatchException argument
 				&& argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
-			return problem(ex, HttpStatus.NOT_FOUND, "Data tidak ditemukan.", null, request);
+			return problem(ex, HttpStatus.NOT_FOUND, "api.notFound", null, null, request);
 		}
 		String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
-		return problem(ex, HttpStatus.BAD_REQUEST, message("param.invalid", field),
+		return problem(ex, HttpStatus.BAD_REQUEST, "param.invalid", new Object[] { field },
 				List.of(fieldError(field, message(WebExceptionHandler.typeMismatchKey(ex), null))), request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(ex, HttpStatus.BAD_REQUEST, message("api.validation", null),
+		return problem(ex, HttpStatus.BAD_REQUEST, "api.validation", null,
 				List.of(fieldError(ex.getParameterName(), message("input.missingParameter", ex.getParameterName()))),
 				request);
 	}
@@ -84,7 +80,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				break;
 			}
 		}
-		return problem(ex, HttpStatus.BAD_REQUEST, message("input.unreadable", null), errors, request);
+		return problem(ex, HttpStatus.BAD_REQUEST, "input.unreadable", null, errors, request);
 	}
 
 	/** Whatever else Spring MVC reports itself (405, 406, 415...) keeps its status, in Bahasa Indonesia. */
@@ -99,9 +95,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final String LOCALIZED = ApiExceptionHandler.class.getName() + ".localized";
 
-	private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String detail,
+	private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String key, Object[] args,
 			List<Map<String, String>> errors, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		ProblemDetail problem = this.problems.of(status, key, args);
 		if (errors != null) {
 			problem.setProperty("errors", errors);
 		}
@@ -117,26 +113,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private String message(String key, Object arg) {
-		return this.messages.getMessage(key, arg == null ? null : new Object[] { arg }, INDONESIAN);
+		return arg == null ? this.problems.message(key) : this.problems.message(key, arg);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Data tidak ditemukan.");
+		return this.problems.of(HttpStatus.NOT_FOUND, "api.notFound");
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "10")
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-					"Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat."));
+			.body(this.problems.of(HttpStatus.SERVICE_UNAVAILABLE, "api.unavailable"));
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ProblemDetail conflict(ObjectOptimisticLockingFailureException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"Data telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.");
+		return this.problems.of(HttpStatus.CONFLICT, "api.conflict");
 	}
 
 }

@@ -31,7 +31,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "10";
 
-	static final String API_DETAIL = "Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat.";
+	/** The message key of the API's detail. */
+	static final String API_DETAIL = "api.unavailable";
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
@@ -76,7 +77,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.reset();
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		if (OutsideMvc.isApi(request)) {
-			OutsideMvc.problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, API_DETAIL);
+			this.answers.problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, API_DETAIL);
 			return;
 		}
 		this.answers.page(request, response, HttpStatus.SERVICE_UNAVAILABLE);

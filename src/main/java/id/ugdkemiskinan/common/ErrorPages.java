@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.common;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,15 +26,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
 	/** Statuses with their own title and text in the messages; any other shows as its class (4xx, 5xx). */
 	static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 409, 413, 500, 503);
 
-	private final MessageSource messages;
+	private final Problems problems;
 
-	ErrorPages(MessageSource messages) {
-		this.messages = messages;
+	ErrorPages(Problems problems) {
+		this.problems = problems;
 	}
 
 	@RequestMapping("/error")
@@ -46,21 +42,23 @@ class ErrorPages implements ErrorController {
 			response.setStatus(status);
 			return page(status, (String) request.getAttribute(InputSanityFilter.REFUSED_FIELD));
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
-				message("error." + known(status) + ".body", null));
+		ProblemDetail problem = this.problems.of(HttpStatus.valueOf(status), "error." + known(status) + ".body");
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
 			problem.setInstance(java.net.URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "")));
 		}
 		String field = (String) request.getAttribute(InputSanityFilter.REFUSED_FIELD);
 		if (field != null) {
-			problem.setDetail(message("input.badCharacters.detail", null));
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", message("input.badCharacters", null))));
+			problem.setDetail(this.problems.message("input.badCharacters.detail"));
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", this.problems.message("input.badCharacters"))));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	/** The error page of the shared layout, for MVC's own exception handlers too. */
+	/**
+	 * The error page of the shared layout (error/error.html, the one error template: its texts by
+	 * status), for MVC's own exception handlers too.
+	 */
 	static ModelAndView page(int status, String refusedField) {
 		ModelAndView page = new ModelAndView("error/error");
 		page.setStatus(HttpStatus.valueOf(status));
@@ -90,10 +88,6 @@ class ErrorPages implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = uri instanceof String value ? value : request.getRequestURI();
 		return path.startsWith(request.getContextPath() + "/api/");
-	}
-
-	private String message(String key, Object[] args) {
-		return this.messages.getMessage(key, args, INDONESIAN);
 	}
 
 }

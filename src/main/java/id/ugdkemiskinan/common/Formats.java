@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("formats")
 public class Formats {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+	private static final Locale INDONESIAN = Locales.INDONESIA;
 
 	private final DateTimeFormatter dateTime;
 

@@ -1,12 +1,10 @@
 package id.ugdkemiskinan.common;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,27 +19,24 @@ import org.springframework.web.servlet.ModelAndView;
 /** Unreadable list parameters: 400, as problem details on the API and as a notice on the pages. */
 final class InvalidParameterHandlers {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
 	private InvalidParameterHandlers() {
 	}
 
-	/** The API's answer: always in Bahasa Indonesia, with the parameter in {@code errors}. */
+	/** The API's answer: in Bahasa Indonesia (see {@link Problems}), with the parameter in {@code errors}. */
 	@RestControllerAdvice(annotations = RestController.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class Api {
 
-		private final MessageSource messages;
+		private final Problems problems;
 
-		Api(MessageSource messages) {
-			this.messages = messages;
+		Api(Problems problems) {
+			this.problems = problems;
 		}
 
 		@ExceptionHandler(InvalidParameterException.class)
 		ProblemDetail invalidParameter(InvalidParameterException ex) {
-			String message = this.messages.getMessage(ex.messageKey(), ex.args(), INDONESIAN);
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					this.messages.getMessage("param.invalid", new Object[] { ex.parameter() }, INDONESIAN));
+			String message = this.problems.message(ex.messageKey(), ex.args());
+			ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "param.invalid", ex.parameter());
 			problem.setProperty("errors", List.of(Map.of("field", ex.parameter(), "message", message)));
 			return problem;
 		}
@@ -55,7 +50,7 @@ final class InvalidParameterHandlers {
 
 		@ExceptionHandler(InvalidParameterException.class)
 		ModelAndView invalidParameter(InvalidParameterException ex, HttpServletRequest request) {
-			ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+			ModelAndView page = ErrorPages.page(400, null);
 			page.addObject("parameter", ex.parameter());
 			page.addObject("messageKey", ex.messageKey());
 			page.addObject("messageArgs", ex.args());

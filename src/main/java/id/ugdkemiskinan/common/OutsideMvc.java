@@ -9,7 +9,6 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
-import tools.jackson.core.io.JsonStringEncoder;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -29,10 +28,13 @@ public final class OutsideMvc {
 
 	private final ApplicationContext application;
 
+	private final Problems problems;
+
 	public OutsideMvc(ITemplateEngine templates, LocaleResolver locales, ApplicationContext application) {
 		this.templates = templates;
 		this.locales = locales;
 		this.application = application;
+		this.problems = new Problems(application, locales);
 	}
 
 	/** Whether the request is one of the JSON API's, which answers problem details. */
@@ -40,24 +42,10 @@ public final class OutsideMvc {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
-	/** Writes a problem detail (status, its reason phrase as title, the detail, and the instance). */
-	public static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"");
-		JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-		encoder.quoteAsString(status.getReasonPhrase(), json);
-		json.append("\",\"status\":").append(status.value()).append(",\"detail\":\"");
-		encoder.quoteAsString(detail, json);
-		json.append('"');
-		if (request != null) {
-			json.append(",\"instance\":\"");
-			encoder.quoteAsString(request.getRequestURI(), json);
-			json.append('"');
-		}
-		response.getWriter().write(json.append('}').toString());
+	/** Writes the problem detail for the status and message key (see {@link Problems#send}). */
+	public void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
+			Object... args) throws IOException {
+		this.problems.send(request, response, status, key, args);
 	}
 
 	/** Renders the app's error page for the status (error/error.html with the shared layout). */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,12 +17,18 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 @ControllerAdvice
 class UnknownPathHandler {
 
+	private final Problems problems;
+
+	UnknownPathHandler(Problems problems) {
+		this.problems = problems;
+	}
+
 	@ExceptionHandler(NoHandlerFoundException.class)
 	Object notFound(HttpServletRequest request) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Data tidak ditemukan."));
+				.body(this.problems.of(HttpStatus.NOT_FOUND, "api.notFound"));
 		}
 		return ErrorPages.page(404, null);
 	}

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 public class UploadLimitFilter extends OncePerRequestFilter {
 
-	static final String DETAIL = "Kiriman terlalu besar: paling banyak 5 lampiran, masing-masing paling besar 5 MB.";
+	/** The message key of the API's detail. */
+	static final String DETAIL = "api.tooLarge";
 
 	private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
 
@@ -75,7 +76,7 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 		// Tomcat reads (swallows) the rest of the body up to server.tomcat.max-swallow-size, so that the
 		// browser gets to see this answer instead of a reset connection.
 		if (OutsideMvc.isApi(request)) {
-			OutsideMvc.problem(request, response, HttpStatus.CONTENT_TOO_LARGE, DETAIL);
+			this.answers.problem(request, response, HttpStatus.CONTENT_TOO_LARGE, DETAIL);
 			return;
 		}
 		this.answers.page(request, response, HttpStatus.CONTENT_TOO_LARGE);

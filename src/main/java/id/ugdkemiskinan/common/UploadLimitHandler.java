@@ -23,11 +23,17 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadLimitHandler {
 
+	private final Problems problems;
+
+	UploadLimitHandler(Problems problems) {
+		this.problems = problems;
+	}
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		if (OutsideMvc.isApi(request)) {
-			OutsideMvc.problem(request, response, HttpStatus.CONTENT_TOO_LARGE, UploadLimitFilter.DETAIL);
+			this.problems.send(request, response, HttpStatus.CONTENT_TOO_LARGE, UploadLimitFilter.DETAIL);
 			return new ModelAndView();
 		}
 		return ErrorPages.page(413, null);

@@ -40,7 +40,7 @@ class WebExceptionHandler {
 			return ErrorPages.page(404, null);
 		}
 		String parameter = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
-		ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+		ModelAndView page = ErrorPages.page(400, null);
 		page.addObject("parameter", parameter);
 		page.addObject("messageKey", typeMismatchKey(ex));
 		page.addObject("messageArgs", new Object[0]);

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import id.ugdkemiskinan.common.DatabaseUnavailableFilter;
-import id.ugdkemiskinan.common.OutsideMvc;
+import id.ugdkemiskinan.common.Problems;
 import id.ugdkemiskinan.users.LoginThrottledException;
 import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;
 
@@ -53,7 +53,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			ApplicationContext application) throws Exception {
+			ApplicationContext application, Problems problems) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
@@ -72,28 +72,26 @@ class SecurityConfiguration {
 				if (DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
 					// The account could not be read: the database is down, not the password wrong.
 					response.setHeader("Retry-After", "10");
-					problem(response, HttpStatus.SERVICE_UNAVAILABLE, false,
-							"Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat.");
+					problem(problems, request, response, HttpStatus.SERVICE_UNAVAILABLE, false, "api.unavailable");
 					return;
 				}
 				if (ex instanceof LoginThrottledException throttled) {
 					response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
-					problem(response, HttpStatus.TOO_MANY_REQUESTS, false, "Terlalu banyak percobaan masuk yang gagal. "
-							+ "Coba lagi dalam " + throttled.retryAfterSeconds() + " detik.");
+					problem(problems, request, response, HttpStatus.TOO_MANY_REQUESTS, false, "api.loginThrottled",
+							String.valueOf(throttled.retryAfterSeconds()));
 					return;
 				}
-				problem(response, HttpStatus.UNAUTHORIZED, true,
-						"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic).");
+				problem(problems, request, response, HttpStatus.UNAUTHORIZED, true, "api.unauthorized");
 			}))
 			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, true,
-						"Autentikasi diperlukan: kirim nama pengguna dan kata sandi (HTTP Basic)."))
-				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, false,
-						"Peran Anda tidak diizinkan melakukan ini.")))
+				.authenticationEntryPoint((request, response, ex) -> problem(problems, request, response,
+						HttpStatus.UNAUTHORIZED, true, "api.unauthorized"))
+				.accessDeniedHandler((request, response, ex) -> problem(problems, request, response, HttpStatus.FORBIDDEN,
+						false, "api.forbidden")))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(this::headers)
-			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+			.addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -101,7 +99,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
 			AuthenticationSuccessHandler loginSuccessHandler, AuthenticationFailureHandler loginFailureHandler,
-			ApplicationContext application) throws Exception {
+			ApplicationContext application, Problems problems) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico",
@@ -133,11 +131,11 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> {
 				// An expired session: to login and back (SessionExpiry), never "Akses ditolak".
-				SessionExpiry expiry = new SessionExpiry();
+				SessionExpiry expiry = new SessionExpiry(problems);
 				exceptions.authenticationEntryPoint(expiry.entryPoint()).accessDeniedHandler(expiry.accessDeniedHandler());
 			})
 			.headers(this::headers)
-			.addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+			.addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -191,13 +189,13 @@ class SecurityConfiguration {
 			.frameOptions(frame -> frame.deny());
 	}
 
-	private static void problem(HttpServletResponse response, HttpStatus status, boolean challenge, String detail)
-			throws IOException {
+	private static void problem(Problems problems, HttpServletRequest request, HttpServletResponse response,
+			HttpStatus status, boolean challenge, String key, Object... args) throws IOException {
 		response.setStatus(status.value());
 		if (challenge) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"UGD Kemiskinan\", charset=\"UTF-8\"");
 		}
-		OutsideMvc.problem(null, response, status, detail);
+		problems.sendWithoutInstance(request, response, status, key, args);
 	}
 
 }

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import id.ugdkemiskinan.common.Problems;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -51,6 +53,12 @@ final class SessionExpiry {
 	private final AccessDeniedHandler denied = new AccessDeniedHandlerImpl();
 
 	private final AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+
+	private final Problems problems;
+
+	SessionExpiry(Problems problems) {
+		this.problems = problems;
+	}
 
 	/** For requests that need a login and have none: htmx gets {@code HX-Redirect} (401), pages the usual login redirect. */
 	AuthenticationEntryPoint entryPoint() {
@@ -95,7 +103,7 @@ final class SessionExpiry {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader("HX-Redirect", request.getContextPath() + LOGIN_EXPIRED);
 		response.setContentType("text/plain;charset=UTF-8");
-		response.getWriter().write("Sesi berakhir");
+		response.getWriter().write(this.problems.message("session.expired.short"));
 	}
 
 	/**

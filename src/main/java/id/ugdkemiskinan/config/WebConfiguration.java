@@ -12,6 +12,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import id.ugdkemiskinan.common.Locales;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.AnnotationFormatterFactory;
@@ -34,7 +36,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	static final Locale INDONESIAN = Locale.forLanguageTag("id");
+	static final Locale INDONESIAN = Locales.INDONESIAN;
 
 	static final Set<String> LANGUAGES = Set.of("id", "en");
 

@@ -2,12 +2,11 @@ package id.ugdkemiskinan.dashboard;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import id.ugdkemiskinan.common.Problems;
 import id.ugdkemiskinan.users.CurrentUser;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,18 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardApiController {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
 	private final DashboardQueries queries;
 
 	private final DashboardFilters filters;
 
-	private final MessageSource messages;
+	private final Problems problems;
 
-	DashboardApiController(DashboardQueries queries, DashboardFilters filters, MessageSource messages) {
+	DashboardApiController(DashboardQueries queries, DashboardFilters filters, Problems problems) {
 		this.queries = queries;
 		this.filters = filters;
-		this.messages = messages;
+		this.problems = problems;
 	}
 
 	/** One refused field of a problem detail, as the rest of the API reports them. */
@@ -67,11 +64,10 @@ class DashboardApiController {
 	/** A refused period or filter: RFC 9457 problem detail, 400, with {@code errors: [{field, message}]}. */
 	@ExceptionHandler(InvalidDashboardFilterException.class)
 	ProblemDetail refused(InvalidDashboardFilterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.getMessage("dashboard.invalid", null, INDONESIAN));
+		ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "dashboard.invalid");
 		problem.setProperty("errors", ex.problems()
 			.stream()
-			.map(p -> new FieldErrorJson(p.field(), this.messages.getMessage(p.messageKey(), p.args(), INDONESIAN)))
+			.map(p -> new FieldErrorJson(p.field(), this.problems.message(p.messageKey(), p.args())))
 			.toList());
 		return problem;
 	}

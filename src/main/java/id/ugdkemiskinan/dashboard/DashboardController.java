@@ -25,6 +25,7 @@ import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.common.Formats;
+import id.ugdkemiskinan.common.Locales;
 import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
@@ -133,7 +134,7 @@ class DashboardController {
 		csv.write("\uFEFF");
 		csv.append("# UGD Kemiskinan — SLA ").append(filter.from().toString()).append(" s.d. ")
 			.append(filter.to().toString()).append("\r\n");
-		csv.append("# tepat waktu;terlambat;terlambat belum direspon;menunggu;kepatuhan;median menit;p90 menit\r\n");
+		csv.append(this.messages.getMessage("dashboard.csv.header", null, Locales.INDONESIAN)).append("\r\n");
 		csv.append("# ").append(Long.toString(figures.onTime())).append(';').append(Long.toString(figures.late())).append(';')
 			.append(Long.toString(figures.overdueOpen())).append(';').append(Long.toString(figures.pending())).append(';')
 			.append(figures.compliance() == null ? "" : String.format(Locale.ROOT, "%.4f", figures.compliance()))
@@ -207,7 +208,7 @@ class DashboardController {
 		model.addAttribute("filter", filter);
 		DashboardFigures figures = this.queries.figures(filter);
 		model.addAttribute("figures", figures);
-		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locale.forLanguageTag("id-ID"));
+		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locales.INDONESIA);
 		model.addAttribute("trendJson", this.json.writeValueAsString(figures.daily()
 			.stream()
 			.map(d -> Map.of("label", label.format(d.date()), "filed", d.filed(), "onTime", d.onTime(), "breached",

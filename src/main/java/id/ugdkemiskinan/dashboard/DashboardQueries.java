@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +30,8 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static java.util.stream.Collectors.toMap;
+import static id.ugdkemiskinan.common.SqlTime.utc;
+import static id.ugdkemiskinan.common.SqlTime.instant;
 
 /**
  * The dashboard's figures from SQL aggregates ({@code FILTER}, {@code GROUP BY}, window sums for the
@@ -403,15 +404,6 @@ class DashboardQueries {
 		params.put("dinas", filter.dinas());
 		params.put("category", filter.category());
 		return params;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

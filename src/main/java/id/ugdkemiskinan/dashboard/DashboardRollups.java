@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,8 @@ import id.ugdkemiskinan.common.TimeProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static id.ugdkemiskinan.common.SqlTime.utc;
 
 /**
  * Builds the dashboard's roll-up: for every day, week (from Monday) and month that has ended (in the kabupaten's
@@ -220,10 +221,6 @@ class DashboardRollups {
 
 	private static Span span(String grain, OffsetDateTime start, OffsetDateTime end) {
 		return new Span(grain.charAt(0), start.toInstant(), end.toInstant());
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import id.ugdkemiskinan.common.OutsideMvc;
+import id.ugdkemiskinan.common.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -21,6 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
+	private final Problems problems;
+
+	public PasswordChangeRequiredFilter(Problems problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -28,8 +34,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 				&& user.mustChangePassword() && !isAllowed(request)) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				OutsideMvc.problem(request, response, HttpStatus.FORBIDDEN,
-						"Kata sandi sementara harus diganti lebih dulu melalui halaman Ganti kata sandi.");
+				this.problems.send(request, response, HttpStatus.FORBIDDEN, "api.passwordChangeRequired");
 			}
 			else {
 				response.sendRedirect(request.getContextPath() + PasswordChangeController.PATH);

@@ -2,7 +2,8 @@ package id.ugdkemiskinan.agency;
 
 import java.util.List;
 
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the secretariat as the owner of whatever no active rule routes.
  */
 @ApplicationModuleTest
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.test.database=agency_module" })
 class AgencyModuleTests {
 

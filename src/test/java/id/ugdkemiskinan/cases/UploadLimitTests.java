@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 import id.ugdkemiskinan.support.CaseData;
 import id.ugdkemiskinan.support.Logins;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API), never Tomcat's English page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
 		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false" })
 class UploadLimitTests {

@@ -6,7 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import id.ugdkemiskinan.UgdApplication;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JSON under /api/ — never Spring Boot's default JSON nor Tomcat's page.
  */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
 		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false" })
 class ErrorPagesTests {

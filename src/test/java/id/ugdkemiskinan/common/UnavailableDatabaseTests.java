@@ -54,7 +54,8 @@ class UnavailableDatabaseTests {
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
-		.setControllerAdvice(new ApiExceptionHandler(new org.springframework.context.support.StaticMessageSource()), new WebExceptionHandler())
+		.setControllerAdvice(new ApiExceptionHandler(new Problems(messages(), new FixedLocaleResolver(Locales.INDONESIAN))),
+				new WebExceptionHandler())
 		.build();
 
 	@Test
@@ -80,7 +81,7 @@ class UnavailableDatabaseTests {
 
 	private final MockMvc mvcBehindSessions = MockMvcBuilders
 		.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
-		.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(java.util.Locale.forLanguageTag("id")),
+		.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(Locales.INDONESIAN),
 				application()),
 				SESSION_FILTER_WITHOUT_DATABASE)
 		.build();
@@ -121,6 +122,7 @@ class UnavailableDatabaseTests {
 		application.getBeanFactory().registerSingleton("kabupaten", new Kabupaten("35.10", "Kabupaten Banyuwangi"));
 		application.getBeanFactory().registerSingleton("demoMode", new DemoMode(true, false));
 		application.refresh();
+		application.getStaticMessageSource().setParentMessageSource(messages());
 		return application;
 	}
 
@@ -129,15 +131,19 @@ class UnavailableDatabaseTests {
 		resolver.setPrefix("templates/");
 		resolver.setSuffix(".html");
 		resolver.setCharacterEncoding("UTF-8");
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(messages());
+		engine.addDialect(new SpringSecurityDialect());
+		return engine;
+	}
+
+	private static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		SpringTemplateEngine engine = new SpringTemplateEngine();
-		engine.setTemplateResolver(resolver);
-		engine.setTemplateEngineMessageSource(messages);
-		engine.addDialect(new SpringSecurityDialect());
-		return engine;
+		return messages;
 	}
 
 }

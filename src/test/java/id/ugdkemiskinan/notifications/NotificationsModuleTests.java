@@ -12,7 +12,8 @@ import id.ugdkemiskinan.cases.AssignmentsFlagged;
 import id.ugdkemiskinan.cases.AssignmentsFlagged.Flag;
 import id.ugdkemiskinan.cases.AssignmentsFlagged.Flagged;
 import id.ugdkemiskinan.cases.CaseRejected;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * timeline events) are written here by SQL.
  */
 @ApplicationModuleTest
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.test.database=notifications_module", "ugd.embedded-postgres.enabled=false",
 		"ugd.demo.enabled=false", "ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false" })
 class NotificationsModuleTests {

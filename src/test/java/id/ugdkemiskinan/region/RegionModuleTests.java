@@ -2,7 +2,8 @@ package id.ugdkemiskinan.region;
 
 import java.util.List;
 
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kabupaten from the Kemendagri list, and its API answers from what it imported.
  */
 @ApplicationModuleTest
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.test.database=region_module",
 		"ugd.kabupaten-code=35.10" })
 class RegionModuleTests {

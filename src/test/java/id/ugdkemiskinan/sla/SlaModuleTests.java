@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import id.ugdkemiskinan.support.MutableClock;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * escalation delay, and the policy fixes due times from the settings.
  */
 @ApplicationModuleTest
-@Import({ TestDatabaseConfiguration.class, SlaModuleTests.StubTarget.class })
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class, SlaModuleTests.StubTarget.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.sla.sweep-enabled=false",
 		"ugd.sla.response-time=PT3H", "ugd.sla.escalation-after=PT2H" })
 class SlaModuleTests {

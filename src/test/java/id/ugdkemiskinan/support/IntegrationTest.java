@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole application on real PostgreSQL ({@link TestDatabase}), with MockMvc, in demo mode,
+ * The whole application on real PostgreSQL ({@link TestcontainersConfiguration}), with MockMvc, in demo mode,
  * with the app's own embedded server, the SLA sweeper and the dashboard roll-up schedule switched off
  * (tests run them when they mean to).
  */
@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
 		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false" })
 public @interface IntegrationTest {

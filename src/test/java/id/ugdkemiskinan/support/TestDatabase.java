@@ -22,13 +22,19 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * The one PostgreSQL server of a test run: a Testcontainers container where a Docker engine
  * answers, otherwise an embedded server (zonky) that the tests start themselves. Started once
  * per JVM; each test context picks a database on it by name (created on first use), so tests
- * that need an empty database get one without a second server.
+ * that need an empty database get one without a second server. Application contexts get it
+ * through {@link TestcontainersConfiguration}.
  */
 public final class TestDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
+	/** The container's own database, the one {@code @ServiceConnection} connects to. */
+	static final String CONTAINER_DATABASE = "ugd";
+
 	private static volatile TestDatabase instance;
+
+	private static volatile Boolean dockerAvailable;
 
 	private final String urlPrefix;
 
@@ -36,12 +42,15 @@ public final class TestDatabase {
 
 	private final String password;
 
+	private final PostgreSQLContainer container;
+
 	private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-	private TestDatabase(String urlPrefix, String username, String password) {
+	private TestDatabase(String urlPrefix, String username, String password, PostgreSQLContainer container) {
 		this.urlPrefix = urlPrefix;
 		this.username = username;
 		this.password = password;
+		this.container = container;
 	}
 
 	public static TestDatabase get() {
@@ -57,31 +66,43 @@ public final class TestDatabase {
 
 	private static TestDatabase start() {
 		if (dockerAvailable()) {
-			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
+				.withDatabaseName(CONTAINER_DATABASE);
 			container.start();
 			log.info("Tests use a Testcontainers PostgreSQL at {}", container.getJdbcUrl());
 			String url = container.getJdbcUrl();
 			return new TestDatabase(url.substring(0, url.lastIndexOf('/') + 1), container.getUsername(),
-					container.getPassword());
+					container.getPassword(), container);
 		}
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
 			log.info("No Docker engine: tests use an embedded PostgreSQL on port {}", postgres.getPort());
 			String url = postgres.getJdbcUrl("postgres", "postgres");
-			return new TestDatabase(url.substring(0, url.lastIndexOf('/') + 1), "postgres", "postgres");
+			return new TestDatabase(url.substring(0, url.lastIndexOf('/') + 1), "postgres", "postgres", null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", ex);
 		}
 	}
 
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
+	/** Whether a Docker engine answers (asked once per JVM). */
+	static boolean dockerAvailable() {
+		if (dockerAvailable == null) {
+			boolean available;
+			try {
+				available = DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException ex) {
+				available = false;
+			}
+			dockerAvailable = available;
 		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+		return dockerAvailable;
+	}
+
+	/** The Testcontainers container, or null when the server is the embedded one. */
+	PostgreSQLContainer container() {
+		return this.container;
 	}
 
 	/** The JDBC URL of the named database, created empty on first use. */

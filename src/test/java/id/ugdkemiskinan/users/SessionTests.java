@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 import id.ugdkemiskinan.UgdApplication;
 import id.ugdkemiskinan.support.Logins;
-import id.ugdkemiskinan.support.TestDatabaseConfiguration;
+import id.ugdkemiskinan.support.TestClockConfiguration;
+import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sessions through a real HTTP server: stored in PostgreSQL, renewed on login, 30 minutes idle. */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
 		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false" })
 class SessionTests {

@@ -112,8 +112,8 @@ class CaseApiController {
 			@RequestParam(required = false) String kecamatan, @RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size) {
-		CaseFilter filter = new CaseFilter(Paging.option("status", status, CaseStatus.class), blankToNull(dinas), null,
-				null, null, null, null, overdue, blankToNull(kecamatan), blankToNull(q));
+		CaseFilter filter = new CaseFilter(Paging.option("status", status, CaseStatus.class), dinas, null,
+				null, null, null, null, overdue, kecamatan, q);
 		Paging paging = Paging.parse(page, size, CaseController.PAGE_SIZE, MAX_SIZE);
 		CasePage result = this.queries.list(filter, CaseScope.of(user), paging.page(), paging.size());
 		return new CaseListResponse(result.rows()
@@ -186,10 +186,6 @@ class CaseApiController {
 			case "reporterRelation" -> "reporter.relation";
 			default -> field;
 		};
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 }

@@ -5,11 +5,10 @@ import id.ugdkemiskinan.cases.intake.OutOfScopeException;
 import id.ugdkemiskinan.cases.intake.SubmissionKeyTooLongException;
 import id.ugdkemiskinan.cases.intake.SubmissionReusedException;
 import id.ugdkemiskinan.cases.workflow.IllegalTransitionException;
-import java.util.Locale;
 
 import id.ugdkemiskinan.cases.api.CaseJson.FieldErrorJson;
+import id.ugdkemiskinan.common.Problems;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,41 +24,38 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiExceptionHandler {
 
-	private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+	private final Problems problems;
 
-	private final MessageSource messages;
-
-	CaseApiExceptionHandler(MessageSource messages) {
-		this.messages = messages;
+	CaseApiExceptionHandler(Problems problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler(InvalidCaseException.class)
 	ProblemDetail invalid(InvalidCaseException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("api.validation"));
+		ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "api.validation");
 		problem.setProperty("errors", ex.problems()
 			.stream()
 			.map(p -> new FieldErrorJson(CaseApiController.apiField(p.field()),
-					this.messages.getMessage(p.messageKey(), p.args(), INDONESIAN)))
+					this.problems.message(p.messageKey(), p.args())))
 			.toList());
 		return problem;
 	}
 
 	@ExceptionHandler(OutOfScopeException.class)
 	ProblemDetail outOfScope(OutOfScopeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message("api.outOfScope"));
+		return this.problems.of(HttpStatus.FORBIDDEN, "api.outOfScope");
 	}
 
 	@ExceptionHandler(IllegalTransitionException.class)
 	ProblemDetail conflict(IllegalTransitionException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message(ex.messageKey()));
+		ProblemDetail problem = this.problems.of(HttpStatus.CONFLICT, ex.messageKey());
 		problem.setProperty("code", ex.messageKey());
 		return problem;
 	}
 
 	@ExceptionHandler(SubmissionReusedException.class)
 	ProblemDetail submissionReused(SubmissionReusedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				message("api.submission.reused"));
+		ProblemDetail problem = this.problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "api.submission.reused");
 		problem.setProperty("code", "idempotency-key-reused");
 		problem.setProperty("ticket", ex.ticket());
 		return problem;
@@ -67,15 +63,10 @@ class CaseApiExceptionHandler {
 
 	@ExceptionHandler(SubmissionKeyTooLongException.class)
 	ProblemDetail submissionKeyTooLong(SubmissionKeyTooLongException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.getMessage("api.submission.keyTooLong", new Object[] { ex.maxLength() }, INDONESIAN));
+		ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "api.submission.keyTooLong", ex.maxLength());
 		problem.setProperty("errors", java.util.List.of(new FieldErrorJson("Idempotency-Key",
-				this.messages.getMessage("api.submission.keyTooLong", new Object[] { ex.maxLength() }, INDONESIAN))));
+				this.problems.message("api.submission.keyTooLong", ex.maxLength()))));
 		return problem;
-	}
-
-	private String message(String key) {
-		return this.messages.getMessage(key, null, INDONESIAN);
 	}
 
 }

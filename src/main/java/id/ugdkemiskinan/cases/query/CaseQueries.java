@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +38,9 @@ import id.ugdkemiskinan.sla.SlaState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import static id.ugdkemiskinan.common.SqlTime.utc;
+import static id.ugdkemiskinan.common.SqlTime.instant;
 
 /**
  * The read side of cases: plain SQL with the user's scope in every WHERE clause, projections
@@ -510,15 +512,6 @@ public class CaseQueries {
 		params.put("scopeKecamatan", scope.kecamatanCode());
 		params.put("scopeDinas", scope.dinasCode());
 		return params;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -110,9 +110,9 @@ public class CaseController {
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String kecamatan,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			HttpServletRequest request, Model model) {
-		CaseFilter filter = new CaseFilter(Paging.option("status", status, CaseStatus.class), emptyToNull(dinas),
-				emptyToNull(category), emptyToNull(desa), Paging.option("priority", priority, Priority.class), filedFrom,
-				filedTo, overdue, emptyToNull(kecamatan), emptyToNull(q));
+		CaseFilter filter = new CaseFilter(Paging.option("status", status, CaseStatus.class), dinas,
+				category, desa, Paging.option("priority", priority, Priority.class), filedFrom,
+				filedTo, overdue, kecamatan, q);
 		Paging paging = Paging.parse(page, PAGE_SIZE);
 		CasePage result = this.queries.list(filter, CaseScope.of(user), paging.page(), paging.size());
 		model.addAttribute("filter", filter);
@@ -368,10 +368,6 @@ public class CaseController {
 
 	private Map<String, String> categoryNames() {
 		return this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name));
-	}
-
-	private static String emptyToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 }

@@ -86,8 +86,8 @@ public class WorkflowController {
 
 	private String queue(String dinas, String titleKey, String path, String state, String kecamatan, String category,
 			String page, HttpServletRequest request, Model model) {
-		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class), blankToNull(kecamatan),
-				blankToNull(category));
+		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class), kecamatan,
+				category);
 		Paging paging = Paging.parse(page, QUEUE_SIZE);
 		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
 		model.addAttribute("rows", result.rows());
@@ -107,7 +107,7 @@ public class WorkflowController {
 			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
 		HistoryFilter filter = new HistoryFilter(Paging.option("status", status, AssignmentStatus.class),
-				blankToNull(kecamatan), blankToNull(q));
+				kecamatan, q);
 		Paging paging = Paging.parse(page, HISTORY_SIZE);
 		CaseViews.HistoryPage result = this.queries.history(user.dinasCode(), filter, paging.page(), paging.size());
 		model.addAttribute("rows", result.rows());
@@ -227,10 +227,6 @@ public class WorkflowController {
 	private String ticketOfAssignment(long assignmentId, CurrentUser user) {
 		return this.queries.ticketOfAssignment(assignmentId, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No assignment " + assignmentId));
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 }
