@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import id.ugdkemiskinan.common.DatabaseUnavailableFilter;
+import id.ugdkemiskinan.common.web.DatabaseUnavailableFilter;
 import id.ugdkemiskinan.common.Problems;
 import id.ugdkemiskinan.users.LoginThrottledException;
 import id.ugdkemiskinan.users.PasswordChangeRequiredFilter;

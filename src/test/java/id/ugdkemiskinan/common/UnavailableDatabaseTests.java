@@ -1,5 +1,8 @@
 package id.ugdkemiskinan.common;
 
+import id.ugdkemiskinan.common.web.ApiExceptionHandler;
+import id.ugdkemiskinan.common.web.DatabaseUnavailableFilter;
+import id.ugdkemiskinan.common.web.WebExceptionHandler;
 import jakarta.servlet.Filter;
 import id.ugdkemiskinan.region.Kabupaten;
 import org.junit.jupiter.api.Test;

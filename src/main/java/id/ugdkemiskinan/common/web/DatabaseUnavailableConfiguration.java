@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
 import jakarta.servlet.DispatcherType;
 import org.thymeleaf.ITemplateEngine;

@@ -1,5 +1,6 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
+import id.ugdkemiskinan.common.Problems;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;

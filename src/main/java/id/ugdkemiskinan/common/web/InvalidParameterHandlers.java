@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
+import id.ugdkemiskinan.common.InvalidParameterException;
+import id.ugdkemiskinan.common.Problems;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
+import id.ugdkemiskinan.common.NotFoundException;
+import id.ugdkemiskinan.common.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private final Problems problems;
 
-	ApiExceptionHandler(Problems problems) {
+	public ApiExceptionHandler(Problems problems) {
 		this.problems = problems;
 	}
 

@@ -1,5 +1,6 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
+import id.ugdkemiskinan.common.TextInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;

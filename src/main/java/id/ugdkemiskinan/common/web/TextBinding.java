@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,6 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
+import id.ugdkemiskinan.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * ({@code page=abc}, {@code status=FOO}, a date of year 0), never a 500 for bad input.
  */
 @ControllerAdvice(annotations = Controller.class)
-class WebExceptionHandler {
+public class WebExceptionHandler {
 
 	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
 	ModelAndView notFound() {

@@ -1,4 +1,4 @@
-package id.ugdkemiskinan.common;
+package id.ugdkemiskinan.common.web;
 
 import java.io.IOException;
 import java.util.Locale;
