@@ -1,10 +1,15 @@
 package id.ugdkemiskinan.cases.intake;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.tika.Tika;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Accepts photos and letters by what they are, not what they are called: the content is sniffed
@@ -21,6 +26,36 @@ public class AttachmentInspector {
 			"application/pdf", "pdf");
 
 	private final Tika tika = new Tika();
+
+	/**
+	 * The uploads that may be stored, each with a safe name and the type its content is; what is
+	 * wrong with the others goes to {@code errors} (field {@code attachments}).
+	 */
+	public List<ValidAttachment> read(List<MultipartFile> uploads, Errors errors) {
+		if (uploads.size() > MAX_FILES) {
+			errors.rejectValue("attachments", "case.attachments.tooMany", new Object[] { MAX_FILES }, null);
+			return List.of();
+		}
+		List<ValidAttachment> files = new ArrayList<>();
+		for (MultipartFile upload : uploads) {
+			try {
+				byte[] content = upload.getBytes();
+				String problem = problem(content);
+				if (problem != null) {
+					errors.rejectValue("attachments", problem, new Object[] { upload.getOriginalFilename() }, null);
+				}
+				else {
+					String type = contentType(content);
+					files.add(new ValidAttachment(safeName(upload.getOriginalFilename(), type), type, content));
+				}
+			}
+			catch (IOException ex) {
+				errors.rejectValue("attachments", "case.attachments.unreadable",
+						new Object[] { upload.getOriginalFilename() }, null);
+			}
+		}
+		return files;
+	}
 
 	/** The message key of what is wrong with the file, or {@code null} when it may be stored. */
 	public String problem(byte[] content) {

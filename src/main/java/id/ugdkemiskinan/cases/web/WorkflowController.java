@@ -33,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,25 +71,20 @@ public class WorkflowController {
 	}
 
 	@GetMapping("/antrian")
-	String showDinasQueue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-		return queue(user.dinasCode(), "queue.title", "/antrian", state, kecamatan, category, page, request, model);
+	String showDinasQueue(@AuthenticationPrincipal CurrentUser user, @ModelAttribute QueueParams params,
+			HttpServletRequest request, Model model) {
+		return queue(user.dinasCode(), "queue.title", "/antrian", params, request, model);
 	}
 
 	@GetMapping("/triase")
-	String showTriageQueue(@RequestParam(required = false) String state,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-		return queue(this.agencies.secretariat().code(), "triage.title", "/triase", state, kecamatan, category, page,
-				request, model);
+	String showTriageQueue(@ModelAttribute QueueParams params, HttpServletRequest request, Model model) {
+		return queue(this.agencies.secretariat().code(), "triage.title", "/triase", params, request, model);
 	}
 
-	private String queue(String dinas, String titleKey, String path, String state, String kecamatan, String category,
-			String page, HttpServletRequest request, Model model) {
-		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class), blankToNull(kecamatan),
-				blankToNull(category));
-		Paging paging = Paging.parse(page, QUEUE_SIZE);
+	private String queue(String dinas, String titleKey, String path, QueueParams params, HttpServletRequest request,
+			Model model) {
+		QueueFilter filter = params.filter();
+		Paging paging = params.paging(QUEUE_SIZE);
 		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
 		model.addAttribute("rows", result.rows());
 		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
@@ -103,12 +99,10 @@ public class WorkflowController {
 
 	/** The dinas's own history: all its assignments, open, in progress, resolved, returned or cancelled; searchable. */
 	@GetMapping("/antrian/riwayat")
-	String showDinasHistory(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-		HistoryFilter filter = new HistoryFilter(Paging.option("status", status, AssignmentStatus.class),
-				blankToNull(kecamatan), blankToNull(q));
-		Paging paging = Paging.parse(page, HISTORY_SIZE);
+	String showDinasHistory(@AuthenticationPrincipal CurrentUser user, @ModelAttribute HistoryParams params,
+			HttpServletRequest request, Model model) {
+		HistoryFilter filter = params.filter();
+		Paging paging = params.paging(HISTORY_SIZE);
 		CaseViews.HistoryPage result = this.queries.history(user.dinasCode(), filter, paging.page(), paging.size());
 		model.addAttribute("rows", result.rows());
 		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
@@ -227,10 +221,6 @@ public class WorkflowController {
 	private String ticketOfAssignment(long assignmentId, CurrentUser user) {
 		return this.queries.ticketOfAssignment(assignmentId, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No assignment " + assignmentId));
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 }
