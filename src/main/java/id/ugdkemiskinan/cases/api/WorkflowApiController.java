@@ -2,7 +2,7 @@ package id.ugdkemiskinan.cases.api;
 
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.QueueFilter;
-import id.ugdkemiskinan.cases.web.WorkflowController;
+import id.ugdkemiskinan.cases.web.QueueController;
 import id.ugdkemiskinan.cases.workflow.CaseWorkflow;
 
 import id.ugdkemiskinan.agency.Agencies;
@@ -51,7 +51,7 @@ class WorkflowApiController {
 	QueueJson queue(@AuthenticationPrincipal CurrentUser user, @ModelAttribute QueueApiParams params) {
 		String dinas = user.role() == Role.SEKRETARIAT ? this.agencies.secretariat().code() : user.dinasCode();
 		QueueFilter filter = params.filter();
-		Paging paging = params.paging(WorkflowController.QUEUE_SIZE, CaseApiController.MAX_SIZE);
+		Paging paging = params.paging(QueueController.QUEUE_SIZE, CaseApiController.MAX_SIZE);
 		return this.json.queue(this.queries.queue(dinas, filter, paging.page(), paging.size()), dinas, paging);
 	}
 

@@ -100,6 +100,22 @@ public class AttachmentInspector {
 		return base + "." + extension;
 	}
 
+	/** How a stored file is served: its name, the type it is served as, and whether the page may show it. */
+	public record Served(String filename, String contentType, boolean inline) {
+	}
+
+	/**
+	 * The type is what the content is, not what it was called or declared: its name gets that
+	 * type's extension, and only photos may be shown in the page; everything else is a download
+	 * (PDF as itself, anything else as {@code application/octet-stream}).
+	 */
+	public Served served(String filename, byte[] content) {
+		String type = contentType(content);
+		boolean image = isImage(type);
+		return new Served(withExtension(filename, type),
+				image || "application/pdf".equals(type) ? type : "application/octet-stream", image);
+	}
+
 	/** Whether a browser may show the type in the page (photos); everything else is only downloaded. */
 	public static boolean isImage(String contentType) {
 		return "image/jpeg".equals(contentType) || "image/png".equals(contentType);

@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.cases.web;
 
 import id.ugdkemiskinan.cases.domain.CaseStatus;
-import id.ugdkemiskinan.cases.domain.EventType;
 import id.ugdkemiskinan.cases.domain.Priority;
 import id.ugdkemiskinan.cases.intake.AttachmentInspector;
 import id.ugdkemiskinan.cases.intake.Nik;
@@ -9,7 +8,6 @@ import id.ugdkemiskinan.cases.query.CaseFilter;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.CaseViews;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -94,7 +92,10 @@ public class CaseController {
 		model.addAttribute("kase", kase);
 		// Printed, the page shows the NIK masked as in the list (on screen the full NIK, as today).
 		model.addAttribute("maskedNik", Nik.mask(kase.nik()));
-		model.addAttribute("eventNotes", eventNotes(kase));
+		Map<String, String> interventionNames = this.agencies.interventions()
+			.stream()
+			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name));
+		model.addAttribute("eventNotes", kase.resolutionNotes(interventionNames));
 		// The timeline names each dinas ("Diteruskan ke Dinas Kesehatan"), not its code.
 		model.addAttribute("dinasNames",
 				this.agencies.dinas().stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
@@ -102,34 +103,10 @@ public class CaseController {
 		model.addAttribute("categoryList", this.agencies.categories());
 		model.addAttribute("secretariatCode", this.agencies.secretariat().code());
 		model.addAttribute("interventions", this.agencies.interventions());
-		model.addAttribute("interventionNames", this.agencies.interventions()
-			.stream()
-			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name)));
+		model.addAttribute("interventionNames", interventionNames);
 		model.addAttribute("routableDinas",
 				this.agencies.dinas().stream().filter(d -> d.active() && !d.secretariat()).toList());
 		return "cases/detail";
-	}
-
-	/**
-	 * The timeline's notes as people read them: a resolution is stored as
-	 * {@code INTERVENTION_CODE: what was done}; the page names the intervention instead.
-	 */
-	private Map<Long, String> eventNotes(CaseViews.CaseDetails kase) {
-		Map<String, String> names = this.agencies.interventions()
-			.stream()
-			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name));
-		Map<Long, String> notes = new HashMap<>();
-		for (CaseViews.EventView event : kase.events()) {
-			if (event.type() != EventType.RESOLVED || event.note() == null) {
-				continue;
-			}
-			int colon = event.note().indexOf(':');
-			String name = colon > 0 ? names.get(event.note().substring(0, colon)) : null;
-			if (name != null) {
-				notes.put(event.id(), name + ":" + event.note().substring(colon + 1));
-			}
-		}
-		return notes;
 	}
 
 	@GetMapping("/kasus/{ticket}/lampiran/{id}")
@@ -137,17 +114,12 @@ public class CaseController {
 			@PathVariable long id) {
 		AttachmentContent file = this.queries.attachment(ticket, id, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + ticket + " in scope"));
-		// The type is what the content is, not what it was called or declared: its name gets that
-		// type's extension, and only photos may be shown in the page; everything else is a download.
-		String type = this.inspector.contentType(file.content());
-		boolean image = AttachmentInspector.isImage(type);
-		String filename = AttachmentInspector.withExtension(file.filename(), type);
-		ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
-			.filename(filename)
+		AttachmentInspector.Served served = this.inspector.served(file.filename(), file.content());
+		ContentDisposition disposition = (served.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(served.filename())
 			.build();
 		return ResponseEntity.ok()
-			.contentType(image || "application/pdf".equals(type) ? MediaType.parseMediaType(type)
-					: MediaType.APPLICATION_OCTET_STREAM)
+			.contentType(MediaType.parseMediaType(served.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(file.content());

@@ -13,10 +13,6 @@ import id.ugdkemiskinan.cases.intake.Submission;
 import id.ugdkemiskinan.cases.intake.SubmissionKeyTooLongException;
 import id.ugdkemiskinan.cases.intake.SubmissionReusedException;
 import id.ugdkemiskinan.cases.intake.ValidAttachment;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,14 +23,12 @@ import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.users.CurrentUser;
 
-import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -136,25 +130,11 @@ class FilingController {
 			// the form comes back with everything else that was typed.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
-			model.addAttribute("form", rebindWithout(request, result));
+			model.addAttribute("form", FilingForms.rebindWithout(request, result));
 			model.addAttribute("submissionProblem", "case.form.unreadableValue");
 			model.addAttribute("submissionTicket", unreadable.getField());
 		}
 		return prepareForm(user, model);
-	}
-
-	/** The form bound again from the request, leaving out the fields whose values could not be read. */
-	private static FileCaseForm rebindWithout(HttpServletRequest request, BindingResult failed) {
-		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
-		binder.setTargetType(ResolvableType.forClass(FileCaseForm.class));
-		binder.setDisallowedFields(failed.getFieldErrors()
-			.stream()
-			.filter(FieldError::isBindingFailure)
-			.map(FieldError::getField)
-			.toArray(String[]::new));
-		binder.construct(request);
-		Object target = binder.getTarget();
-		return target instanceof FileCaseForm refilled ? refilled : FileCaseForm.empty();
 	}
 
 	/**
@@ -162,7 +142,7 @@ class FilingController {
 	 * case page tells the browser to forget the form's draft.
 	 */
 	private static String toFiledCase(String ticket, CurrentUser user, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("draftFiled", draftKey(user));
+		redirect.addFlashAttribute("draftFiled", FilingForms.draftKey(user));
 		return "redirect:/kasus/" + ticket;
 	}
 
@@ -177,23 +157,8 @@ class FilingController {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", this.agencies.categories());
 		model.addAttribute("vulnerabilityFlags", Vulnerability.values());
-		model.addAttribute("draftKey", draftKey(user));
+		model.addAttribute("draftKey", FilingForms.draftKey(user));
 		return "cases/filing-form";
-	}
-
-	/**
-	 * Where the browser keeps this user's unsent filing form (localStorage): one key per user, from a
-	 * hash of the user name, so that two operators sharing a device never see each other's drafts.
-	 */
-	static String draftKey(CurrentUser user) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest(user.username().getBytes(StandardCharsets.UTF_8));
-			return "ugd-draft-filing-" + HexFormat.of().formatHex(hash, 0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always there", ex);
-		}
 	}
 
 }
