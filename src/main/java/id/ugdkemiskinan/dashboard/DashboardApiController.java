@@ -1,8 +1,6 @@
 package id.ugdkemiskinan.dashboard;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import id.ugdkemiskinan.common.Problems;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -36,29 +34,8 @@ class DashboardApiController {
 	}
 
 	@GetMapping("/api/v1/dashboard")
-	Map<String, Object> dashboard(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DashboardInput input) {
-		DashboardFigures f = this.queries.figures(this.filters.resolve(user, input));
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("from", f.from());
-		json.put("to", f.to());
-		json.put("filed", f.filed());
-		json.put("open", f.open());
-		json.put("resolved", f.resolved());
-		json.put("closed", f.closed());
-		json.put("onTime", f.onTime());
-		json.put("late", f.late());
-		json.put("overdueOpen", f.overdueOpen());
-		json.put("pending", f.pending());
-		json.put("compliance", f.compliance());
-		json.put("responseMinutesMedian", f.responseMinutesMedian());
-		json.put("responseMinutesP90", f.responseMinutesP90());
-		json.put("breachedNow", f.breachedNow());
-		json.put("atRiskNow", f.atRiskNow());
-		json.put("byDinas", groups(f.byDinas(), "dinasCode"));
-		json.put("byKecamatan", groups(f.byKecamatan(), "kecamatanCode"));
-		json.put("byCategory", groups(f.byCategory(), "category"));
-		json.put("daily", f.daily());
-		return json;
+	DashboardJson dashboard(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DashboardInput input) {
+		return DashboardJson.of(this.queries.figures(this.filters.resolve(user, input)));
 	}
 
 	/** A refused period or filter: RFC 9457 problem detail, 400, with {@code errors: [{field, message}]}. */
@@ -70,20 +47,6 @@ class DashboardApiController {
 			.map(p -> new FieldErrorJson(p.field(), this.problems.message(p.messageKey(), p.args())))
 			.toList());
 		return problem;
-	}
-
-	private static List<Map<String, Object>> groups(List<DashboardFigures.Group> groups, String key) {
-		return groups.stream().map(g -> {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put(key, g.code());
-			m.put("onTime", g.onTime());
-			m.put("late", g.late());
-			m.put("overdueOpen", g.overdueOpen());
-			m.put("pending", g.pending());
-			m.put("compliance", g.compliance());
-			m.put("responseMinutesMedian", g.responseMinutesMedian());
-			return m;
-		}).toList();
 	}
 
 }

@@ -72,7 +72,7 @@ final class DashboardWorkbook {
 	}
 
 	void write(OutputStream out, DashboardFilter filter, DashboardFigures figures,
-			Iterable<DashboardController.DinasRow> byDinas) throws IOException {
+			Iterable<DinasRow> byDinas) throws IOException {
 		this.workbook = new SXSSFWorkbook(WINDOW);
 		try {
 			this.workbook.setCompressTempFiles(true);
@@ -87,7 +87,7 @@ final class DashboardWorkbook {
 		}
 	}
 
-	private void summary(DashboardFilter filter, DashboardFigures f, Iterable<DashboardController.DinasRow> byDinas) {
+	private void summary(DashboardFilter filter, DashboardFigures f, Iterable<DinasRow> byDinas) {
 		Sheet sheet = this.workbook.createSheet(this.text.apply("dashboard.xlsx.sheet.summary"));
 		sheet.setColumnWidth(0, 40 * 256);
 		for (int c = 1; c <= 7; c++) {
@@ -123,7 +123,7 @@ final class DashboardWorkbook {
 		row = sheet.createRow(at++);
 		header(row, "dashboard.group.dinas", "dashboard.xlsx.code", "dashboard.compliance", "dashboard.col.onTime",
 				"dashboard.col.late", "dashboard.col.overdueOpen", "dashboard.col.breachedNow", "dashboard.xlsx.medianMinutes");
-		for (DashboardController.DinasRow d : byDinas) {
+		for (DinasRow d : byDinas) {
 			row = sheet.createRow(at++);
 			cell(row, 0, d.name());
 			cell(row, 1, d.code());

@@ -190,7 +190,7 @@ class FilingBrowserTests extends BrowserTestSupport {
 		this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = 'upt.genteng'").update();
 
 		// What the 30-second refresh does (htmx), without waiting for it.
-		this.browser.js("htmx.ajax('GET', '/dasbor/isi?period=7d', { target: 'main', swap: 'innerHTML' });");
+		this.browser.js("htmx.ajax('GET', '/dasbor?period=7d', { target: 'main', swap: 'innerHTML' });");
 		this.browser.await("return location.pathname === '/login';");
 
 		assertThat(this.browser.path()).isEqualTo("/login?expired");

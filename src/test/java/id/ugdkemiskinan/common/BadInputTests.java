@@ -144,6 +144,25 @@ class BadInputTests {
 			.andExpect(jsonPath("$.detail").value("Parameter '" + pair[0] + "' tidak valid."));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "filedFrom=abc|Tanggal tidak sah", "overdue=maybe|Nilai harus ya atau tidak",
+			"page=abc|bukan bilangan bulat", "status=FOO|tidak dikenal" })
+	void aFilterBoundToARecordSaysWhatIsWrongWithEachKindOfValue(String parameterAndMessage) throws Exception {
+		String[] parts = parameterAndMessage.split("\\|");
+		String[] pair = parts[0].split("=", 2);
+		this.mvc.perform(get("/kasus").param(pair[0], pair[1]).cookie(Logins.login(this.mvc, "sekretariat")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString(parts[1])));
+	}
+
+	@Test
+	void anUnreadableBooleanApiFilterSaysWhatIsWrong() throws Exception {
+		this.mvc.perform(get("/api/v1/cases").param("overdue", "maybe")
+			.with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("Nilai harus ya atau tidak."));
+	}
+
 	@Test
 	void aPathThatCannotBeReadNamesNothingThatExists() throws Exception {
 		this.mvc.perform(post("/penugasan/abc/respon").param("note", "Petugas mengunjungi rumah warga hari ini.")

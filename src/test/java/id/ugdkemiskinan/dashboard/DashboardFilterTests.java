@@ -131,7 +131,7 @@ class DashboardFilterTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("<form", "id=\"" + field + "-error\"", message).doesNotContain("??");
-		this.mvc.perform(get("/dasbor/isi?" + query).cookie(login()).header("HX-Request", "true"))
+		this.mvc.perform(get("/dasbor?" + query).cookie(login()).header("HX-Request", "true"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString(message)));
 	}

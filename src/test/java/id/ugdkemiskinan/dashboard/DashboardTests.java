@@ -185,7 +185,7 @@ class DashboardTests {
 
 	@Test
 	void theRefreshAnswersTheFiguresFragmentAloneToHtmx() throws Exception {
-		String fragment = this.mvc.perform(get("/dasbor/isi?from=2026-11-18&to=2026-11-19")
+		String fragment = this.mvc.perform(get("/dasbor?from=2026-11-18&to=2026-11-19")
 			.header("HX-Request", "true")
 			.cookie(Logins.login(this.mvc, "pimpinan")))
 			.andExpect(status().isOk())
@@ -194,7 +194,7 @@ class DashboardTests {
 			.getContentAsString();
 		assertThat(fragment.strip()).startsWith("<div id=\"dashboard-body\"");
 		assertThat(fragment).contains("50,0 %", "UGD-DB-A3", "hx-trigger=\"every 30s\"",
-				"hx-get=\"/dasbor/isi?", "from=2026-11-18", "to=2026-11-19")
+				"hx-get=\"/dasbor?", "from=2026-11-18", "to=2026-11-19")
 			.doesNotContain("<html", "<body", "<nav", "<header", "<form", "<footer", "MODE DEMO");
 	}
 

@@ -1,15 +1,11 @@
 package id.ugdkemiskinan.cases.api;
 
 import id.ugdkemiskinan.cases.query.CaseQueries;
-import id.ugdkemiskinan.cases.query.CaseViews;
 import id.ugdkemiskinan.cases.query.QueueFilter;
-import id.ugdkemiskinan.cases.web.WorkflowController;
+import id.ugdkemiskinan.cases.web.QueueController;
 import id.ugdkemiskinan.cases.workflow.CaseWorkflow;
-import java.util.Arrays;
-import java.util.List;
 
 import id.ugdkemiskinan.agency.Agencies;
-import id.ugdkemiskinan.cases.api.CaseJson.AssignmentJson;
 import id.ugdkemiskinan.cases.api.CaseJson.CaseResponse;
 import id.ugdkemiskinan.cases.api.CaseJson.NoteRequest;
 import id.ugdkemiskinan.cases.api.CaseJson.QueueItemJson;
@@ -19,10 +15,7 @@ import id.ugdkemiskinan.cases.api.CaseJson.RejectionRequest;
 import id.ugdkemiskinan.cases.api.CaseJson.ReopenRequest;
 import id.ugdkemiskinan.cases.api.CaseJson.ResolutionRequest;
 import id.ugdkemiskinan.cases.api.CaseJson.RouteRequest;
-import id.ugdkemiskinan.cases.query.CaseViews.CaseDetails;
-import id.ugdkemiskinan.common.Pager;
 import id.ugdkemiskinan.common.Paging;
-import id.ugdkemiskinan.sla.SlaState;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
@@ -31,7 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The workflow API: the same actions, rules and scopes as the case page. */
@@ -42,38 +35,24 @@ class WorkflowApiController {
 
 	private final CaseQueries queries;
 
-	private final CaseApiController cases;
+	private final CaseJsonMapper json;
 
 	private final Agencies agencies;
 
-	WorkflowApiController(CaseWorkflow workflow, CaseQueries queries, CaseApiController cases, Agencies agencies) {
+	WorkflowApiController(CaseWorkflow workflow, CaseQueries queries, CaseJsonMapper json, Agencies agencies) {
 		this.workflow = workflow;
 		this.queries = queries;
-		this.cases = cases;
+		this.json = json;
 		this.agencies = agencies;
 	}
 
 	/** The caller's queue: their dinas's open assignments, or the secretariat's triage. */
 	@GetMapping("/api/v1/assignments")
-	QueueJson queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size) {
+	QueueJson queue(@AuthenticationPrincipal CurrentUser user, @ModelAttribute QueueApiParams params) {
 		String dinas = user.role() == Role.SEKRETARIAT ? this.agencies.secretariat().code() : user.dinasCode();
-		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class),
-				kecamatan == null || kecamatan.isBlank() ? null : kecamatan, null);
-		Paging paging = Paging.parse(page, size, WorkflowController.QUEUE_SIZE, CaseApiController.MAX_SIZE);
-		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
-		List<QueueItemJson> items = result.rows()
-			.stream()
-			.map(r -> new QueueItemJson(r.ticket(),
-					new AssignmentJson(r.assignmentId(), r.assignmentVersion(), dinas, r.status(),
-							this.cases.time(r.assignedAt()), this.cases.time(r.dueAt()), null, null, null,
-							r.slaState() == null ? null : r.slaState().name()),
-					r.priority(), r.kecamatanCode(), Arrays.asList(r.categories().split(","))))
-			.toList();
-		long total = Math.min(result.counted(), Pager.COUNT_CAP);
-		return new QueueJson(items, paging.page(), paging.size(), paging.offset() + items.size() < result.counted(),
-				total, result.counted() <= Pager.COUNT_CAP);
+		QueueFilter filter = params.filter();
+		Paging paging = params.paging(QueueController.QUEUE_SIZE, CaseApiController.MAX_SIZE);
+		return this.json.queue(this.queries.queue(dinas, filter, paging.page(), paging.size()), dinas, paging);
 	}
 
 	@PostMapping("/api/v1/assignments/{id}/response")
@@ -129,18 +108,11 @@ class WorkflowApiController {
 	}
 
 	private QueueItemJson assignment(String ticket, long assignmentId, CurrentUser user) {
-		CaseDetails details = this.cases.find(ticket, user);
-		AssignmentJson assignment = details.assignments()
-			.stream()
-			.filter(a -> a.id() == assignmentId)
-			.findFirst()
-			.map(this.cases::assignment)
-			.orElseThrow();
-		return new QueueItemJson(ticket, assignment, details.priority(), details.kecamatanCode(), details.categories());
+		return this.json.assignment(ticket, assignmentId, user);
 	}
 
 	private CaseResponse kase(String ticket, CurrentUser user) {
-		return this.cases.response(this.cases.find(ticket, user), null, true);
+		return this.json.kase(ticket, user);
 	}
 
 }

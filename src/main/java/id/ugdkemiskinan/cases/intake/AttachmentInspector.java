@@ -1,10 +1,15 @@
 package id.ugdkemiskinan.cases.intake;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.tika.Tika;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Accepts photos and letters by what they are, not what they are called: the content is sniffed
@@ -21,6 +26,36 @@ public class AttachmentInspector {
 			"application/pdf", "pdf");
 
 	private final Tika tika = new Tika();
+
+	/**
+	 * The uploads that may be stored, each with a safe name and the type its content is; what is
+	 * wrong with the others goes to {@code errors} (field {@code attachments}).
+	 */
+	public List<ValidAttachment> read(List<MultipartFile> uploads, Errors errors) {
+		if (uploads.size() > MAX_FILES) {
+			errors.rejectValue("attachments", "case.attachments.tooMany", new Object[] { MAX_FILES }, null);
+			return List.of();
+		}
+		List<ValidAttachment> files = new ArrayList<>();
+		for (MultipartFile upload : uploads) {
+			try {
+				byte[] content = upload.getBytes();
+				String problem = problem(content);
+				if (problem != null) {
+					errors.rejectValue("attachments", problem, new Object[] { upload.getOriginalFilename() }, null);
+				}
+				else {
+					String type = contentType(content);
+					files.add(new ValidAttachment(safeName(upload.getOriginalFilename(), type), type, content));
+				}
+			}
+			catch (IOException ex) {
+				errors.rejectValue("attachments", "case.attachments.unreadable",
+						new Object[] { upload.getOriginalFilename() }, null);
+			}
+		}
+		return files;
+	}
 
 	/** The message key of what is wrong with the file, or {@code null} when it may be stored. */
 	public String problem(byte[] content) {
@@ -63,6 +98,22 @@ public class AttachmentInspector {
 			base = base.substring(base.length() - 190);
 		}
 		return base + "." + extension;
+	}
+
+	/** How a stored file is served: its name, the type it is served as, and whether the page may show it. */
+	public record Served(String filename, String contentType, boolean inline) {
+	}
+
+	/**
+	 * The type is what the content is, not what it was called or declared: its name gets that
+	 * type's extension, and only photos may be shown in the page; everything else is a download
+	 * (PDF as itself, anything else as {@code application/octet-stream}).
+	 */
+	public Served served(String filename, byte[] content) {
+		String type = contentType(content);
+		boolean image = isImage(type);
+		return new Served(withExtension(filename, type),
+				image || "application/pdf".equals(type) ? type : "application/octet-stream", image);
 	}
 
 	/** Whether a browser may show the type in the page (photos); everything else is only downloaded. */

@@ -10,6 +10,7 @@ import id.ugdkemiskinan.cases.domain.CaseFileRepository;
 import id.ugdkemiskinan.cases.domain.EventType;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
+import id.ugdkemiskinan.cases.query.CaseViews.Duplicate;
 import id.ugdkemiskinan.cases.workflow.Assigning;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,48 +74,97 @@ public class CaseIntake {
 		this.publisher = publisher;
 	}
 
-	/** The outcome of a filing: the case's ticket, and whether this call created it. */
-	public record Filing(String ticket, boolean created) {
+	/**
+	 * What a filing came to: a new case, the case this same submission filed earlier (a resubmit
+	 * after a lost answer, a double click), the possible duplicates the operator is asked about, or,
+	 * for a form with problems of its own, a case valid as typed but not filed.
+	 */
+	public sealed interface Filing {
+
+		/** Filed now; with the open cases that may be the same when those were asked to be reported. */
+		record Filed(String ticket, List<Duplicate> possibleDuplicates) implements Filing {
+		}
+
+		record AlreadyFiled(String ticket) implements Filing {
+		}
+
+		record PossibleDuplicates(List<Duplicate> duplicates) implements Filing {
+		}
+
+		/** Valid as typed, not filed ({@link Mode#CHECK_ONLY}). */
+		record Checked() implements Filing {
+		}
+
+	}
+
+	/** What to do about the open cases that may be the same as the one filed. */
+	public enum Mode {
+
+		/** Only check: the form has problems of its own, nothing is filed. */
+		CHECK_ONLY,
+		/** Stop with the possible duplicates, if there are any, for the operator to confirm. */
+		STOP_AT_DUPLICATES,
+		/** The operator has seen the possible duplicates: file. */
+		IGNORE_DUPLICATES,
+		/** File, and report the possible duplicates with the filed case (the API). */
+		REPORT_DUPLICATES
+
 	}
 
 	/**
-	 * Checks a case as typed, for the duplicate check and then for {@link #file}.
+	 * Files a case as typed, unless this submission already filed one; then it leads to that case.
+	 * The earlier filing is looked up once (and again only when a concurrent submit of it commits first).
+	 * @throws SubmissionReusedException when the submission's key filed a case with other content
 	 * @throws InvalidCaseException when a field is wrong
 	 * @throws OutOfScopeException when the user may not file there
 	 */
-	public ValidCase validate(FileCaseCommand command, CurrentUser user) {
-		return this.validator.validate(command, CaseScope.of(user));
+	public Filing file(FileCaseCommand command, List<ValidAttachment> files, CurrentUser user, Submission submission,
+			Mode mode) {
+		Optional<String> earlier = earlier(submission, user);
+		if (earlier.isPresent()) {
+			return new Filing.AlreadyFiled(earlier.get());
+		}
+		ValidCase valid = this.validator.validate(command, CaseScope.of(user));
+		if (mode == Mode.CHECK_ONLY) {
+			return new Filing.Checked();
+		}
+		List<Duplicate> duplicates = List.of();
+		if (mode != Mode.IGNORE_DUPLICATES) {
+			CaseQueries.OpenDuplicates open = this.queries.openDuplicates(valid, CaseScope.of(user), user.id(),
+					submission.key());
+			// A concurrent submit of this same form may be what the duplicate check just found.
+			Optional<String> same = open.sameSubmission().map(found -> sameSubmission(submission, found));
+			if (same.isPresent()) {
+				return new Filing.AlreadyFiled(same.get());
+			}
+			duplicates = open.duplicates();
+			if (mode == Mode.STOP_AT_DUPLICATES && !duplicates.isEmpty()) {
+				return new Filing.PossibleDuplicates(duplicates);
+			}
+		}
+		try {
+			return new Filing.Filed(this.transaction.execute(status -> store(valid, files, user, submission)),
+					duplicates);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same submission committed first on another request or instance: lead to that case.
+			return earlier(submission, user).<Filing>map(Filing.AlreadyFiled::new).orElseThrow(() -> ex);
+		}
 	}
 
 	/**
 	 * The case this submission already filed, if any.
 	 * @throws SubmissionReusedException when its key filed a case with other content
 	 */
-	public Optional<String> earlier(Submission submission, CurrentUser user) {
-		return this.queries.submission(user.id(), submission.key()).map(earlier -> {
-			if (!submission.sameContentAs(earlier.contentHash())) {
-				throw new SubmissionReusedException(earlier.ticket());
-			}
-			return earlier.ticket();
-		});
+	private Optional<String> earlier(Submission submission, CurrentUser user) {
+		return this.queries.submission(user.id(), submission.key()).map(earlier -> sameSubmission(submission, earlier));
 	}
 
-	/**
-	 * Files a validated case, unless this submission already filed one; then it leads to that case.
-	 * @throws SubmissionReusedException when the submission's key filed a case with other content
-	 */
-	public Filing file(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission) {
-		Optional<String> earlier = earlier(submission, user);
-		if (earlier.isPresent()) {
-			return new Filing(earlier.get(), false);
+	private static String sameSubmission(Submission submission, CaseQueries.EarlierSubmission earlier) {
+		if (!submission.sameContentAs(earlier.contentHash())) {
+			throw new SubmissionReusedException(earlier.ticket());
 		}
-		try {
-			return new Filing(this.transaction.execute(status -> store(valid, files, user, submission)), true);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// The same submission committed first on another request or instance: lead to that case.
-			return earlier(submission, user).map(ticket -> new Filing(ticket, false)).orElseThrow(() -> ex);
-		}
+		return earlier.ticket();
 	}
 
 	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission) {

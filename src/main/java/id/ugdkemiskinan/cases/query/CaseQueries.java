@@ -469,7 +469,14 @@ public class CaseQueries {
 	}
 
 	/** Open cases in scope for the same NIK or, without a NIK, the same name in the same desa. */
-	public List<Duplicate> openDuplicates(ValidCase valid, CaseScope scope) {
+	/**
+	 * The open cases that may be the same as this one, newest first; and, among them, the one this
+	 * same submission (user and key) filed, if a concurrent submit of it committed meanwhile.
+	 */
+	public record OpenDuplicates(List<Duplicate> duplicates, Optional<EarlierSubmission> sameSubmission) {
+	}
+
+	public OpenDuplicates openDuplicates(ValidCase valid, CaseScope scope, long userId, String idempotencyKey) {
 		Map<String, Object> params = scopeParams(scope);
 		String match;
 		if (valid.nik() != null) {
@@ -481,16 +488,26 @@ public class CaseQueries {
 			params.put("desa", valid.desaCode());
 			params.put("name", valid.beneficiaryName());
 		}
-		return this.jdbc.sql("""
-				SELECT c.ticket, c.beneficiary_name, d.name AS desa_name, c.filed_at
+		params.put("user", userId);
+		params.put("key", idempotencyKey == null ? "" : idempotencyKey);
+		List<EarlierSubmission> same = new ArrayList<>();
+		List<Duplicate> duplicates = this.jdbc.sql("""
+				SELECT c.ticket, c.beneficiary_name, d.name AS desa_name, c.filed_at, c.request_hash,
+				       (c.filed_by = :user AND c.idempotency_key = :key) IS TRUE AS same_submission
 				FROM case_file c JOIN desa d ON d.code = c.desa_code
 				WHERE c.status = 'TERBUKA' AND\s""" + match + " AND " + scope.sqlCondition() + """
 
 				ORDER BY c.filed_at DESC LIMIT 10""")
 			.params(params)
-			.query((rs, n) -> new Duplicate(rs.getString("ticket"), rs.getString("beneficiary_name"),
-					rs.getString("desa_name"), instant(rs, "filed_at")))
+			.query((rs, n) -> {
+				if (rs.getBoolean("same_submission")) {
+					same.add(new EarlierSubmission(rs.getString("ticket"), rs.getString("request_hash")));
+				}
+				return new Duplicate(rs.getString("ticket"), rs.getString("beneficiary_name"), rs.getString("desa_name"),
+						instant(rs, "filed_at"));
+			})
 			.list();
+		return new OpenDuplicates(duplicates, same.stream().findFirst());
 	}
 
 	public Optional<AttachmentContent> attachment(String ticket, long attachmentId, CaseScope scope) {

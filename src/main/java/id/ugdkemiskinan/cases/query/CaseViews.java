@@ -9,7 +9,9 @@ import id.ugdkemiskinan.cases.domain.Vulnerability;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import id.ugdkemiskinan.sla.SlaState;
 
@@ -27,6 +29,25 @@ public final class CaseViews {
 			String description, Instant filedAt, String filedByName, List<String> categories,
 			List<Vulnerability> vulnerabilities, List<AssignmentView> assignments, List<AttachmentView> attachments,
 			List<EventView> events, String duplicateOfTicket) {
+
+		/**
+		 * The timeline's notes as people read them: a resolution is stored as
+		 * {@code INTERVENTION_CODE: what was done}; the page names the intervention instead.
+		 */
+		public Map<Long, String> resolutionNotes(Map<String, String> interventionNames) {
+			Map<Long, String> notes = new HashMap<>();
+			for (EventView event : this.events) {
+				if (event.type() != EventType.RESOLVED || event.note() == null) {
+					continue;
+				}
+				int colon = event.note().indexOf(':');
+				String name = colon > 0 ? interventionNames.get(event.note().substring(0, colon)) : null;
+				if (name != null) {
+					notes.put(event.id(), name + ":" + event.note().substring(colon + 1));
+				}
+			}
+			return notes;
+		}
 
 		boolean open() {
 			return this.status == CaseStatus.TERBUKA;

@@ -1,13 +1,9 @@
 package id.ugdkemiskinan.cases.web;
 
-import id.ugdkemiskinan.cases.domain.AssignmentStatus;
 import id.ugdkemiskinan.cases.intake.FieldProblem;
 import id.ugdkemiskinan.cases.intake.InvalidCaseException;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
-import id.ugdkemiskinan.cases.query.CaseViews;
-import id.ugdkemiskinan.cases.query.HistoryFilter;
-import id.ugdkemiskinan.cases.query.QueueFilter;
 import id.ugdkemiskinan.cases.workflow.CaseWorkflow;
 import id.ugdkemiskinan.cases.workflow.IllegalTransitionException;
 import java.util.HashMap;
@@ -15,112 +11,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import id.ugdkemiskinan.agency.Agencies;
-import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.common.NotFoundException;
-import id.ugdkemiskinan.common.Pager;
-import id.ugdkemiskinan.common.Paging;
-import id.ugdkemiskinan.region.Regions;
-import id.ugdkemiskinan.sla.SlaState;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages of a case's life after filing: the dinas queue, the secretariat's triage queue, and
- * the actions on the case page. Each action posts, then redirects back to the case page with what
+ * The actions of a case's life after filing, on the case page ({@link QueueController} lists the
+ * queues). Each action posts, then redirects back to the case page with what
  * happened, or why it could not (and the text typed is kept).
  */
 @Controller
 public class WorkflowController {
 
-	public static final int QUEUE_SIZE = 50;
-
-	static final int HISTORY_SIZE = 25;
-
 	private final CaseWorkflow workflow;
 
 	private final CaseQueries queries;
 
-	private final Agencies agencies;
-
-	private final Regions regions;
-
 	private final MessageSource messages;
 
-	public WorkflowController(CaseWorkflow workflow, CaseQueries queries, Agencies agencies, Regions regions,
-			MessageSource messages) {
+	public WorkflowController(CaseWorkflow workflow, CaseQueries queries, MessageSource messages) {
 		this.workflow = workflow;
 		this.queries = queries;
-		this.agencies = agencies;
-		this.regions = regions;
 		this.messages = messages;
-	}
-
-	@GetMapping("/antrian")
-	String showDinasQueue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-		return queue(user.dinasCode(), "queue.title", "/antrian", state, kecamatan, category, page, request, model);
-	}
-
-	@GetMapping("/triase")
-	String showTriageQueue(@RequestParam(required = false) String state,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-		return queue(this.agencies.secretariat().code(), "triage.title", "/triase", state, kecamatan, category, page,
-				request, model);
-	}
-
-	private String queue(String dinas, String titleKey, String path, String state, String kecamatan, String category,
-			String page, HttpServletRequest request, Model model) {
-		QueueFilter filter = new QueueFilter(Paging.option("state", state, SlaState.class), kecamatan,
-				category);
-		Paging paging = Paging.parse(page, QUEUE_SIZE);
-		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
-		model.addAttribute("rows", result.rows());
-		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
-		model.addAttribute("filter", filter);
-		model.addAttribute("titleKey", titleKey);
-		model.addAttribute("path", path);
-		model.addAttribute("states", List.of(SlaState.BREACHED, SlaState.AT_RISK, SlaState.ON_TRACK, SlaState.MET));
-		model.addAttribute("kecamatanList", this.regions.kecamatan());
-		model.addAttribute("categoryNames", categoryNames());
-		return "cases/queue";
-	}
-
-	/** The dinas's own history: all its assignments, open, in progress, resolved, returned or cancelled; searchable. */
-	@GetMapping("/antrian/riwayat")
-	String showDinasHistory(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String kecamatan, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-		HistoryFilter filter = new HistoryFilter(Paging.option("status", status, AssignmentStatus.class),
-				kecamatan, q);
-		Paging paging = Paging.parse(page, HISTORY_SIZE);
-		CaseViews.HistoryPage result = this.queries.history(user.dinasCode(), filter, paging.page(), paging.size());
-		model.addAttribute("rows", result.rows());
-		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
-		model.addAttribute("filter", filter);
-		model.addAttribute("statuses", AssignmentStatus.values());
-		model.addAttribute("kecamatanList", this.regions.kecamatan());
-		model.addAttribute("categoryNames", categoryNames());
-		return "cases/history";
-	}
-
-	private Map<String, String> categoryNames() {
-		return this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name));
 	}
 
 	@PostMapping("/penugasan/{id}/respon")

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
@@ -55,6 +56,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
 		return problem(ex, HttpStatus.BAD_REQUEST, "param.invalid", new Object[] { field },
 				List.of(fieldError(field, message(WebExceptionHandler.typeMismatchKey(ex), null))), request);
+	}
+
+	/** List parameters bound to a record ({@code @ModelAttribute}): a value that cannot be read, as above. */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		TypeMismatchException mismatch = WebExceptionHandler.typeMismatch(ex);
+		if (mismatch != null) {
+			return handleTypeMismatch(mismatch, headers, status, request);
+		}
+		return super.handleMethodArgumentNotValid(ex, headers, status, request);
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -47,6 +49,30 @@ public class WebExceptionHandler {
 		page.addObject("messageArgs", new Object[0]);
 		page.addObject("listPath", request.getRequestURI());
 		return page;
+	}
+
+	/**
+	 * A list's filters bound to a record ({@code @ModelAttribute}) with a value that cannot be read:
+	 * the same 400 as for a single parameter, naming the first one.
+	 */
+	@ExceptionHandler(BindException.class)
+	ModelAndView unreadableParameters(BindException ex, HttpServletRequest request) {
+		TypeMismatchException mismatch = typeMismatch(ex);
+		return mismatch != null ? badParameter(mismatch, request) : badRequest("typeMismatch", null);
+	}
+
+	/** The first value of a failed binding that could not be converted to its type, with the parameter's name. */
+	static TypeMismatchException typeMismatch(BindException ex) {
+		for (FieldError error : ex.getFieldErrors()) {
+			if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
+				TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+				if (mismatch.getPropertyName() == null) {
+					mismatch.initPropertyName(error.getField());
+				}
+				return mismatch;
+			}
+		}
+		return null;
 	}
 
 	/** The message for a value of the parameter's type that cannot be read ("Tanggal tidak sah ..."). */

@@ -1,0 +1,164 @@
+package id.ugdkemiskinan.cases.web;
+
+import id.ugdkemiskinan.cases.domain.Channel;
+import id.ugdkemiskinan.cases.domain.Vulnerability;
+import id.ugdkemiskinan.cases.intake.AttachmentInspector;
+import id.ugdkemiskinan.cases.intake.CaseIntake;
+import id.ugdkemiskinan.cases.intake.CaseIntake.Filing;
+import id.ugdkemiskinan.cases.intake.FieldProblem;
+import id.ugdkemiskinan.cases.intake.FileCaseForm;
+import id.ugdkemiskinan.cases.intake.InvalidCaseException;
+import id.ugdkemiskinan.cases.intake.OutOfScopeException;
+import id.ugdkemiskinan.cases.intake.Submission;
+import id.ugdkemiskinan.cases.intake.SubmissionKeyTooLongException;
+import id.ugdkemiskinan.cases.intake.SubmissionReusedException;
+import id.ugdkemiskinan.cases.intake.ValidAttachment;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.region.Regions;
+import id.ugdkemiskinan.users.CurrentUser;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The filing form: shown, posted, and back with what was wrong, the possible duplicates or the filed case. */
+@Controller
+class FilingController {
+
+	private final CaseIntake intake;
+
+	private final AttachmentInspector inspector;
+
+	private final Regions regions;
+
+	private final Agencies agencies;
+
+	FilingController(CaseIntake intake, AttachmentInspector inspector, Regions regions, Agencies agencies) {
+		this.intake = intake;
+		this.inspector = inspector;
+		this.regions = regions;
+		this.agencies = agencies;
+	}
+
+	@GetMapping("/kasus/baru")
+	String showFilingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("form", FileCaseForm.empty());
+		// A fresh form takes back what the browser kept of an unsent one (a form shown again after a
+		// post shows what was posted, and the browser keeps that instead).
+		model.addAttribute("draftRestore", true);
+		return prepareForm(user, model);
+	}
+
+	@PostMapping("/kasus")
+	String fileCase(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") FileCaseForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
+		Submission submission;
+		try {
+			submission = Submission.of(Submission.FORM_PREFIX,
+					form.submissionToken() == null || form.submissionToken().isBlank() ? UUID.randomUUID().toString()
+							: form.submissionToken(),
+					form.command());
+		}
+		catch (SubmissionKeyTooLongException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("submissionProblem", "case.submission.invalid");
+			return prepareFormWithNewToken(user, model);
+		}
+		List<ValidAttachment> files = this.inspector.read(form.attachments(), result);
+		CaseIntake.Mode mode = result.hasErrors() ? CaseIntake.Mode.CHECK_ONLY
+				: Boolean.TRUE.equals(form.confirmDuplicate()) ? CaseIntake.Mode.IGNORE_DUPLICATES
+						: CaseIntake.Mode.STOP_AT_DUPLICATES;
+		try {
+			Filing filing = this.intake.file(form.command(), files, user, submission, mode);
+			if (filing instanceof Filing.Filed filed) {
+				redirect.addFlashAttribute("flashSuccess", "case.filed");
+				return toFiledCase(filed.ticket(), user, redirect);
+			}
+			if (filing instanceof Filing.AlreadyFiled earlier) {
+				return toFiledCase(earlier.ticket(), user, redirect);
+			}
+			if (filing instanceof Filing.PossibleDuplicates possible) {
+				model.addAttribute("duplicates", possible.duplicates());
+				return prepareForm(user, model);
+			}
+			return refusedForm(result, model, user, request, response);
+		}
+		catch (SubmissionReusedException ex) {
+			// This form (its token) already filed another case, e.g. the form came back with "back" and
+			// was changed: say so, keep what was typed, and let the next submit file a new case.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("submissionProblem", "case.submission.reused");
+			model.addAttribute("submissionTicket", ex.ticket());
+			return prepareFormWithNewToken(user, model);
+		}
+		catch (InvalidCaseException ex) {
+			for (FieldProblem problem : ex.problems()) {
+				result.rejectValue(problem.field(), problem.messageKey(), problem.args(), null);
+			}
+			return prepareForm(user, model);
+		}
+		catch (OutOfScopeException ex) {
+			result.rejectValue("desaCode", "case.desa.outOfScope");
+			return prepareForm(user, model);
+		}
+	}
+
+	/** A case valid as typed, on a form with problems of its own (an attachment, a value that cannot be read). */
+	private String refusedForm(BindingResult result, Model model, CurrentUser user, HttpServletRequest request,
+			HttpServletResponse response) {
+		FieldError unreadable = result.getFieldErrors()
+			.stream()
+			.filter(FieldError::isBindingFailure)
+			.findFirst()
+			.orElse(null);
+		if (unreadable != null) {
+			// A value no form of ours sends (a checkbox "maybe"): 400, named, never quietly false;
+			// the form comes back with everything else that was typed.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+			model.addAttribute("form", FilingForms.rebindWithout(request, result));
+			model.addAttribute("submissionProblem", "case.form.unreadableValue");
+			model.addAttribute("submissionTicket", unreadable.getField());
+		}
+		return prepareForm(user, model);
+	}
+
+	/**
+	 * To the case this form filed: now, or earlier (a resubmit after a lost answer). Either way the
+	 * case page tells the browser to forget the form's draft.
+	 */
+	private static String toFiledCase(String ticket, CurrentUser user, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("draftFiled", FilingForms.draftKey(user));
+		return "redirect:/kasus/" + ticket;
+	}
+
+	private String prepareFormWithNewToken(CurrentUser user, Model model) {
+		model.addAttribute("newSubmissionToken", UUID.randomUUID().toString());
+		return prepareForm(user, model);
+	}
+
+	private String prepareForm(CurrentUser user, Model model) {
+		model.addAttribute("kecamatan", this.regions.kecamatan(user.kecamatanCode()).orElseThrow());
+		model.addAttribute("desaList", this.regions.desaIn(user.kecamatanCode()));
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("categories", this.agencies.categories());
+		model.addAttribute("vulnerabilityFlags", Vulnerability.values());
+		model.addAttribute("draftKey", FilingForms.draftKey(user));
+		return "cases/filing-form";
+	}
+
+}

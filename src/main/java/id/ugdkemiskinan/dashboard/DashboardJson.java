@@ -1,0 +1,46 @@
+package id.ugdkemiskinan.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /api/v1/dashboard}'s answer, and {@link #of} from the figures. */
+record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long resolved, long closed, long onTime,
+		long late, long overdueOpen, long pending, Double compliance, Double responseMinutesMedian,
+		Double responseMinutesP90, long breachedNow, long atRiskNow, List<DinasGroup> byDinas,
+		List<KecamatanGroup> byKecamatan, List<CategoryGroup> byCategory, List<DashboardFigures.Day> daily) {
+
+	record DinasGroup(String dinasCode, long onTime, long late, long overdueOpen, long pending, Double compliance,
+			Double responseMinutesMedian) {
+	}
+
+	record KecamatanGroup(String kecamatanCode, long onTime, long late, long overdueOpen, long pending,
+			Double compliance, Double responseMinutesMedian) {
+	}
+
+	record CategoryGroup(String category, long onTime, long late, long overdueOpen, long pending, Double compliance,
+			Double responseMinutesMedian) {
+	}
+
+	static DashboardJson of(DashboardFigures f) {
+		return new DashboardJson(f.from(), f.to(), f.filed(), f.open(), f.resolved(), f.closed(), f.onTime(), f.late(),
+				f.overdueOpen(), f.pending(), f.compliance(), f.responseMinutesMedian(), f.responseMinutesP90(),
+				f.breachedNow(), f.atRiskNow(),
+				f.byDinas()
+					.stream()
+					.map(g -> new DinasGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(), g.compliance(),
+							g.responseMinutesMedian()))
+					.toList(),
+				f.byKecamatan()
+					.stream()
+					.map(g -> new KecamatanGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
+							g.compliance(), g.responseMinutesMedian()))
+					.toList(),
+				f.byCategory()
+					.stream()
+					.map(g -> new CategoryGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
+							g.compliance(), g.responseMinutesMedian()))
+					.toList(),
+				f.daily());
+	}
+
+}
