@@ -61,6 +61,27 @@ class CaseSearchTests {
 	}
 
 	@Test
+	void filterValuesAreTrimmedAndBlankOnesFilterNothing() throws Exception {
+		String word = uniqueWord();
+		String ticket = file(Map.of("beneficiaryName", "Ibu " + word));
+		assertThat(list("sekretariat", "   " + word + "  ")).contains(link(ticket));
+		String blanks = this.mvc
+			.perform(get("/kasus").param("q", "   ")
+				.param("kecamatan", " ")
+				.param("dinas", "")
+				.cookie(Logins.login(this.mvc, "sekretariat")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(blanks).contains(link(ticket));
+		this.mvc.perform(get("/api/v1/cases").param("q", "  " + word + " ").param("kecamatan", "  ")
+			.with(httpBasic("sekretariat", "banyuwangi")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].ticket", hasItem(ticket)));
+	}
+
+	@Test
 	void aTicketIsFoundWithOrWithoutItsPrefix() throws Exception {
 		String ticket = file(Map.of());
 		String year = ticket.substring(4, 6);
