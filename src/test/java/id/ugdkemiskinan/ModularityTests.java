@@ -24,12 +24,12 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module structure, verified: each top-level package under {@code id.ugdkemiskinan} is a module
- * whose {@code package-info.java} declares what it may depend on; no module reaches into another's
- * internals, and no cycle exists. Also writes the module documentation into {@code docs/modules/}
- * and keeps the README's module section (a diagram and the table of how the modules talk)
- * generated from the same model: when it is stale the test rewrites it and fails, so that the
- * change is committed.
+ * The module structure, verified: each top-level package under {@code id.ugdkemiskinan}
+ * is a module whose {@code package-info.java} declares what it may depend on; no module
+ * reaches into another's internals, and no cycle exists. Also writes the module
+ * documentation into {@code docs/modules/} and keeps the README's module section (a
+ * diagram and the table of how the modules talk) generated from the same model: when it
+ * is stale the test rewrites it and fails, so that the change is committed.
  */
 class ModularityTests {
 
@@ -58,8 +58,7 @@ class ModularityTests {
 
 	@Test
 	void writesTheModuleDocumentationAndTheReadmeSection() throws IOException {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-			.writeModulesAsPlantUml()
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 		String section = START + "\n" + section() + END;
@@ -78,7 +77,10 @@ class ModularityTests {
 			.isEqualTo(section);
 	}
 
-	/** The diagram (Mermaid, which the code hosts render) and the table, from the module model. */
+	/**
+	 * The diagram (Mermaid, which the code hosts render) and the table, from the module
+	 * model.
+	 */
 	private static String section() {
 		StringBuilder diagram = new StringBuilder("```mermaid\nflowchart BT\n");
 		StringBuilder table = new StringBuilder("""

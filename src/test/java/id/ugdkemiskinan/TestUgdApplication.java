@@ -7,9 +7,10 @@ import id.ugdkemiskinan.support.TestcontainersConfiguration;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The application on the tests' PostgreSQL ({@link TestcontainersConfiguration}: a Testcontainers
- * container where a Docker engine answers, otherwise the embedded server), for trying it out from
- * the IDE or with {@code ./mvnw spring-boot:test-run}. Its own embedded database stays off.
+ * The application on the tests' PostgreSQL ({@link TestcontainersConfiguration}: a
+ * Testcontainers container where a Docker engine answers, otherwise the embedded server),
+ * for trying it out from the IDE or with {@code ./mvnw spring-boot:test-run}. Its own
+ * embedded database stays off.
  */
 public class TestUgdApplication {
 

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The agency module's public face: the dinas, the categories and (later) the routing between them. */
+/**
+ * The agency module's public face: the dinas, the categories and (later) the routing
+ * between them.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Agencies {
@@ -47,8 +50,8 @@ public class Agencies {
 	}
 
 	/**
-	 * The distinct active dinas that the categories route to; the secretariat when no rule
-	 * routes any of them, so that no case is left without an owner.
+	 * The distinct active dinas that the categories route to; the secretariat when no
+	 * rule routes any of them, so that no case is left without an owner.
 	 */
 	public Set<String> route(Collection<String> categoryCodes) {
 		Set<String> targets = new LinkedHashSet<>();

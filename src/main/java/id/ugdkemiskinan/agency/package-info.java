@@ -1,5 +1,6 @@
 /**
- * The dinas that act on cases, the categories of complaint and the routing from category to dinas.
+ * The dinas that act on cases, the categories of complaint and the routing from category
+ * to dinas.
  */
 @ApplicationModule(allowedDependencies = { "common" })
 @NullMarked

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One batch of the SLA sweep: these waiting assignments were flagged {@code flag}, each with its
- * timeline event, at the instant it happened (the breach at the due time); {@code detectedAt} is
- * when the sweep saw them. Published once per batch (at most the sweep's batch size of
- * {@code assignments}), not once per assignment.
+ * One batch of the SLA sweep: these waiting assignments were flagged {@code flag}, each
+ * with its timeline event, at the instant it happened (the breach at the due time);
+ * {@code detectedAt} is when the sweep saw them. Published once per batch (at most the
+ * sweep's batch size of {@code assignments}), not once per assignment.
  */
 public record AssignmentsFlagged(Flag flag, Instant detectedAt, List<Flagged> assignments) {
 

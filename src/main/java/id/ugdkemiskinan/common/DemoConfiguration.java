@@ -13,8 +13,8 @@ import org.springframework.core.env.Environment;
 class DemoConfiguration {
 
 	/**
-	 * Demo mode is on by default with the embedded database, off with an external one, and always
-	 * off in {@code prod} whatever the property says.
+	 * Demo mode is on by default with the embedded database, off with an external one,
+	 * and always off in {@code prod} whatever the property says.
 	 */
 	@Bean
 	DemoMode demoMode(DemoProperties properties, Environment environment,

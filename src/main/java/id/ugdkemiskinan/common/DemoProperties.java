@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Demo mode as configured ({@code ugd.demo.*}); the defaults are in {@code application.properties}.
- * What the application runs with is {@link DemoMode}.
+ * Demo mode as configured ({@code ugd.demo.*}); the defaults are in
+ * {@code application.properties}. What the application runs with is {@link DemoMode}.
  *
  * @param enabled demo accounts and banner; unset means "on with the embedded database"
  * @param cases seed demo cases (only in demo mode)

@@ -33,7 +33,10 @@ public class Formats {
 		return instant == null ? "" : this.date.format(instant);
 	}
 
-	/** "2 j 05 m", "40 m" under an hour, "3 hari 4 j" from a day on (a breach of 76 hours reads in days). */
+	/**
+	 * "2 j 05 m", "40 m" under an hour, "3 hari 4 j" from a day on (a breach of 76 hours
+	 * reads in days).
+	 */
 	public String duration(Duration duration) {
 		if (duration == null) {
 			return "";
@@ -77,7 +80,10 @@ public class Formats {
 		return date == null ? "" : DAY.format(date);
 	}
 
-	/** A heat-map class for a compliance share: heat-0 (worst) to heat-4 (best), heat-none without data. */
+	/**
+	 * A heat-map class for a compliance share: heat-0 (worst) to heat-4 (best), heat-none
+	 * without data.
+	 */
 	public String heat(Double share) {
 		if (share == null) {
 			return "heat-none";

@@ -2,8 +2,9 @@ package id.ugdkemiskinan.common;
 
 /**
  * A query parameter of a list that cannot be read ({@code page=abc}, {@code page=-1},
- * {@code status=FOO}): answered 400 with the message in Bahasa Indonesia, a notice on the pages
- * and problem details with {@code errors} on the API. Never a 404 or a silently changed value.
+ * {@code status=FOO}): answered 400 with the message in Bahasa Indonesia, a notice on the
+ * pages and problem details with {@code errors} on the API. Never a 404 or a silently
+ * changed value.
  */
 public class InvalidParameterException extends RuntimeException {
 

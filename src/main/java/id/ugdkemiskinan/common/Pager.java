@@ -8,9 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the pager under a list shows: where this page lies in the total, the page numbers around
- * it, and links to them that keep every other parameter of the request. The total is counted up
- * to {@link #COUNT_CAP} rows ("more than 10,000"), so that counting never costs more than the page.
+ * What the pager under a list shows: where this page lies in the total, the page numbers
+ * around it, and links to them that keep every other parameter of the request. The total
+ * is counted up to {@link #COUNT_CAP} rows ("more than 10,000"), so that counting never
+ * costs more than the page.
  */
 public record Pager(int page, int size, int rowsOnPage, long total, boolean totalExact, boolean hasNext,
 		List<Item> items, String previousHref, String nextHref) {
@@ -32,7 +33,8 @@ public record Pager(int page, int size, int rowsOnPage, long total, boolean tota
 	}
 
 	/**
-	 * @param counted the rows counted, at most {@code COUNT_CAP + 1} (more means "over the cap")
+	 * @param counted the rows counted, at most {@code COUNT_CAP + 1} (more means "over
+	 * the cap")
 	 */
 	public static Pager of(HttpServletRequest request, Paging paging, int rowsOnPage, long counted) {
 		boolean exact = counted <= COUNT_CAP;
@@ -45,7 +47,8 @@ public record Pager(int page, int size, int rowsOnPage, long total, boolean tota
 			hasNext = false;
 			lastPage = page;
 		}
-		String base = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+		String base = request.getRequestURI()
+				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		UriComponentsBuilder link = UriComponentsBuilder.fromUriString(base);
 		List<Item> items = new ArrayList<>();
 		int anchor = Math.min(page, lastPage);
@@ -85,7 +88,10 @@ public record Pager(int page, int size, int rowsOnPage, long total, boolean tota
 		return (long) this.page * this.size + this.rowsOnPage;
 	}
 
-	/** Whether there is more than one page, i.e. whether the page numbers are worth showing. */
+	/**
+	 * Whether there is more than one page, i.e. whether the page numbers are worth
+	 * showing.
+	 */
 	public boolean multiplePages() {
 		return this.page > 0 || this.hasNext;
 	}

@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * The page asked for by a list's {@code page} (from 0) and {@code size} parameters, read strictly:
- * anything but a whole number in range is an {@link InvalidParameterException}, never a quiet
- * correction. Also the strict reading of enum filters such as {@code status}.
+ * The page asked for by a list's {@code page} (from 0) and {@code size} parameters, read
+ * strictly: anything but a whole number in range is an {@link InvalidParameterException},
+ * never a quiet correction. Also the strict reading of enum filters such as
+ * {@code status}.
  */
 public record Paging(int page, int size) {
 
-	/** Pages beyond this are refused: an offset of millions of rows is no one's real need. */
+	/**
+	 * Pages beyond this are refused: an offset of millions of rows is no one's real need.
+	 */
 	public static final int MAX_PAGE = 10_000;
 
 	public static Paging parse(String page, String size, int defaultSize, int maxSize) {
@@ -43,12 +46,18 @@ public record Paging(int page, int size) {
 		return (int) n;
 	}
 
-	/** An enum filter by its constant's name (case as written); blank is "all" ({@code null}). */
+	/**
+	 * An enum filter by its constant's name (case as written); blank is "all"
+	 * ({@code null}).
+	 */
 	public static <E extends Enum<E>> E option(String name, String value, Class<E> type) {
 		return option(name, value, type, e -> true);
 	}
 
-	/** As {@link #option(String, String, Class)}, allowing only the constants that pass {@code allowed}. */
+	/**
+	 * As {@link #option(String, String, Class)}, allowing only the constants that pass
+	 * {@code allowed}.
+	 */
 	public static <E extends Enum<E>> E option(String name, String value, Class<E> type,
 			java.util.function.Predicate<E> allowed) {
 		if (value == null || value.isBlank()) {
@@ -61,8 +70,7 @@ public record Paging(int page, int size) {
 				return constant;
 			}
 		}
-		String choices = String.join(", ",
-				Arrays.stream(type.getEnumConstants()).filter(allowed).map(label).toList());
+		String choices = String.join(", ", Arrays.stream(type.getEnumConstants()).filter(allowed).map(label).toList());
 		throw new InvalidParameterException(name, "param.option", v, choices);
 	}
 

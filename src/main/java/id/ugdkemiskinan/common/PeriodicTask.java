@@ -13,8 +13,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * A background job on its own thread: runs once when the application is ready, then again
- * {@code interval} after each run ends. A failed run (the database down, say) is logged and the
- * schedule goes on, so the next run catches up.
+ * {@code interval} after each run ends. A failed run (the database down, say) is logged
+ * and the schedule goes on, so the next run catches up.
  */
 public final class PeriodicTask implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 

@@ -19,11 +19,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The one way to build the API's RFC 9457 problem details: a status and a message key, the text
- * from {@code messages*.properties} in the request's language (Bahasa Indonesia unless the client
- * asked for English the way the pages do, with {@code ?lang=en} or its cookie). Spring MVC's
- * handlers return the {@link ProblemDetail}; filters and Spring Security's handlers, which Spring
- * MVC does not serve, {@link #send send} it as {@code application/problem+json} themselves.
+ * The one way to build the API's RFC 9457 problem details: a status and a message key,
+ * the text from {@code messages*.properties} in the request's language (Bahasa Indonesia
+ * unless the client asked for English the way the pages do, with {@code ?lang=en} or its
+ * cookie). Spring MVC's handlers return the {@link ProblemDetail}; filters and Spring
+ * Security's handlers, which Spring MVC does not serve, {@link #send send} it as
+ * {@code application/problem+json} themselves.
  */
 @Component
 public class Problems {
@@ -42,12 +43,18 @@ public class Problems {
 		return ProblemDetail.forStatusAndDetail(status, message(key, args));
 	}
 
-	/** The message for the key in the request's language (for {@code errors[].message} too). */
+	/**
+	 * The message for the key in the request's language (for {@code errors[].message}
+	 * too).
+	 */
 	public String message(String key, Object... args) {
 		return this.messages.getMessage(key, args == null || args.length == 0 ? null : args, locale());
 	}
 
-	/** The current request's language: what the pages would use, Bahasa Indonesia outside a request. */
+	/**
+	 * The current request's language: what the pages would use, Bahasa Indonesia outside
+	 * a request.
+	 */
 	public Locale locale() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			return this.locales.resolveLocale(attributes.getRequest());
@@ -56,23 +63,31 @@ public class Problems {
 	}
 
 	/**
-	 * Outside Spring MVC: writes the problem detail for the status and key, with the request's path
-	 * as its {@code instance}.
+	 * Outside Spring MVC: writes the problem detail for the status and key, with the
+	 * request's path as its {@code instance}.
 	 */
 	public void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
 			Object... args) throws IOException {
-		write(response, status, this.messages.getMessage(key, args.length == 0 ? null : args,
-				this.locales.resolveLocale(request)), request.getRequestURI());
+		write(response, status,
+				this.messages.getMessage(key, args.length == 0 ? null : args, this.locales.resolveLocale(request)),
+				request.getRequestURI());
 	}
 
-	/** Outside Spring MVC, like {@link #send} but without an {@code instance} (Spring Security's answers). */
+	/**
+	 * Outside Spring MVC, like {@link #send} but without an {@code instance} (Spring
+	 * Security's answers).
+	 */
 	public void sendWithoutInstance(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String key, Object... args) throws IOException {
-		write(response, status, this.messages.getMessage(key, args.length == 0 ? null : args,
-				this.locales.resolveLocale(request)), null);
+		write(response, status,
+				this.messages.getMessage(key, args.length == 0 ? null : args, this.locales.resolveLocale(request)),
+				null);
 	}
 
-	/** The JSON Spring MVC would write for {@code ProblemDetail.forStatusAndDetail} (type, title, status, detail, instance). */
+	/**
+	 * The JSON Spring MVC would write for {@code ProblemDetail.forStatusAndDetail} (type,
+	 * title, status, detail, instance).
+	 */
 	private static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
 			throws IOException {
 		response.setStatus(status.value());

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Instants to and from SQL {@code timestamptz} values, as the JDBC queries pass and read them. */
+/**
+ * Instants to and from SQL {@code timestamptz} values, as the JDBC queries pass and read
+ * them.
+ */
 public final class SqlTime {
 
 	private SqlTime() {

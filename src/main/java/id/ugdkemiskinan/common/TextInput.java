@@ -1,10 +1,10 @@
 package id.ugdkemiskinan.common;
 
 /**
- * What text the application accepts from outside: no control characters (tab, line feed and
- * carriage return excepted), no lone UTF-16 surrogate, no replacement or non-characters (what a
- * broken encoding leaves behind). Such text answers 400 instead of being stored changed ("?") or
- * failing deep in the database driver.
+ * What text the application accepts from outside: no control characters (tab, line feed
+ * and carriage return excepted), no lone UTF-16 surrogate, no replacement or
+ * non-characters (what a broken encoding leaves behind). Such text answers 400 instead of
+ * being stored changed ("?") or failing deep in the database driver.
  */
 public final class TextInput {
 

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 class TimeConfiguration {
 
 	/**
-	 * The one source of "now" for the application's own logic (lockouts, due times, SLA states),
-	 * so that tests move time instead of sleeping. It ticks in microseconds, the precision of
-	 * PostgreSQL's timestamptz, so an instant read back from the database equals the one written.
+	 * The one source of "now" for the application's own logic (lockouts, due times, SLA
+	 * states), so that tests move time instead of sleeping. It ticks in microseconds, the
+	 * precision of PostgreSQL's timestamptz, so an instant read back from the database
+	 * equals the one written.
 	 */
 	@Bean
 	Clock clock() {

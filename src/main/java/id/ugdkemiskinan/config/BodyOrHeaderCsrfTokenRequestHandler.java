@@ -12,10 +12,11 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
- * Spring Security's default CSRF handling (a masked token per response, BREACH-safe), except that
- * the token is accepted only from the {@code X-CSRF-TOKEN} header or the form body, never from
- * the query string: a token in a URL ends up in logs, the browser history and {@code Referer}
- * headers. ({@code getParameter} would read it from either place, the query string first.)
+ * Spring Security's default CSRF handling (a masked token per response, BREACH-safe),
+ * except that the token is accepted only from the {@code X-CSRF-TOKEN} header or the form
+ * body, never from the query string: a token in a URL ends up in logs, the browser
+ * history and {@code Referer} headers. ({@code getParameter} would read it from either
+ * place, the query string first.)
  */
 final class BodyOrHeaderCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
 
@@ -48,7 +49,8 @@ final class BodyOrHeaderCsrfTokenRequestHandler implements CsrfTokenRequestHandl
 				}
 			}
 			catch (IllegalArgumentException ex) {
-				// A malformed escape: not our parameter's name; Tomcat decides what to do with it.
+				// A malformed escape: not our parameter's name; Tomcat decides what to do
+				// with it.
 			}
 		}
 		return false;

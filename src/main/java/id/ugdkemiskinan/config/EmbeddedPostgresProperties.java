@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The embedded PostgreSQL server that the app starts when no external database is configured; the
- * defaults are in {@code application.properties}.
+ * The embedded PostgreSQL server that the app starts when no external database is
+ * configured; the defaults are in {@code application.properties}.
  *
- * @param enabled whether to start it at all (it never starts when {@code spring.datasource.url} is set)
+ * @param enabled whether to start it at all (it never starts when
+ * {@code spring.datasource.url} is set)
  * @param dataDir where the server keeps its data; kept across restarts
  * @param port the port to listen on, {@code 0} for any free port
  */

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the shared layout shows on every page: the kabupaten's name and the demo banner. */
+/**
+ * What the shared layout shows on every page: the kabupaten's name and the demo banner.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModelAdvice {
 

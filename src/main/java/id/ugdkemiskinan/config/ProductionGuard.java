@@ -9,9 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses to start the {@code prod} profile without an external database: production data must
- * never land in an embedded server by accident. Registered in {@code META-INF/spring.factories}
- * so it runs before any bean exists.
+ * Refuses to start the {@code prod} profile without an external database: production data
+ * must never land in an embedded server by accident. Registered in
+ * {@code META-INF/spring.factories} so it runs before any bean exists.
  */
 public class ProductionGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -31,8 +31,8 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new IllegalStateException("Profile 'prod' needs an external PostgreSQL: set " + String.join(", ", missing)
-					+ " (the embedded database is never used in production).");
+			throw new IllegalStateException("Profile 'prod' needs an external PostgreSQL: set "
+					+ String.join(", ", missing) + " (the embedded database is never used in production).");
 		}
 	}
 

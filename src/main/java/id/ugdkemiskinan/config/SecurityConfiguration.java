@@ -38,14 +38,17 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Two filter chains: the stateless JSON API under {@code /api/**} (HTTP Basic, no CSRF, problem
- * details for 401/403, never a login page) and the pages (form login, CSRF, sessions in the
- * database). Every path has an access rule; what is not listed needs a login.
+ * Two filter chains: the stateless JSON API under {@code /api/**} (HTTP Basic, no CSRF,
+ * problem details for 401/403, never a login page) and the pages (form login, CSRF,
+ * sessions in the database). Every path has an access rule; what is not listed needs a
+ * login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** No inline script anywhere; styles, scripts, images and fonts only from this server. */
+	/**
+	 * No inline script anywhere; styles, scripts, images and fonts only from this server.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
@@ -56,9 +59,10 @@ class SecurityConfiguration {
 			ApplicationContext application, Problems problems) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/cases").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT")
-				.requestMatchers("/api/v1/assignments", "/api/v1/assignments/**").hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/cases")
+				.hasAnyRole("OPERATOR_UPT", "SEKRETARIAT")
+				.requestMatchers("/api/v1/assignments", "/api/v1/assignments/**")
+				.hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")
 				.requestMatchers(HttpMethod.GET, "/api/v1/dashboard")
 				.hasAnyRole("SEKRETARIAT", "PIMPINAN", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assignments", "/api/v1/cases/*/rejection")
@@ -67,10 +71,12 @@ class SecurityConfiguration {
 				.hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
-				.anyRequest().access(unknownPathsOnly(application)))
+				.anyRequest()
+				.access(unknownPathsOnly(application)))
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
 				if (DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
-					// The account could not be read: the database is down, not the password wrong.
+					// The account could not be read: the database is down, not the
+					// password wrong.
 					response.setHeader("Retry-After", "10");
 					problem(problems, request, response, HttpStatus.SERVICE_UNAVAILABLE, false, "api.unavailable");
 					return;
@@ -86,8 +92,8 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problem(problems, request, response,
 						HttpStatus.UNAUTHORIZED, true, "api.unauthorized"))
-				.accessDeniedHandler((request, response, ex) -> problem(problems, request, response, HttpStatus.FORBIDDEN,
-						false, "api.forbidden")))
+				.accessDeniedHandler((request, response, ex) -> problem(problems, request, response,
+						HttpStatus.FORBIDDEN, false, "api.forbidden")))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(this::headers)
@@ -102,26 +108,37 @@ class SecurityConfiguration {
 			ApplicationContext application, Problems problems) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico",
-						"/actuator/health", "/actuator/health/**", "/actuator/info")
+				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico", "/actuator/health",
+						"/actuator/health/**", "/actuator/info")
 				.permitAll()
-				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/triase", "/triase/**").hasRole("SEKRETARIAT")
-				.requestMatchers(HttpMethod.POST, "/penugasan/*/*").hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")
-				.requestMatchers(HttpMethod.POST, "/kasus/*/rute", "/kasus/*/tolak").hasRole("SEKRETARIAT")
-				.requestMatchers(HttpMethod.POST, "/kasus/*/tutup", "/kasus/*/buka-kembali").hasRole("OPERATOR_UPT")
-				.requestMatchers("/kasus/baru").hasRole("OPERATOR_UPT")
-				.requestMatchers(HttpMethod.POST, "/kasus").hasRole("OPERATOR_UPT")
-				.requestMatchers(HttpMethod.GET, "/kasus").hasAnyRole("OPERATOR_UPT", "SEKRETARIAT", "PIMPINAN")
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/triase", "/triase/**")
+				.hasRole("SEKRETARIAT")
+				.requestMatchers(HttpMethod.POST, "/penugasan/*/*")
+				.hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")
+				.requestMatchers(HttpMethod.POST, "/kasus/*/rute", "/kasus/*/tolak")
+				.hasRole("SEKRETARIAT")
+				.requestMatchers(HttpMethod.POST, "/kasus/*/tutup", "/kasus/*/buka-kembali")
+				.hasRole("OPERATOR_UPT")
+				.requestMatchers("/kasus/baru")
+				.hasRole("OPERATOR_UPT")
+				.requestMatchers(HttpMethod.POST, "/kasus")
+				.hasRole("OPERATOR_UPT")
+				.requestMatchers(HttpMethod.GET, "/kasus")
+				.hasAnyRole("OPERATOR_UPT", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers(HttpMethod.GET, "/kasus/*", "/kasus/*/lampiran/*")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
-				.requestMatchers("/antrian", "/antrian/riwayat", "/antrian/**").hasRole("PETUGAS_DINAS")
+				.requestMatchers("/antrian", "/antrian/riwayat", "/antrian/**")
+				.hasRole("PETUGAS_DINAS")
 				.requestMatchers("/dasbor", "/dasbor/**")
 				.hasAnyRole("SEKRETARIAT", "PIMPINAN", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers("/notifikasi", "/notifikasi/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
-				.requestMatchers("/", "/akun/**").authenticated()
-				.anyRequest().access(unknownPathsOnly(application)))
+				.requestMatchers("/", "/akun/**")
+				.authenticated()
+				.anyRequest()
+				.access(unknownPathsOnly(application)))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(loginSuccessHandler)
 				.failureHandler(loginFailureHandler)
@@ -130,9 +147,11 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokenRequestHandler()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> {
-				// An expired session: to login and back (SessionExpiry), never "Akses ditolak".
+				// An expired session: to login and back (SessionExpiry), never "Akses
+				// ditolak".
 				SessionExpiry expiry = new SessionExpiry(problems);
-				exceptions.authenticationEntryPoint(expiry.entryPoint()).accessDeniedHandler(expiry.accessDeniedHandler());
+				exceptions.authenticationEntryPoint(expiry.entryPoint())
+					.accessDeniedHandler(expiry.accessDeniedHandler());
 			})
 			.headers(this::headers)
 			.addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
@@ -140,22 +159,24 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * What no rule above lists is denied, unless no handler of the application answers the path at
-	 * all: then it passes on to Spring MVC, which answers 404 "Tidak ditemukan", logged in or not
-	 * (not a misleading "Akses ditolak" or a login page for a page that does not exist). A new
-	 * controller without a rule stays denied.
+	 * What no rule above lists is denied, unless no handler of the application answers
+	 * the path at all: then it passes on to Spring MVC, which answers 404 "Tidak
+	 * ditemukan", logged in or not (not a misleading "Akses ditolak" or a login page for
+	 * a page that does not exist). A new controller without a rule stays denied.
 	 */
 	static AuthorizationManager<RequestAuthorizationContext> unknownPathsOnly(ApplicationContext application) {
-		// The DispatcherServlet's own handler mappings, in its order, looked up on first use (they are
+		// The DispatcherServlet's own handler mappings, in its order, looked up on first
+		// use (they are
 		// made after the security filter chains).
 		Supplier<List<HandlerMapping>> mappings = SingletonSupplier.of(() -> {
-			List<HandlerMapping> all = new ArrayList<>(BeanFactoryUtils
-				.beansOfTypeIncludingAncestors(application, HandlerMapping.class, true, false)
-				.values());
+			List<HandlerMapping> all = new ArrayList<>(
+					BeanFactoryUtils.beansOfTypeIncludingAncestors(application, HandlerMapping.class, true, false)
+						.values());
 			AnnotationAwareOrderComparator.sort(all);
 			return all;
 		});
-		return (authentication, context) -> new AuthorizationDecision(!hasHandler(mappings.get(), context.getRequest()));
+		return (authentication,
+				context) -> new AuthorizationDecision(!hasHandler(mappings.get(), context.getRequest()));
 	}
 
 	private static boolean hasHandler(List<HandlerMapping> mappings, HttpServletRequest request) {

@@ -17,10 +17,10 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Sessions live in PostgreSQL (Spring Session JDBC, {@code spring_session} tables), so any
- * instance behind the load balancer serves any user; idle timeout from
- * {@code server.servlet.session.timeout} (30 minutes). The cookie is set here once, for the
- * embedded server and tests alike.
+ * Sessions live in PostgreSQL (Spring Session JDBC, {@code spring_session} tables), so
+ * any instance behind the load balancer serves any user; idle timeout from
+ * {@code server.servlet.session.timeout} (30 minutes). The cookie is set here once, for
+ * the embedded server and tests alike.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -37,17 +37,20 @@ class SessionConfiguration {
 	}
 
 	/**
-	 * Session attributes are upserted ({@code INSERT ... ON CONFLICT DO UPDATE}): two requests of one
-	 * session at once (a double submit, two tabs) both add the flash message after a filing, and
-	 * the plain INSERT let the second fail with a duplicate key, a 500 after its case was filed.
+	 * Session attributes are upserted ({@code INSERT ... ON CONFLICT DO UPDATE}): two
+	 * requests of one session at once (a double submit, two tabs) both add the flash
+	 * message after a filing, and the plain INSERT let the second fail with a duplicate
+	 * key, a 500 after its case was filed.
 	 */
 	/**
-	 * Session reads and writes commit without waiting for the WAL flush ({@code synchronous_commit
-	 * = off} for their transactions only): every request touches its session (last access time),
-	 * and waiting for the disk there doubled the commits a filing waits for. A database crash may
-	 * forget the last fraction of a second of session changes (a user logs in again); cases and
-	 * everything else keep durable commits. Not a default candidate, so the application's own
-	 * (JPA) transaction manager stays the one everything else uses.
+	 * Session reads and writes commit without waiting for the WAL flush
+	 * ({@code synchronous_commit
+	 * = off} for their transactions only): every request touches its session (last access
+	 * time), and waiting for the disk there doubled the commits a filing waits for. A
+	 * database crash may forget the last fraction of a second of session changes (a user
+	 * logs in again); cases and everything else keep durable commits. Not a default
+	 * candidate, so the application's own (JPA) transaction manager stays the one
+	 * everything else uses.
 	 */
 	@Bean(defaultCandidate = false)
 	@SpringSessionTransactionManager

@@ -31,13 +31,14 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * What the pages do when the session is gone (idle timeout, a restart that lost it, logout in
- * another tab): never "Akses ditolak". A form posted with an expired session fails the CSRF check
- * (the token lived in the session); that is answered with the login page ({@code /login?expired}),
- * and the page to come back to is saved, so that login leads there: the filing form for the filing
- * form's post (where the browser has kept the draft), the page the post came from otherwise. An
- * htmx request (the dashboard's refresh) is answered with {@code HX-Redirect} instead of a redirect
- * whose login page htmx would paste into the page; login then leads back to the whole page
+ * What the pages do when the session is gone (idle timeout, a restart that lost it,
+ * logout in another tab): never "Akses ditolak". A form posted with an expired session
+ * fails the CSRF check (the token lived in the session); that is answered with the login
+ * page ({@code /login?expired}), and the page to come back to is saved, so that login
+ * leads there: the filing form for the filing form's post (where the browser has kept the
+ * draft), the page the post came from otherwise. An htmx request (the dashboard's
+ * refresh) is answered with {@code HX-Redirect} instead of a redirect whose login page
+ * htmx would paste into the page; login then leads back to the whole page
  * ({@code HX-Current-URL}), not to the fragment.
  */
 final class SessionExpiry {
@@ -60,7 +61,10 @@ final class SessionExpiry {
 		this.problems = problems;
 	}
 
-	/** For requests that need a login and have none: htmx gets {@code HX-Redirect} (401), pages the usual login redirect. */
+	/**
+	 * For requests that need a login and have none: htmx gets {@code HX-Redirect} (401),
+	 * pages the usual login redirect.
+	 */
 	AuthenticationEntryPoint entryPoint() {
 		return (request, response, ex) -> {
 			if (HTMX.matches(request)) {
@@ -72,7 +76,10 @@ final class SessionExpiry {
 		};
 	}
 
-	/** A CSRF failure without a logged-in user is an expired session: to login, and back after it. */
+	/**
+	 * A CSRF failure without a logged-in user is an expired session: to login, and back
+	 * after it.
+	 */
 	AccessDeniedHandler accessDeniedHandler() {
 		return (request, response, ex) -> {
 			if (isExpiredSession(request, ex)) {
@@ -107,9 +114,9 @@ final class SessionExpiry {
 	}
 
 	/**
-	 * The CSRF check failed because the session that held the token is gone: the browser named a
-	 * session that no longer exists, and nobody is logged in. (A post naming no session at all, or a
-	 * wrong token in a live session, stays a plain 403.)
+	 * The CSRF check failed because the session that held the token is gone: the browser
+	 * named a session that no longer exists, and nobody is logged in. (A post naming no
+	 * session at all, or a wrong token in a live session, stays a plain 403.)
 	 */
 	private static boolean isExpiredSession(HttpServletRequest request, AccessDeniedException ex) {
 		if (!(ex instanceof MissingCsrfTokenException || ex instanceof InvalidCsrfTokenException)) {
@@ -122,7 +129,10 @@ final class SessionExpiry {
 		return authentication == null || TRUST.isAnonymous(authentication) || !authentication.isAuthenticated();
 	}
 
-	/** Where the user was: the filing form for its post, the page a post came from otherwise. */
+	/**
+	 * Where the user was: the filing form for its post, the page a post came from
+	 * otherwise.
+	 */
 	private static String returnTarget(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if ("POST".equals(request.getMethod()) && "/kasus".equals(path)) {
@@ -135,7 +145,10 @@ final class SessionExpiry {
 		return referer == null || referer.startsWith("/login") ? null : referer;
 	}
 
-	/** The path and query of a URL of this site, or {@code null}: never a way to another site. */
+	/**
+	 * The path and query of a URL of this site, or {@code null}: never a way to another
+	 * site.
+	 */
 	private static String samePath(String url) {
 		if (url == null || url.isBlank()) {
 			return null;
@@ -157,7 +170,10 @@ final class SessionExpiry {
 		this.requestCache.saveRequest(new TargetRequest(request, pathAndQuery), response);
 	}
 
-	/** The current request seen as a plain GET of another page of this site, to be saved as login's target. */
+	/**
+	 * The current request seen as a plain GET of another page of this site, to be saved
+	 * as login's target.
+	 */
 	private static final class TargetRequest extends HttpServletRequestWrapper {
 
 		private final String path;
@@ -206,8 +222,10 @@ final class SessionExpiry {
 			return this.query;
 		}
 
-		// A GET has no body: none of the post's body headers (a multipart Content-Type would make the
-		// saved request's replay look like an upload), and no htmx headers (the page, not a fragment).
+		// A GET has no body: none of the post's body headers (a multipart Content-Type
+		// would make the
+		// saved request's replay look like an upload), and no htmx headers (the page, not
+		// a fragment).
 		@Override
 		public String getContentType() {
 			return null;
@@ -225,10 +243,8 @@ final class SessionExpiry {
 
 		@Override
 		public Enumeration<String> getHeaderNames() {
-			return Collections.enumeration(Collections.list(super.getHeaderNames())
-				.stream()
-				.filter(name -> !dropped(name))
-				.toList());
+			return Collections
+				.enumeration(Collections.list(super.getHeaderNames()).stream().filter(name -> !dropped(name)).toList());
 		}
 
 		@Override

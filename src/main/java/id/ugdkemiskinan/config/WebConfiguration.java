@@ -30,8 +30,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Bahasa Indonesia by default; {@code ?lang=en} switches to English and is remembered in a cookie
- * (any other value is ignored). Dates in filters and forms are read strictly.
+ * Bahasa Indonesia by default; {@code ?lang=en} switches to English and is remembered in
+ * a cookie (any other value is ignored). Dates in filters and forms are read strictly.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -65,7 +65,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 					throws jakarta.servlet.ServletException {
 				String value = request.getParameter(getParamName());
-				// Only the two languages the app speaks; anything else (and any attempt at log
+				// Only the two languages the app speaks; anything else (and any attempt
+				// at log
 				// forging through it) is ignored, not an error.
 				if (value == null || LANGUAGES.contains(value)) {
 					return super.preHandle(request, response, handler);
@@ -88,9 +89,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * {@code @DateTimeFormat(iso = DATE)} dates are read as exactly four-digit years from 0001 to
-	 * 9999: year 0, a negative year or a five-digit one is a bad value (400), never a date that
-	 * PostgreSQL refuses later (500).
+	 * {@code @DateTimeFormat(iso = DATE)} dates are read as exactly four-digit years from
+	 * 0001 to 9999: year 0, a negative year or a five-digit one is a bad value (400),
+	 * never a date that PostgreSQL refuses later (500).
 	 */
 	@Override
 	public void addFormatters(FormatterRegistry registry) {

@@ -1,7 +1,8 @@
 /**
  * Wiring only: security, web, session and the embedded database. No module depends on it.
  */
-@ApplicationModule(allowedDependencies = { "common", "common :: web", "region", "agency", "users", "sla", "cases", "notifications", "dashboard" })
+@ApplicationModule(allowedDependencies = { "common", "common :: web", "region", "agency", "users", "sla", "cases",
+		"notifications", "dashboard" })
 @NullMarked
 package id.ugdkemiskinan.config;
 

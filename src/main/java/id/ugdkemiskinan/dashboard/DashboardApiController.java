@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/dashboard}: the dashboard's figures as JSON, with the page's filters and scope rules. */
+/**
+ * {@code GET /api/v1/dashboard}: the dashboard's figures as JSON, with the page's filters
+ * and scope rules.
+ */
 @RestController
 class DashboardApiController {
 
@@ -38,14 +41,18 @@ class DashboardApiController {
 		return DashboardJson.of(this.queries.figures(this.filters.resolve(user, input)));
 	}
 
-	/** A refused period or filter: RFC 9457 problem detail, 400, with {@code errors: [{field, message}]}. */
+	/**
+	 * A refused period or filter: RFC 9457 problem detail, 400, with {@code errors:
+	 * [{field, message}]}.
+	 */
 	@ExceptionHandler(InvalidDashboardFilterException.class)
 	ProblemDetail refused(InvalidDashboardFilterException ex) {
 		ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "dashboard.invalid");
-		problem.setProperty("errors", ex.problems()
-			.stream()
-			.map(p -> new FieldErrorJson(p.field(), this.problems.message(p.messageKey(), p.args())))
-			.toList());
+		problem.setProperty("errors",
+				ex.problems()
+					.stream()
+					.map(p -> new FieldErrorJson(p.field(), this.problems.message(p.messageKey(), p.args())))
+					.toList());
 		return problem;
 	}
 

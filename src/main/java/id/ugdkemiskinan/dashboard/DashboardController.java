@@ -19,11 +19,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The SLA dashboard (/dasbor): the leadership and the secretariat see everything, dinas staff their
- * dinas, operators their kecamatan. Filters live in the URL ({@link DashboardFilters} checks them:
- * a refused filter answers 400 with the form and its messages); the body refreshes itself every
- * {@code ugd.dashboard.refresh-interval} (htmx asks {@code /dasbor} again, and gets the figures
- * alone); the exports stream ({@link DashboardExports}).
+ * The SLA dashboard (/dasbor): the leadership and the secretariat see everything, dinas
+ * staff their dinas, operators their kecamatan. Filters live in the URL
+ * ({@link DashboardFilters} checks them: a refused filter answers 400 with the form and
+ * its messages); the body refreshes itself every {@code ugd.dashboard.refresh-interval}
+ * (htmx asks {@code /dasbor} again, and gets the figures alone); the exports stream
+ * ({@link DashboardExports}).
  */
 @Controller
 class DashboardController {
@@ -39,7 +40,10 @@ class DashboardController {
 		this.exports = exports;
 	}
 
-	/** The whole page; to htmx ({@code HX-Request: true}, the self-refresh) the figures only, without the layout. */
+	/**
+	 * The whole page; to htmx ({@code HX-Request: true}, the self-refresh) the figures
+	 * only, without the layout.
+	 */
 	@GetMapping("/dasbor")
 	String showDashboard(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") DashboardInput input,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
@@ -65,7 +69,10 @@ class DashboardController {
 		stream(this.exports.xlsx(user, input), response);
 	}
 
-	/** An export asked for a filter the dashboard refuses: the page with the form and the messages, 400. */
+	/**
+	 * An export asked for a filter the dashboard refuses: the page with the form and the
+	 * messages, 400.
+	 */
 	@ExceptionHandler(InvalidDashboardFilterException.class)
 	ModelAndView refused(InvalidDashboardFilterException ex) {
 		CurrentUser user = SecurityContextHolder.getContext().getAuthentication() != null
@@ -77,7 +84,8 @@ class DashboardController {
 	private static void stream(DashboardExports.Export export, HttpServletResponse response) throws IOException {
 		response.setContentType(export.contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, export.contentDisposition());
-		// Commit the response (and with it the session) before the rows' read-only transaction opens.
+		// Commit the response (and with it the session) before the rows' read-only
+		// transaction opens.
 		response.flushBuffer();
 		export.writeTo(response.getOutputStream());
 	}

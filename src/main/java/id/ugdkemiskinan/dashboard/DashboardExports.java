@@ -33,9 +33,10 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's exports for a user's filters: the figures are read when the export is asked for
- * (a refused filter is an {@link InvalidDashboardFilterException} then), the rows only once the
- * answer's headers are out ({@link Export#writeTo}), streamed as they come from the database.
+ * The dashboard's exports for a user's filters: the figures are read when the export is
+ * asked for (a refused filter is an {@link InvalidDashboardFilterException} then), the
+ * rows only once the answer's headers are out ({@link Export#writeTo}), streamed as they
+ * come from the database.
  */
 @Component
 class DashboardExports {
@@ -59,8 +60,8 @@ class DashboardExports {
 	}
 
 	/** One assignment of the CSV export, its columns in their order. */
-	@JsonPropertyOrder({ "tiket", "kecamatan", "desa", "dinas", "status", "ditugaskan", "batas", "direspon", "hasil_sla",
-			"menit_respon" })
+	@JsonPropertyOrder({ "tiket", "kecamatan", "desa", "dinas", "status", "ditugaskan", "batas", "direspon",
+			"hasil_sla", "menit_respon" })
 	record CsvRow(@JsonProperty("tiket") String ticket, @JsonProperty("kecamatan") String kecamatanCode,
 			@JsonProperty("desa") String desaCode, @JsonProperty("dinas") String dinasCode,
 			@JsonProperty("status") String status, @JsonProperty("ditugaskan") String assignedAt,
@@ -102,8 +103,9 @@ class DashboardExports {
 	}
 
 	/**
-	 * The period's assignments with their SLA outcome, UTF-8 CSV with a BOM and {@code ;} so an
-	 * Indonesian Excel opens it cleanly; the period and its figures first, as {@code #} lines.
+	 * The period's assignments with their SLA outcome, UTF-8 CSV with a BOM and {@code ;}
+	 * so an Indonesian Excel opens it cleanly; the period and its figures first, as
+	 * {@code #} lines.
 	 */
 	Export csv(CurrentUser user, DashboardInput input) {
 		DashboardFilter filter = this.filters.resolve(user, input);
@@ -112,9 +114,9 @@ class DashboardExports {
 	}
 
 	/**
-	 * The same as an Excel workbook (streamed, {@link DashboardWorkbook}): the summary with the
-	 * by-dinas table, the period's assignments with names beside codes and Indonesian dates, and the
-	 * live breach board.
+	 * The same as an Excel workbook (streamed, {@link DashboardWorkbook}): the summary
+	 * with the by-dinas table, the period's assignments with names beside codes and
+	 * Indonesian dates, and the live breach board.
 	 */
 	Export xlsx(CurrentUser user, DashboardInput input) {
 		DashboardFilter filter = this.filters.resolve(user, input);
@@ -130,14 +132,27 @@ class DashboardExports {
 	private void writeCsv(OutputStream out, DashboardFilter filter, DashboardFigures figures) throws IOException {
 		Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		csv.write("\uFEFF");
-		csv.append("# UGD Kemiskinan — SLA ").append(filter.from().toString()).append(" s.d. ")
-			.append(filter.to().toString()).append("\r\n");
+		csv.append("# UGD Kemiskinan — SLA ")
+			.append(filter.from().toString())
+			.append(" s.d. ")
+			.append(filter.to().toString())
+			.append("\r\n");
 		csv.append(this.messages.getMessage("dashboard.csv.header", null, Locales.INDONESIAN)).append("\r\n");
-		csv.append("# ").append(Long.toString(figures.onTime())).append(';').append(Long.toString(figures.late())).append(';')
-			.append(Long.toString(figures.overdueOpen())).append(';').append(Long.toString(figures.pending())).append(';')
+		csv.append("# ")
+			.append(Long.toString(figures.onTime()))
+			.append(';')
+			.append(Long.toString(figures.late()))
+			.append(';')
+			.append(Long.toString(figures.overdueOpen()))
+			.append(';')
+			.append(Long.toString(figures.pending()))
+			.append(';')
 			.append(figures.compliance() == null ? "" : String.format(Locale.ROOT, "%.4f", figures.compliance()))
-			.append(';').append(number(figures.responseMinutesMedian())).append(';')
-			.append(number(figures.responseMinutesP90())).append("\r\n");
+			.append(';')
+			.append(number(figures.responseMinutesMedian()))
+			.append(';')
+			.append(number(figures.responseMinutesP90()))
+			.append("\r\n");
 		DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(this.zone);
 		try (SequenceWriter rows = CSV.writer(ROWS).without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(csv)) {
 			this.queries.export(filter, r -> rows.write(new CsvRow(r.ticket(), r.kecamatanCode(), r.desaCode(),

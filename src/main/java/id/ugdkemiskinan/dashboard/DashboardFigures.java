@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The dashboard's figures, by the definitions shown on the page ("cara menghitung"): assignments
- * whose due time falls in the period, cancelled ones excluded; on time = responded at or before
- * due; late = responded after due; overdue open = not responded and past due; pending = not
- * responded and not yet due; compliance = onTime / (onTime + late + overdueOpen), {@code null} when
- * that is 0.
+ * The dashboard's figures, by the definitions shown on the page ("cara menghitung"):
+ * assignments whose due time falls in the period, cancelled ones excluded; on time =
+ * responded at or before due; late = responded after due; overdue open = not responded
+ * and past due; pending = not responded and not yet due; compliance = onTime / (onTime +
+ * late + overdueOpen), {@code null} when that is 0.
  */
 public record DashboardFigures(LocalDate from, LocalDate to, long filed, long open, long resolved, long closed,
 		long onTime, long late, long overdueOpen, long pending, Double compliance, Double responseMinutesMedian,

@@ -22,13 +22,13 @@ import id.ugdkemiskinan.users.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the request's filters into the period and filters the dashboard computes, for the page, the
- * exports and the API alike, or refuses them: a period choice that is not one of {@link #PERIODS},
- * a date that is not {@code yyyy-MM-dd} with a year from 1 to 9999, a start after the end, a period
- * longer than {@link #MAX_DAYS} days, an unknown kecamatan, dinas or category. Nothing is swapped or
- * shortened silently. Dates, when given, win over the named period (the form sends both). The
- * user's scope then overrides the filters: a dinas sees only its dinas, an operator only their
- * kecamatan.
+ * Turns the request's filters into the period and filters the dashboard computes, for the
+ * page, the exports and the API alike, or refuses them: a period choice that is not one
+ * of {@link #PERIODS}, a date that is not {@code yyyy-MM-dd} with a year from 1 to 9999,
+ * a start after the end, a period longer than {@link #MAX_DAYS} days, an unknown
+ * kecamatan, dinas or category. Nothing is swapped or shortened silently. Dates, when
+ * given, win over the named period (the form sends both). The user's scope then overrides
+ * the filters: a dinas sees only its dinas, an operator only their kecamatan.
  */
 @Component
 class DashboardFilters {
@@ -66,7 +66,8 @@ class DashboardFilters {
 				&& this.regions.kecamatan().stream().map(KecamatanRef::code).noneMatch(input.kecamatan()::equals)) {
 			problems.add(new InvalidDashboardFilterException.Problem("kecamatan", "dashboard.invalid.kecamatan"));
 		}
-		if (input.dinas() != null && this.agencies.dinas().stream().map(DinasRef::code).noneMatch(input.dinas()::equals)) {
+		if (input.dinas() != null
+				&& this.agencies.dinas().stream().map(DinasRef::code).noneMatch(input.dinas()::equals)) {
 			problems.add(new InvalidDashboardFilterException.Problem("dinas", "dashboard.invalid.dinas"));
 		}
 		if (input.category() != null
@@ -90,14 +91,16 @@ class DashboardFilters {
 				case "7d" -> today.minusDays(6);
 				case "month" -> today.withDayOfMonth(1);
 				case "custom" -> {
-					problems.add(new InvalidDashboardFilterException.Problem("from", "dashboard.invalid.customWithoutDates"));
+					problems.add(new InvalidDashboardFilterException.Problem("from",
+							"dashboard.invalid.customWithoutDates"));
 					yield today;
 				}
 				default -> today.minusDays(29);
 			};
 		}
 		if (start.isAfter(end)) {
-			problems.add(new InvalidDashboardFilterException.Problem(from != null ? "from" : "to", "dashboard.invalid.order"));
+			problems.add(new InvalidDashboardFilterException.Problem(from != null ? "from" : "to",
+					"dashboard.invalid.order"));
 		}
 		else if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
 			problems.add(new InvalidDashboardFilterException.Problem("from", "dashboard.invalid.tooLong", MAX_DAYS,
@@ -111,7 +114,10 @@ class DashboardFilters {
 		return new DashboardFilter(start, end, kecamatan, dinas, input.category());
 	}
 
-	/** A calendar date {@code yyyy-MM-dd} with a year from 1 to 9999 (so no year 0, no sign, no fifth digit). */
+	/**
+	 * A calendar date {@code yyyy-MM-dd} with a year from 1 to 9999 (so no year 0, no
+	 * sign, no fifth digit).
+	 */
 	private static LocalDate date(String value, String field, List<InvalidDashboardFilterException.Problem> problems) {
 		if (value == null) {
 			return null;

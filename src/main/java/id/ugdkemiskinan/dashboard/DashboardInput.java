@@ -1,8 +1,8 @@
 package id.ugdkemiskinan.dashboard;
 
 /**
- * The dashboard's filters as the request gave them, before they are checked: the filter form is
- * filled from these, also when they are refused.
+ * The dashboard's filters as the request gave them, before they are checked: the filter
+ * form is filled from these, also when they are refused.
  */
 record DashboardInput(String period, String from, String to, String kecamatan, String dinas, String category) {
 
@@ -16,8 +16,9 @@ record DashboardInput(String period, String from, String to, String kecamatan, S
 	}
 
 	/**
-	 * The period choice the form shows: {@code custom} when dates are given, else the named one
-	 * ({@code 30d} by default); {@code null} for a choice the dashboard does not know.
+	 * The period choice the form shows: {@code custom} when dates are given, else the
+	 * named one ({@code 30d} by default); {@code null} for a choice the dashboard does
+	 * not know.
 	 */
 	String periodChoice() {
 		if (this.from != null || this.to != null) {

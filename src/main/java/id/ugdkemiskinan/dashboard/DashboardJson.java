@@ -27,8 +27,8 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 				f.breachedNow(), f.atRiskNow(),
 				f.byDinas()
 					.stream()
-					.map(g -> new DinasGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(), g.compliance(),
-							g.responseMinutesMedian()))
+					.map(g -> new DinasGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
+							g.compliance(), g.responseMinutesMedian()))
 					.toList(),
 				f.byKecamatan()
 					.stream()

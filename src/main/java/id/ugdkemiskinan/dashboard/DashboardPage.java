@@ -26,9 +26,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What the dashboard page shows: the filters checked ({@link DashboardFilters}), the figures, the
- * by-dinas table, the trend, the breach board and the at-risk list; or, for refused filters, the
- * form with its messages.
+ * What the dashboard page shows: the filters checked ({@link DashboardFilters}), the
+ * figures, the by-dinas table, the trend, the breach board and the at-risk list; or, for
+ * refused filters, the form with its messages.
  */
 @Component
 class DashboardPage {
@@ -62,7 +62,10 @@ class DashboardPage {
 		this.messages = messages;
 	}
 
-	/** Fills the page's model; {@code false} when the filters were refused (the model then holds the messages). */
+	/**
+	 * Fills the page's model; {@code false} when the filters were refused (the model then
+	 * holds the messages).
+	 */
 	boolean prepare(CurrentUser user, DashboardInput input, Map<String, Object> model) {
 		DashboardFilter filter;
 		try {
@@ -82,10 +85,11 @@ class DashboardPage {
 		DashboardFigures figures = this.queries.figures(filter);
 		model.put("figures", figures);
 		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locales.INDONESIA);
-		model.put("trendJson", this.json.writeValueAsString(figures.daily()
-			.stream()
-			.map(d -> new TrendDay(label.format(d.date()), d.filed(), d.onTime(), d.breached()))
-			.toList()));
+		model.put("trendJson",
+				this.json.writeValueAsString(figures.daily()
+					.stream()
+					.map(d -> new TrendDay(label.format(d.date()), d.filed(), d.onTime(), d.breached()))
+					.toList()));
 		model.put("byDinas", byDinas(figures, this.queries.breachedNowByDinas(filter)));
 		model.put("breachBoard", this.queries.breachBoard(filter));
 		model.put("atRiskList", this.queries.atRisk(filter));
@@ -105,8 +109,9 @@ class DashboardPage {
 		lists(model);
 		Locale locale = LocaleContextHolder.getLocale();
 		Map<String, String> errors = new LinkedHashMap<>();
-		ex.problems().forEach(p -> errors.merge(p.field(), this.messages.getMessage(p.messageKey(), p.args(), locale),
-				(a, b) -> a + " " + b));
+		ex.problems()
+			.forEach(p -> errors.merge(p.field(), this.messages.getMessage(p.messageKey(), p.args(), locale),
+					(a, b) -> a + " " + b));
 		model.put("errors", errors);
 		model.put("period", ex.input().periodChoice());
 		model.putIfAbsent("scopeFixed", false);
@@ -120,16 +125,19 @@ class DashboardPage {
 		model.put("dinasList", dinasList);
 		model.put("categoryNames",
 				this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name)));
-		model.put("kecamatanNames", kecamatanList.stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
+		model.put("kecamatanNames",
+				kecamatanList.stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
 		model.put("dinasNames", dinasList.stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)));
 	}
 
 	/**
-	 * Every dinas with figures in the period or open breaches now, worst compliance first (no
-	 * compliance last), then the most open breaches now, then by code.
+	 * Every dinas with figures in the period or open breaches now, worst compliance first
+	 * (no compliance last), then the most open breaches now, then by code.
 	 */
 	List<DinasRow> byDinas(DashboardFigures figures, Map<String, Long> breachedNow) {
-		Map<String, String> names = this.agencies.dinas().stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name));
+		Map<String, String> names = this.agencies.dinas()
+			.stream()
+			.collect(Collectors.toMap(DinasRef::code, DinasRef::name));
 		Map<String, DashboardFigures.Group> groups = figures.byDinas()
 			.stream()
 			.collect(Collectors.toMap(DashboardFigures.Group::code, Function.identity()));
@@ -137,7 +145,8 @@ class DashboardPage {
 		breachedNow.keySet().stream().filter(code -> !groups.containsKey(code)).forEach(codes::add);
 		return codes.stream()
 			.map(code -> new DinasRow(code, names.getOrDefault(code, code), groups.get(code),
-					groups.containsKey(code) ? groups.get(code).compliance() : null, breachedNow.getOrDefault(code, 0L)))
+					groups.containsKey(code) ? groups.get(code).compliance() : null,
+					breachedNow.getOrDefault(code, 0L)))
 			.sorted(Comparator.comparing(DinasRow::compliance, Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing(Comparator.comparingLong(DinasRow::breachedNow).reversed())
 				.thenComparing(DinasRow::code))

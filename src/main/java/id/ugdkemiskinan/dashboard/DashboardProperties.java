@@ -9,11 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The dashboard's settings ({@code ugd.dashboard.*}); the defaults are in {@code application.properties}.
+ * The dashboard's settings ({@code ugd.dashboard.*}); the defaults are in
+ * {@code application.properties}.
  *
- * @param rollupInterval how often whole past months are (re)built into the dashboard's roll-up
- * @param rollupGrace how long after a month has ended (or its row appeared) it is first built
- * @param rollupEnabled whether this instance builds roll-ups on a schedule (tests call it themselves)
+ * @param rollupInterval how often whole past months are (re)built into the dashboard's
+ * roll-up
+ * @param rollupGrace how long after a month has ended (or its row appeared) it is first
+ * built
+ * @param rollupEnabled whether this instance builds roll-ups on a schedule (tests call it
+ * themselves)
  * @param refreshInterval how often the dashboard page refreshes its figures (htmx)
  */
 @Validated

@@ -34,9 +34,9 @@ import static id.ugdkemiskinan.common.SqlTime.utc;
 import static id.ugdkemiskinan.common.SqlTime.instant;
 
 /**
- * The dashboard's figures from SQL aggregates ({@code FILTER}, {@code GROUP BY}, window sums for the
- * percentiles) over the monthly roll-up and indexed columns; nothing is loaded into memory but the
- * results.
+ * The dashboard's figures from SQL aggregates ({@code FILTER}, {@code GROUP BY}, window
+ * sums for the percentiles) over the monthly roll-up and indexed columns; nothing is
+ * loaded into memory but the results.
  */
 @Component
 @Transactional(readOnly = true)
@@ -72,24 +72,32 @@ class DashboardQueries {
 			Duration left) {
 	}
 
-	/** One assignment of the period with its SLA outcome, for the exports; names beside the codes. */
+	/**
+	 * One assignment of the period with its SLA outcome, for the exports; names beside
+	 * the codes.
+	 */
 	record ExportRow(String ticket, String kecamatanCode, String kecamatanName, String desaCode, String desaName,
 			String dinasCode, String dinasName, String categories, String status, Instant assignedAt, Instant dueAt,
 			Instant respondedAt, String outcome, Long responseMinutes) {
 	}
 
-	/** Rows read from a cursor this many at a time, so that an export never holds its rows in memory. */
+	/**
+	 * Rows read from a cursor this many at a time, so that an export never holds its rows
+	 * in memory.
+	 */
 	static final int EXPORT_FETCH_SIZE = 500;
 
 	/**
-	 * Response-time statistics by (dimension, code), after {@code spans(grain, span_start)} (rolled-up
-	 * spans) and {@code raw(dimension, code, minutes, on_time, late)} (a histogram from the raw tables):
-	 * counts, and the median and 90th percentile exactly as {@code percentile_cont} computes them over
-	 * the minutes (linear between the two nearest ranks: with {@code last} the highest 0-based rank, the
-	 * ranks {@code floor} and {@code ceil} of {@code 0.5 * last} and {@code 0.9 * last}, in integer
-	 * arithmetic). The bucket histograms ({@code :bucket} minutes wide) are merged first to find the
-	 * bucket that holds each rank and how many responses lie below it; then only the minute rows of
-	 * those buckets are read.
+	 * Response-time statistics by (dimension, code), after
+	 * {@code spans(grain, span_start)} (rolled-up spans) and
+	 * {@code raw(dimension, code, minutes, on_time, late)} (a histogram from the raw
+	 * tables): counts, and the median and 90th percentile exactly as
+	 * {@code percentile_cont} computes them over the minutes (linear between the two
+	 * nearest ranks: with {@code last} the highest 0-based rank, the ranks {@code floor}
+	 * and {@code ceil} of {@code 0.5 * last} and {@code 0.9 * last}, in integer
+	 * arithmetic). The bucket histograms ({@code :bucket} minutes wide) are merged first
+	 * to find the bucket that holds each rank and how many responses lie below it; then
+	 * only the minute rows of those buckets are read.
 	 */
 	static final String PERCENTILES = """
 			, coarse AS (
@@ -132,28 +140,38 @@ class DashboardQueries {
 			       (p90_lo + (9 * last % 10) / 10.0 * (p90_hi - p90_lo))::double precision AS p90
 			FROM p""";
 
-	/** The rolled-up spans a statement reads, {@code spans(grain, span_start)}, from the start lists. */
+	/**
+	 * The rolled-up spans a statement reads, {@code spans(grain, span_start)}, from the
+	 * start lists.
+	 */
 	private static final String SPANS = """
 			spans AS (
 			    SELECT 'M'::char AS grain, s AS span_start FROM unnest(CAST(ARRAY[:months] AS timestamptz[])) s
 			    UNION ALL SELECT 'W'::char, s FROM unnest(CAST(ARRAY[:weeks] AS timestamptz[])) s
 			    UNION ALL SELECT 'D'::char, s FROM unnest(CAST(ARRAY[:days] AS timestamptz[])) s)""";
 
-	/** Counts and percentiles of one dimension value; the waiting counts are kept beside them. */
+	/**
+	 * Counts and percentiles of one dimension value; the waiting counts are kept beside
+	 * them.
+	 */
 	private record Stats(long onTime, long late, Double median, Double p90) {
 	}
 
 	/**
-	 * The figures. Days, weeks and months that have ended and are rolled up come from the roll-up (for all
-	 * dinas or one dinas; with a kecamatan or category filter, not at all); the rest of
-	 * the period from the raw tables, by the same SQL (waiting assignments there counted against now).
-	 * One snapshot for all statements, so the figures add up.
+	 * The figures. Days, weeks and months that have ended and are rolled up come from the
+	 * roll-up (for all dinas or one dinas; with a kecamatan or category filter, not at
+	 * all); the rest of the period from the raw tables, by the same SQL (waiting
+	 * assignments there counted against now). One snapshot for all statements, so the
+	 * figures add up.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	DashboardFigures figures(DashboardFilter filter) {
-		// The statements are prepared on the server after a few calls; a generic plan cannot see how
-		// many roll-up rows a scope and span list select, guessed a few thousand for 126,000 and sorted
-		// them on disk (3x slower, as the 365-day benchmark showed). Plan every call for its values,
+		// The statements are prepared on the server after a few calls; a generic plan
+		// cannot see how
+		// many roll-up rows a scope and span list select, guessed a few thousand for
+		// 126,000 and sorted
+		// them on disk (3x slower, as the 365-day benchmark showed). Plan every call for
+		// its values,
 		// as psql does.
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		Map<String, Object> params = params(filter);
@@ -163,19 +181,22 @@ class DashboardQueries {
 		boolean rolledUp = filter.kecamatan() == null && filter.category() == null;
 		List<DashboardRollups.Span> clean = rolledUp ? this.rollups.clean(from, to) : List.of();
 		params.put("scope", filter.dinas() == null ? DashboardRollups.ALL_DINAS : filter.dinas());
-		// Response histograms: the largest clean spans first (months, then weeks, then days), none
+		// Response histograms: the largest clean spans first (months, then weeks, then
+		// days), none
 		// overlapping another; raw for the rest.
 		List<DashboardRollups.Span> histogramSpans = new ArrayList<>();
 		for (char grain : new char[] { DashboardRollups.MONTH, DashboardRollups.WEEK, DashboardRollups.DAY }) {
 			clean.stream()
 				.filter(span -> span.grain() == grain)
-				.filter(span -> histogramSpans.stream().noneMatch(taken -> taken.start().isBefore(span.end())
-						&& span.start().isBefore(taken.end())))
+				.filter(span -> histogramSpans.stream()
+					.noneMatch(taken -> taken.start().isBefore(span.end()) && span.start().isBefore(taken.end())))
 				.forEach(histogramSpans::add);
 		}
 		List<RawFigures.Span> rawHistogram = uncovered(from, to, histogramSpans);
 		// Counts per day: every clean day, then raw.
-		List<DashboardRollups.Span> countedDays = clean.stream().filter(span -> span.grain() == DashboardRollups.DAY).toList();
+		List<DashboardRollups.Span> countedDays = clean.stream()
+			.filter(span -> span.grain() == DashboardRollups.DAY)
+			.toList();
 		List<RawFigures.Span> rawDays = uncovered(from, to, countedDays);
 		params.put("months", starts(histogramSpans, DashboardRollups.MONTH));
 		params.put("weeks", starts(histogramSpans, DashboardRollups.WEEK));
@@ -195,34 +216,41 @@ class DashboardQueries {
 							(Double) rs.getObject("p90"))))
 			.list();
 		Map<String, long[]> waiting = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending FROM (
-				    SELECT dimension, code, overdue, 0 AS pending FROM dashboard_overdue
-				    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'W' AND span_start IN (:weeks)
-				         OR grain = 'D' AND span_start IN (:days))
-				    UNION ALL
-				    SELECT * FROM (""" + RawFigures.waiting(rawHistogram, filter, params) + """
-				) raw) w
-				GROUP BY dimension, code""")
+		this.jdbc
+			.sql("""
+					SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending FROM (
+					    SELECT dimension, code, overdue, 0 AS pending FROM dashboard_overdue
+					    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'W' AND span_start IN (:weeks)
+					         OR grain = 'D' AND span_start IN (:days))
+					    UNION ALL
+					    SELECT * FROM ("""
+					+ RawFigures.waiting(rawHistogram, filter, params) + """
+							) raw) w
+							GROUP BY dimension, code""")
 			.params(params)
 			.query((rs, n) -> waiting.put(rs.getString("dimension") + rs.getString("code"),
 					new long[] { rs.getLong("overdue"), rs.getLong("pending") }))
 			.list();
-		long[] cases = this.jdbc.sql("""
-				SELECT coalesce(sum(filed), 0) AS filed, coalesce(sum(open), 0) AS open,
-				       coalesce(sum(resolved), 0) AS resolved, coalesce(sum(closed), 0) AS closed
-				FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
-				      UNION ALL
-				      SELECT filed, open, resolved, closed FROM (""" + RawFigures.days(rawDays, filter, params) + ") raw) d")
+		long[] cases = this.jdbc
+			.sql("""
+					SELECT coalesce(sum(filed), 0) AS filed, coalesce(sum(open), 0) AS open,
+					       coalesce(sum(resolved), 0) AS resolved, coalesce(sum(closed), 0) AS closed
+					FROM (SELECT filed, open, resolved, closed FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
+					      UNION ALL
+					      SELECT filed, open, resolved, closed FROM ("""
+					+ RawFigures.days(rawDays, filter, params) + ") raw) d")
 			.params(params)
-			.query((rs, n) -> new long[] { rs.getLong("filed"), rs.getLong("open"), rs.getLong("resolved"),
-					rs.getLong("closed") })
+			.query((rs,
+					n) -> new long[] { rs.getLong("filed"), rs.getLong("open"), rs.getLong("resolved"),
+							rs.getLong("closed") })
 			.single();
-		// Two counts, so that without filters each is an index-only scan of the waiting assignments.
+		// Two counts, so that without filters each is an index-only scan of the waiting
+		// assignments.
 		String waitingNow = "FROM assignment a" + RawFigures.caseJoin(filter) + " WHERE a.status = 'MENUNGGU_RESPON'"
 				+ RawFigures.filters(filter, true);
-		long[] now = this.jdbc.sql("SELECT (SELECT count(*) " + waitingNow + " AND a.due_at < :now) AS breached,\n"
-				+ "(SELECT count(*) " + waitingNow + " AND a.due_at >= :now AND a.at_risk_from <= :now) AS at_risk")
+		long[] now = this.jdbc
+			.sql("SELECT (SELECT count(*) " + waitingNow + " AND a.due_at < :now) AS breached,\n" + "(SELECT count(*) "
+					+ waitingNow + " AND a.due_at >= :now AND a.at_risk_from <= :now) AS at_risk")
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong("breached"), rs.getLong("at_risk") })
 			.single();
@@ -230,11 +258,12 @@ class DashboardQueries {
 		return new DashboardFigures(filter.from(), filter.to(), cases[0], cases[1], cases[2], cases[3], total.onTime(),
 				total.late(), total.overdueOpen(), total.pending(), total.compliance(), total.responseMinutesMedian(),
 				stats.containsKey("T") ? stats.get("T").p90() : null, now[0], now[1],
-				groups("D", this.agencies.dinas().stream().collect(toMap(DinasRef::code, DinasRef::name)), stats, waiting),
-				groups("K", this.regions.kecamatan().stream().collect(toMap(KecamatanRef::code, KecamatanRef::name)), stats,
+				groups("D", this.agencies.dinas().stream().collect(toMap(DinasRef::code, DinasRef::name)), stats,
 						waiting),
-				groups("C", this.agencies.categories().stream().collect(toMap(CategoryRef::code, CategoryRef::name)), stats,
-						waiting),
+				groups("K", this.regions.kecamatan().stream().collect(toMap(KecamatanRef::code, KecamatanRef::name)),
+						stats, waiting),
+				groups("C", this.agencies.categories().stream().collect(toMap(CategoryRef::code, CategoryRef::name)),
+						stats, waiting),
 				daily(filter, params, rawDays));
 	}
 
@@ -242,7 +271,9 @@ class DashboardQueries {
 	private static List<RawFigures.Span> uncovered(Instant from, Instant to, List<DashboardRollups.Span> covered) {
 		List<RawFigures.Span> spans = new ArrayList<>();
 		Instant cursor = from;
-		for (DashboardRollups.Span span : covered.stream().sorted(java.util.Comparator.comparing(DashboardRollups.Span::start)).toList()) {
+		for (DashboardRollups.Span span : covered.stream()
+			.sorted(java.util.Comparator.comparing(DashboardRollups.Span::start))
+			.toList()) {
 			if (span.start().isAfter(cursor)) {
 				spans.add(new RawFigures.Span(cursor, span.start()));
 			}
@@ -254,9 +285,15 @@ class DashboardQueries {
 		return spans;
 	}
 
-	/** The starts of the spans of one grain for an {@code IN} list (never empty: an instant no span starts at stands for none). */
+	/**
+	 * The starts of the spans of one grain for an {@code IN} list (never empty: an
+	 * instant no span starts at stands for none).
+	 */
 	private static List<OffsetDateTime> starts(List<DashboardRollups.Span> spans, char grain) {
-		List<OffsetDateTime> starts = spans.stream().filter(span -> span.grain() == grain).map(span -> utc(span.start())).toList();
+		List<OffsetDateTime> starts = spans.stream()
+			.filter(span -> span.grain() == grain)
+			.map(span -> utc(span.start()))
+			.toList();
 		return starts.isEmpty() ? List.of(utc(Instant.EPOCH)) : starts;
 	}
 
@@ -284,25 +321,31 @@ class DashboardQueries {
 
 	private List<DashboardFigures.Day> daily(DashboardFilter filter, Map<String, Object> params,
 			List<RawFigures.Span> raw) {
-		return this.jdbc.sql("""
-				WITH days AS (
-				    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
-				counted AS (
-				    SELECT day, filed, on_time, late, overdue FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
-				    UNION ALL
-				    SELECT day, filed, on_time, late, overdue FROM (""" + RawFigures.days(raw, filter, params) + """
-				) raw)
-				SELECT days.day, coalesce(counted.filed, 0) AS filed, coalesce(counted.on_time, 0) AS on_time,
-				       coalesce(counted.late, 0) AS late, coalesce(counted.late + counted.overdue, 0) AS breached
-				FROM days LEFT JOIN counted ON counted.day = days.day
-				ORDER BY days.day""")
+		return this.jdbc
+			.sql("""
+					WITH days AS (
+					    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
+					counted AS (
+					    SELECT day, filed, on_time, late, overdue FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
+					    UNION ALL
+					    SELECT day, filed, on_time, late, overdue FROM ("""
+					+ RawFigures.days(raw, filter, params)
+					+ """
+							) raw)
+							SELECT days.day, coalesce(counted.filed, 0) AS filed, coalesce(counted.on_time, 0) AS on_time,
+							       coalesce(counted.late, 0) AS late, coalesce(counted.late + counted.overdue, 0) AS breached
+							FROM days LEFT JOIN counted ON counted.day = days.day
+							ORDER BY days.day""")
 			.params(params)
 			.query((rs, n) -> new DashboardFigures.Day(rs.getObject("day", LocalDate.class), rs.getLong("filed"),
 					rs.getLong("on_time"), rs.getLong("late"), rs.getLong("breached")))
 			.list();
 	}
 
-	/** Every waiting assignment past its due time, most overdue first (not bound to the period). */
+	/**
+	 * Every waiting assignment past its due time, most overdue first (not bound to the
+	 * period).
+	 */
 	List<BoardRow> breachBoard(DashboardFilter filter) {
 		List<BoardRow> rows = new ArrayList<>();
 		board(filter, BREACHED, BOARD_LIMIT, rows::add);
@@ -322,15 +365,16 @@ class DashboardQueries {
 	}
 
 	/**
-	 * Open breaches now (waiting, past due, any period) by dinas, with the filters: the assignments
-	 * waiting for a response, not the roll-up, which has no "now".
+	 * Open breaches now (waiting, past due, any period) by dinas, with the filters: the
+	 * assignments waiting for a response, not the roll-up, which has no "now".
 	 */
 	Map<String, Long> breachedNowByDinas(DashboardFilter filter) {
 		Map<String, Object> params = params(filter);
 		Map<String, Long> counts = new HashMap<>();
-		this.jdbc.sql("SELECT a.dinas_code, count(*) AS n FROM assignment a" + RawFigures.caseJoin(filter)
-				+ " WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at < :now" + RawFigures.filters(filter, true)
-				+ " GROUP BY a.dinas_code")
+		this.jdbc
+			.sql("SELECT a.dinas_code, count(*) AS n FROM assignment a" + RawFigures.caseJoin(filter)
+					+ " WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at < :now" + RawFigures.filters(filter, true)
+					+ " GROUP BY a.dinas_code")
 			.params(params)
 			.query((RowCallbackHandler) rs -> counts.put(rs.getString("dinas_code"), rs.getLong("n")));
 		return counts;
@@ -342,53 +386,59 @@ class DashboardQueries {
 		Map<String, Object> params = params(filter);
 		Instant now = this.clock.instant();
 		params.put("limit", limit);
-		this.jdbc.sql("""
-				SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name, a.dinas_code,
-				       c.priority, a.assigned_at, a.due_at,
-				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
-				FROM assignment a JOIN case_file c ON c.id = a.case_id
-				JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
-				WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + condition + RawFigures.filters(filter, true) + """
+		this.jdbc
+			.sql("""
+					SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name, a.dinas_code,
+					       c.priority, a.assigned_at, a.due_at,
+					       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+					          FROM case_category cc WHERE cc.case_id = c.id) AS categories
+					FROM assignment a JOIN case_file c ON c.id = a.case_id
+					JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
+					WHERE a.status = 'MENUNGGU_RESPON' AND\s"""
+					+ condition + RawFigures.filters(filter, true) + """
 
-				ORDER BY a.due_at, a.id""" + (limit == null ? "" : " LIMIT :limit"))
+							ORDER BY a.due_at, a.id""" + (limit == null ? "" : " LIMIT :limit"))
 			.params(params)
 			.withFetchSize(EXPORT_FETCH_SIZE)
 			.query((RowCallbackHandler) rs -> {
 				Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
-				sink.accept(new BoardRow(rs.getString("ticket"), rs.getString("kecamatan_code"), rs.getString("kecamatan_name"),
-						rs.getString("desa_code"), rs.getString("desa_name"), rs.getString("dinas_code"),
-						rs.getString("categories"), rs.getString("priority"), instant(rs, "assigned_at"), due,
-						now.isAfter(due) ? Duration.between(due, now) : null, now.isAfter(due) ? null : Duration.between(now, due)));
+				sink.accept(new BoardRow(rs.getString("ticket"), rs.getString("kecamatan_code"),
+						rs.getString("kecamatan_name"), rs.getString("desa_code"), rs.getString("desa_name"),
+						rs.getString("dinas_code"), rs.getString("categories"), rs.getString("priority"),
+						instant(rs, "assigned_at"), due, now.isAfter(due) ? Duration.between(due, now) : null,
+						now.isAfter(due) ? null : Duration.between(now, due)));
 			});
 	}
 
 	/**
-	 * The period's assignments with their SLA outcome, oldest due first, handed to the sink one by one
-	 * as they come from a cursor (in this read-only transaction, {@link #EXPORT_FETCH_SIZE} at a time):
-	 * an export of a long period never holds its rows in memory.
+	 * The period's assignments with their SLA outcome, oldest due first, handed to the
+	 * sink one by one as they come from a cursor (in this read-only transaction,
+	 * {@link #EXPORT_FETCH_SIZE} at a time): an export of a long period never holds its
+	 * rows in memory.
 	 */
 	void export(DashboardFilter filter, Consumer<ExportRow> sink) {
 		Map<String, Object> params = params(filter);
-		this.jdbc.sql("""
-				SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name,
-				       a.dinas_code, di.name AS dinas_name, a.status, a.assigned_at, a.due_at, a.responded_at,
-				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
-				       CASE WHEN a.responded_at <= a.due_at THEN 'ON_TIME' WHEN a.responded_at > a.due_at THEN 'LATE'
-				            WHEN a.due_at < :now THEN 'OVERDUE_OPEN' ELSE 'PENDING' END AS outcome,
-				       floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::bigint AS response_minutes
-				FROM assignment a JOIN case_file c ON c.id = a.case_id
-				JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
-				JOIN dinas di ON di.code = a.dinas_code
-				WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'""" + RawFigures.filters(filter, true)
-				+ "\nORDER BY a.due_at, a.id")
+		this.jdbc
+			.sql("""
+					SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name,
+					       a.dinas_code, di.name AS dinas_name, a.status, a.assigned_at, a.due_at, a.responded_at,
+					       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+					          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+					       CASE WHEN a.responded_at <= a.due_at THEN 'ON_TIME' WHEN a.responded_at > a.due_at THEN 'LATE'
+					            WHEN a.due_at < :now THEN 'OVERDUE_OPEN' ELSE 'PENDING' END AS outcome,
+					       floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::bigint AS response_minutes
+					FROM assignment a JOIN case_file c ON c.id = a.case_id
+					JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
+					JOIN dinas di ON di.code = a.dinas_code
+					WHERE a.due_at >= :from AND a.due_at < :to AND a.status <> 'DIBATALKAN'"""
+					+ RawFigures.filters(filter, true) + "\nORDER BY a.due_at, a.id")
 			.params(params)
 			.withFetchSize(EXPORT_FETCH_SIZE)
-			.query((RowCallbackHandler) rs -> sink.accept(new ExportRow(rs.getString("ticket"), rs.getString("kecamatan_code"),
-					rs.getString("kecamatan_name"), rs.getString("desa_code"), rs.getString("desa_name"),
-					rs.getString("dinas_code"), rs.getString("dinas_name"), rs.getString("categories"), rs.getString("status"),
-					instant(rs, "assigned_at"), instant(rs, "due_at"), instant(rs, "responded_at"), rs.getString("outcome"),
+			.query((RowCallbackHandler) rs -> sink.accept(new ExportRow(rs.getString("ticket"),
+					rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getString("desa_code"),
+					rs.getString("desa_name"), rs.getString("dinas_code"), rs.getString("dinas_name"),
+					rs.getString("categories"), rs.getString("status"), instant(rs, "assigned_at"),
+					instant(rs, "due_at"), instant(rs, "responded_at"), rs.getString("outcome"),
 					(Long) rs.getObject("response_minutes"))));
 	}
 

@@ -22,22 +22,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static id.ugdkemiskinan.common.SqlTime.utc;
 
 /**
- * Builds the dashboard's roll-up: for every day, week (from Monday) and month that has ended (in the kabupaten's
- * zone), the response-time histograms, the overdue assignments and (for days) the counts that
- * {@link RawFigures} computes, stored in {@code dashboard_response} (and summed by
- * {@link #BUCKET_MINUTES}-minute bucket in {@code dashboard_response_bucket}), {@code dashboard_overdue} and
- * {@code dashboard_day}. A span that has ended has no pending assignment: every one still waiting is
- * overdue, and stays so until a response or cancellation marks the span dirty. A span is built first
- * {@code ugd.dashboard.rollup-grace} after its row appears (so no transaction that changed it before
- * the row existed is still running), and rebuilt at the next run after the triggers marked it dirty.
- * Everything is stored for every dinas together and for each dinas alone (its staff's view).
- * Readers use only clean spans; everything else comes from the raw tables, so the figures never lag.
- * Several instances may run this at once: a span being rebuilt is locked and skipped by the others.
+ * Builds the dashboard's roll-up: for every day, week (from Monday) and month that has
+ * ended (in the kabupaten's zone), the response-time histograms, the overdue assignments
+ * and (for days) the counts that {@link RawFigures} computes, stored in
+ * {@code dashboard_response} (and summed by {@link #BUCKET_MINUTES}-minute bucket in
+ * {@code dashboard_response_bucket}), {@code dashboard_overdue} and
+ * {@code dashboard_day}. A span that has ended has no pending assignment: every one still
+ * waiting is overdue, and stays so until a response or cancellation marks the span dirty.
+ * A span is built first {@code ugd.dashboard.rollup-grace} after its row appears (so no
+ * transaction that changed it before the row existed is still running), and rebuilt at
+ * the next run after the triggers marked it dirty. Everything is stored for every dinas
+ * together and for each dinas alone (its staff's view). Readers use only clean spans;
+ * everything else comes from the raw tables, so the figures never lag. Several instances
+ * may run this at once: a span being rebuilt is locked and skipped by the others.
  */
 @Component
 class DashboardRollups {
 
-	/** Width of the buckets of {@code dashboard_response_bucket}, in minutes (as V8 filled it). */
+	/**
+	 * Width of the buckets of {@code dashboard_response_bucket}, in minutes (as V8 filled
+	 * it).
+	 */
 	static final int BUCKET_MINUTES = 16;
 
 	static final char DAY = 'D';
@@ -46,10 +51,15 @@ class DashboardRollups {
 
 	static final char MONTH = 'M';
 
-	/** The scope of the figures of every dinas together; each dinas's own figures have its code. */
+	/**
+	 * The scope of the figures of every dinas together; each dinas's own figures have its
+	 * code.
+	 */
 	static final String ALL_DINAS = "";
 
-	/** After building this many spans in one run, the roll-up tables are analysed at once. */
+	/**
+	 * After building this many spans in one run, the roll-up tables are analysed at once.
+	 */
 	private static final int BULK_BUILD = 28;
 
 	private final JdbcClient jdbc;
@@ -81,7 +91,8 @@ class DashboardRollups {
 	}
 
 	/**
-	 * Notices the days, weeks and months that have ended and (re)builds those that are due.
+	 * Notices the days, weeks and months that have ended and (re)builds those that are
+	 * due.
 	 * @return the number of spans built
 	 */
 	int refresh() {
@@ -104,8 +115,11 @@ class DashboardRollups {
 			}
 		}
 		if (built >= BULK_BUILD) {
-			// A first build fills the tables at once; readers' plans need statistics before autovacuum gets there.
-			this.jdbc.sql("ANALYZE dashboard_span, dashboard_response, dashboard_response_bucket, dashboard_overdue, dashboard_day").update();
+			// A first build fills the tables at once; readers' plans need statistics
+			// before autovacuum gets there.
+			this.jdbc.sql(
+					"ANALYZE dashboard_span, dashboard_response, dashboard_response_bucket, dashboard_overdue, dashboard_day")
+				.update();
 		}
 		return built;
 	}
@@ -123,7 +137,9 @@ class DashboardRollups {
 			.list();
 	}
 
-	/** Adds a row for every ended day, week and month since the first case or assignment. */
+	/**
+	 * Adds a row for every ended day, week and month since the first case or assignment.
+	 */
 	private void notice(Instant now) {
 		OffsetDateTime first = this.jdbc.sql("""
 				SELECT least((SELECT min(filed_at) FROM case_file), (SELECT min(due_at) FROM assignment))""")
@@ -141,13 +157,17 @@ class DashboardRollups {
 		noticeSpans(MONTH, "1 month", firstDay.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(1), now);
 	}
 
-	/** Adds the rows of the spans of one grain starting from {@code first} to {@code last} (local dates). */
+	/**
+	 * Adds the rows of the spans of one grain starting from {@code first} to {@code last}
+	 * (local dates).
+	 */
 	private void noticeSpans(char grain, String length, LocalDate first, LocalDate last, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at)
-				SELECT :grain, s::timestamp AT TIME ZONE :zone, (s + CAST(:length AS interval))::timestamp AT TIME ZONE :zone, :now
-				FROM generate_series(CAST(:first AS date), CAST(:last AS date), CAST(:length AS interval)) s
-				ON CONFLICT DO NOTHING""")
+		this.jdbc
+			.sql("""
+					INSERT INTO dashboard_span (grain, span_start, span_end, noticed_at)
+					SELECT :grain, s::timestamp AT TIME ZONE :zone, (s + CAST(:length AS interval))::timestamp AT TIME ZONE :zone, :now
+					FROM generate_series(CAST(:first AS date), CAST(:last AS date), CAST(:length AS interval)) s
+					ON CONFLICT DO NOTHING""")
 			.param("grain", String.valueOf(grain))
 			.param("length", length)
 			.param("zone", this.zone.getId())
@@ -158,8 +178,9 @@ class DashboardRollups {
 	}
 
 	/**
-	 * Rebuilds one span. Its row is locked first, so a writer that marks it dirty either committed
-	 * before (and the statements below see its change) or waits and marks it dirty again after.
+	 * Rebuilds one span. Its row is locked first, so a writer that marks it dirty either
+	 * committed before (and the statements below see its change) or waits and marks it
+	 * dirty again after.
 	 */
 	private boolean build(Span span, List<String> scopes, Instant now) {
 		Map<String, Object> params = new HashMap<>();
@@ -170,48 +191,57 @@ class DashboardRollups {
 		boolean locked = this.jdbc.sql("""
 				SELECT span_start FROM dashboard_span
 				WHERE grain = :grain AND span_start = :start AND (built_at IS NULL OR dirty)
-				FOR UPDATE SKIP LOCKED""")
-			.params(params)
-			.query(OffsetDateTime.class)
-			.optional()
-			.isPresent();
+				FOR UPDATE SKIP LOCKED""").params(params).query(OffsetDateTime.class).optional().isPresent();
 		if (!locked) {
 			return false;
 		}
-		this.jdbc.sql("UPDATE dashboard_span SET dirty = false, built_at = :now WHERE grain = :grain AND span_start = :start")
+		this.jdbc.sql(
+				"UPDATE dashboard_span SET dirty = false, built_at = :now WHERE grain = :grain AND span_start = :start")
 			.params(params)
 			.update();
-		this.jdbc.sql("DELETE FROM dashboard_response WHERE grain = :grain AND span_start = :start").params(params).update();
-		this.jdbc.sql("DELETE FROM dashboard_response_bucket WHERE grain = :grain AND span_start = :start").params(params).update();
-		this.jdbc.sql("DELETE FROM dashboard_overdue WHERE grain = :grain AND span_start = :start").params(params).update();
+		this.jdbc.sql("DELETE FROM dashboard_response WHERE grain = :grain AND span_start = :start")
+			.params(params)
+			.update();
+		this.jdbc.sql("DELETE FROM dashboard_response_bucket WHERE grain = :grain AND span_start = :start")
+			.params(params)
+			.update();
+		this.jdbc.sql("DELETE FROM dashboard_overdue WHERE grain = :grain AND span_start = :start")
+			.params(params)
+			.update();
 		this.jdbc.sql("DELETE FROM dashboard_day WHERE grain = :grain AND span_start = :start").params(params).update();
 		List<RawFigures.Span> time = List.of(span.time());
 		for (String scope : scopes) {
-			DashboardFilter filter = new DashboardFilter(null, null, null, scope.equals(ALL_DINAS) ? null : scope, null);
+			DashboardFilter filter = new DashboardFilter(null, null, null, scope.equals(ALL_DINAS) ? null : scope,
+					null);
 			params.put("scope", scope);
 			params.put("dinas", filter.dinas());
-			this.jdbc.sql("INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
-					+ "SELECT :grain, :start, :scope, h.* FROM (" + RawFigures.responseHistogram(time, filter, params) + ") h")
+			this.jdbc.sql(
+					"INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
+							+ "SELECT :grain, :start, :scope, h.* FROM ("
+							+ RawFigures.responseHistogram(time, filter, params) + ") h")
 				.params(params)
 				.update();
-			this.jdbc.sql("""
-					INSERT INTO dashboard_response_bucket (grain, span_start, scope, dimension, code, bucket, on_time, late)
-					SELECT grain, span_start, scope, dimension, code, minutes / :bucket, sum(on_time), sum(late)
-					FROM dashboard_response WHERE grain = :grain AND span_start = :start AND scope = :scope
-					GROUP BY 1, 2, 3, 4, 5, 6""")
+			this.jdbc
+				.sql("""
+						INSERT INTO dashboard_response_bucket (grain, span_start, scope, dimension, code, bucket, on_time, late)
+						SELECT grain, span_start, scope, dimension, code, minutes / :bucket, sum(on_time), sum(late)
+						FROM dashboard_response WHERE grain = :grain AND span_start = :start AND scope = :scope
+						GROUP BY 1, 2, 3, 4, 5, 6""")
 				.params(params)
 				.param("bucket", BUCKET_MINUTES)
 				.update();
-			this.jdbc.sql("INSERT INTO dashboard_overdue (grain, span_start, scope, dimension, code, overdue)\n"
-					+ "SELECT :grain, :start, :scope, w.dimension, w.code, w.overdue FROM ("
-					+ RawFigures.waiting(time, filter, params) + ") w")
+			this.jdbc
+				.sql("INSERT INTO dashboard_overdue (grain, span_start, scope, dimension, code, overdue)\n"
+						+ "SELECT :grain, :start, :scope, w.dimension, w.code, w.overdue FROM ("
+						+ RawFigures.waiting(time, filter, params) + ") w")
 				.params(params)
 				.update();
 			if (span.grain() == DAY) {
-				this.jdbc.sql("""
-						INSERT INTO dashboard_day (span_start, scope, day, filed, open, resolved, closed, on_time, late, overdue)
-						SELECT :start, :scope, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue FROM ("""
-						+ RawFigures.days(time, filter, params) + ") d")
+				this.jdbc
+					.sql("""
+							INSERT INTO dashboard_day (span_start, scope, day, filed, open, resolved, closed, on_time, late, overdue)
+							SELECT :start, :scope, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue FROM ("""
+							+ RawFigures.days(time, filter, params) + ") d")
 					.params(params)
 					.update();
 			}

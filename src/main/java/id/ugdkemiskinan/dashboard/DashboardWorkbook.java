@@ -22,12 +22,12 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The dashboard as an Excel workbook that opens cleanly in an Indonesian Excel: real dates and
- * numbers (dates shown the Indonesian way, {@code [$-421]}, "18 Nov 2026 14.05"), names beside
- * codes, three sheets: the summary with the by-dinas table (worst first), the period's
- * assignments, and the live breach board. Written with POI's streaming workbook: only a window of
- * rows is in memory, the rest goes to compressed temporary files, and the rows themselves come
- * from a database cursor.
+ * The dashboard as an Excel workbook that opens cleanly in an Indonesian Excel: real
+ * dates and numbers (dates shown the Indonesian way, {@code [$-421]}, "18 Nov 2026
+ * 14.05"), names beside codes, three sheets: the summary with the by-dinas table (worst
+ * first), the period's assignments, and the live breach board. Written with POI's
+ * streaming workbook: only a window of rows is in memory, the rest goes to compressed
+ * temporary files, and the rows themselves come from a database cursor.
  */
 final class DashboardWorkbook {
 
@@ -71,8 +71,8 @@ final class DashboardWorkbook {
 		this.categoryNames = categoryNames;
 	}
 
-	void write(OutputStream out, DashboardFilter filter, DashboardFigures figures,
-			Iterable<DinasRow> byDinas) throws IOException {
+	void write(OutputStream out, DashboardFilter filter, DashboardFigures figures, Iterable<DinasRow> byDinas)
+			throws IOException {
 		this.workbook = new SXSSFWorkbook(WINDOW);
 		try {
 			this.workbook.setCompressTempFiles(true);
@@ -122,7 +122,8 @@ final class DashboardWorkbook {
 		cell(row, 0, this.text.apply("dashboard.byDinas")).setCellStyle(this.title);
 		row = sheet.createRow(at++);
 		header(row, "dashboard.group.dinas", "dashboard.xlsx.code", "dashboard.compliance", "dashboard.col.onTime",
-				"dashboard.col.late", "dashboard.col.overdueOpen", "dashboard.col.breachedNow", "dashboard.xlsx.medianMinutes");
+				"dashboard.col.late", "dashboard.col.overdueOpen", "dashboard.col.breachedNow",
+				"dashboard.xlsx.medianMinutes");
 		for (DinasRow d : byDinas) {
 			row = sheet.createRow(at++);
 			cell(row, 0, d.name());
@@ -146,10 +147,10 @@ final class DashboardWorkbook {
 		for (int c = 0; c < widths.length; c++) {
 			sheet.setColumnWidth(c, widths[c] * 256);
 		}
-		header(sheet.createRow(0), "case.ticket", "dashboard.xlsx.kecamatanCode", "case.kecamatan", "dashboard.xlsx.desaCode",
-				"case.desa", "dashboard.xlsx.dinasCode", "assignment.dinas", "case.categories", "assignment.status",
-				"dashboard.xlsx.assignedAt", "assignment.dueAt", "dashboard.xlsx.respondedAt", "dashboard.xlsx.outcome",
-				"dashboard.xlsx.responseMinutes");
+		header(sheet.createRow(0), "case.ticket", "dashboard.xlsx.kecamatanCode", "case.kecamatan",
+				"dashboard.xlsx.desaCode", "case.desa", "dashboard.xlsx.dinasCode", "assignment.dinas",
+				"case.categories", "assignment.status", "dashboard.xlsx.assignedAt", "assignment.dueAt",
+				"dashboard.xlsx.respondedAt", "dashboard.xlsx.outcome", "dashboard.xlsx.responseMinutes");
 		sheet.createFreezePane(0, 1);
 		int[] at = { 1 };
 		this.queries.export(filter, r -> {
@@ -206,7 +207,9 @@ final class DashboardWorkbook {
 
 	private String categories(String codes) {
 		return codes == null ? ""
-				: Arrays.stream(codes.split(",")).map(c -> this.categoryNames.getOrDefault(c, c)).collect(Collectors.joining(", "));
+				: Arrays.stream(codes.split(","))
+					.map(c -> this.categoryNames.getOrDefault(c, c))
+					.collect(Collectors.joining(", "));
 	}
 
 	private int figure(Sheet sheet, int at, String key, long value) {

@@ -2,10 +2,15 @@ package id.ugdkemiskinan.dashboard;
 
 import java.util.List;
 
-/** The dashboard was asked for a period or a filter it does not serve; nothing was computed. */
+/**
+ * The dashboard was asked for a period or a filter it does not serve; nothing was
+ * computed.
+ */
 class InvalidDashboardFilterException extends RuntimeException {
 
-	/** One refused field: its request parameter, and the message key with its arguments. */
+	/**
+	 * One refused field: its request parameter, and the message key with its arguments.
+	 */
 	record Problem(String field, String messageKey, Object... args) {
 	}
 

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL that computes the dashboard's figures from the raw tables, over a set of time spans and
- * the optional filters. The same statements fill the monthly roll-up ({@link DashboardRollups},
- * one month, no filter) and answer the spans the roll-up does not cover ({@link DashboardQueries}),
- * so a rolled-up month and a raw one can never disagree.
+ * The SQL that computes the dashboard's figures from the raw tables, over a set of time
+ * spans and the optional filters. The same statements fill the monthly roll-up
+ * ({@link DashboardRollups}, one month, no filter) and answer the spans the roll-up does
+ * not cover ({@link DashboardQueries}), so a rolled-up month and a raw one can never
+ * disagree.
  */
 final class RawFigures {
 
@@ -23,8 +24,8 @@ final class RawFigures {
 
 	/**
 	 * Responded, not cancelled assignments due in the spans, by whole response minutes:
-	 * {@code (dimension, code, minutes, on_time, late)} for the total ({@code T}, code ''), by dinas
-	 * ({@code D}), kecamatan ({@code K}) and category ({@code C}).
+	 * {@code (dimension, code, minutes, on_time, late)} for the total ({@code T}, code
+	 * ''), by dinas ({@code D}), kecamatan ({@code K}) and category ({@code C}).
 	 */
 	static String responseHistogram(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
 		return """
@@ -32,53 +33,58 @@ final class RawFigures {
 				    SELECT a.case_id, a.dinas_code, c.kecamatan_code, a.responded_at <= a.due_at AS on_time,
 				           floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::integer AS minutes
 				    FROM assignment a JOIN case_file c ON c.id = a.case_id
-				    WHERE a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN' AND\s""" + within("a.due_at", spans, params)
-				+ filters(filter, true) + """
-				)
-				SELECT CASE WHEN GROUPING(r.dinas_code) = 0 THEN 'D' WHEN GROUPING(r.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
-				           AS dimension,
-				       coalesce(r.dinas_code, r.kecamatan_code, '') AS code, r.minutes,
-				       count(*) FILTER (WHERE r.on_time) AS on_time, count(*) FILTER (WHERE NOT r.on_time) AS late
-				FROM r GROUP BY GROUPING SETS ((r.minutes), (r.dinas_code, r.minutes), (r.kecamatan_code, r.minutes))
-				UNION ALL
-				SELECT 'C', cc.category_code, r.minutes,
-				       count(*) FILTER (WHERE r.on_time), count(*) FILTER (WHERE NOT r.on_time)
-				FROM r JOIN case_category cc ON cc.case_id = r.case_id"""
+				    WHERE a.responded_at IS NOT NULL AND a.status <> 'DIBATALKAN' AND\s"""
+				+ within("a.due_at", spans, params) + filters(filter, true)
+				+ """
+						)
+						SELECT CASE WHEN GROUPING(r.dinas_code) = 0 THEN 'D' WHEN GROUPING(r.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
+						           AS dimension,
+						       coalesce(r.dinas_code, r.kecamatan_code, '') AS code, r.minutes,
+						       count(*) FILTER (WHERE r.on_time) AS on_time, count(*) FILTER (WHERE NOT r.on_time) AS late
+						FROM r GROUP BY GROUPING SETS ((r.minutes), (r.dinas_code, r.minutes), (r.kecamatan_code, r.minutes))
+						UNION ALL
+						SELECT 'C', cc.category_code, r.minutes,
+						       count(*) FILTER (WHERE r.on_time), count(*) FILTER (WHERE NOT r.on_time)
+						FROM r JOIN case_category cc ON cc.case_id = r.case_id"""
 				+ (filter.category() != null ? " AND cc.category_code = :category" : "") + """
 
-				GROUP BY cc.category_code, r.minutes""";
+						GROUP BY cc.category_code, r.minutes""";
 	}
 
 	/**
-	 * Assignments due in the spans still waiting for a response, overdue (due before {@code :now})
-	 * and pending: {@code (dimension, code, overdue, pending)} by the same dimensions as
-	 * {@link #responseHistogram}.
+	 * Assignments due in the spans still waiting for a response, overdue (due before
+	 * {@code :now}) and pending: {@code (dimension, code, overdue, pending)} by the same
+	 * dimensions as {@link #responseHistogram}.
 	 */
 	static String waiting(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
 		return """
 				WITH w AS (
 				    SELECT a.case_id, a.dinas_code, c.kecamatan_code, a.due_at < :now AS overdue
 				    FROM assignment a JOIN case_file c ON c.id = a.case_id
-				    WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + within("a.due_at", spans, params) + filters(filter, true) + """
-				)
-				SELECT CASE WHEN GROUPING(w.dinas_code) = 0 THEN 'D' WHEN GROUPING(w.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
-				           AS dimension,
-				       coalesce(w.dinas_code, w.kecamatan_code, '') AS code,
-				       count(*) FILTER (WHERE w.overdue) AS overdue, count(*) FILTER (WHERE NOT w.overdue) AS pending
-				FROM w GROUP BY GROUPING SETS ((w.dinas_code), (w.kecamatan_code), ())
-				HAVING count(*) > 0
-				UNION ALL
-				SELECT 'C', cc.category_code, count(*) FILTER (WHERE w.overdue), count(*) FILTER (WHERE NOT w.overdue)
-				FROM w JOIN case_category cc ON cc.case_id = w.case_id"""
+				    WHERE a.status = 'MENUNGGU_RESPON' AND\s""" + within("a.due_at", spans, params)
+				+ filters(filter, true)
+				+ """
+						)
+						SELECT CASE WHEN GROUPING(w.dinas_code) = 0 THEN 'D' WHEN GROUPING(w.kecamatan_code) = 0 THEN 'K' ELSE 'T' END
+						           AS dimension,
+						       coalesce(w.dinas_code, w.kecamatan_code, '') AS code,
+						       count(*) FILTER (WHERE w.overdue) AS overdue, count(*) FILTER (WHERE NOT w.overdue) AS pending
+						FROM w GROUP BY GROUPING SETS ((w.dinas_code), (w.kecamatan_code), ())
+						HAVING count(*) > 0
+						UNION ALL
+						SELECT 'C', cc.category_code, count(*) FILTER (WHERE w.overdue), count(*) FILTER (WHERE NOT w.overdue)
+						FROM w JOIN case_category cc ON cc.case_id = w.case_id"""
 				+ (filter.category() != null ? " AND cc.category_code = :category" : "") + """
 
-				GROUP BY cc.category_code""";
+						GROUP BY cc.category_code""";
 	}
 
 	/**
-	 * Per day (in the zone) of the spans: cases filed that day by their status now, and assignments
-	 * due that day: responded on time, late, and waiting past due (before {@code :now}):
-	 * {@code (day, filed, open, resolved, closed, on_time, late, overdue)}, only days with something.
+	 * Per day (in the zone) of the spans: cases filed that day by their status now, and
+	 * assignments due that day: responded on time, late, and waiting past due (before
+	 * {@code :now}):
+	 * {@code (day, filed, open, resolved, closed, on_time, late, overdue)}, only days
+	 * with something.
 	 */
 	static String days(List<Span> spans, DashboardFilter filter, Map<String, Object> params) {
 		return """
@@ -100,10 +106,10 @@ final class RawFigures {
 				           count(*) FILTER (WHERE a.responded_at IS NULL AND a.due_at < :now) AS overdue
 				    FROM assignment a""" + caseJoin(filter) + """
 
-				    WHERE a.status <> 'DIBATALKAN' AND\s"""
-				+ within("a.due_at", spans, params) + filters(filter, true) + """
+				WHERE a.status <> 'DIBATALKAN' AND\s""" + within("a.due_at", spans, params) + filters(filter, true)
+				+ """
 
-				    GROUP BY 1) o ON o.day = f.day""";
+						GROUP BY 1) o ON o.day = f.day""";
 	}
 
 	/** {@code column} inside one of the spans; {@code false} for none. */
@@ -121,7 +127,9 @@ final class RawFigures {
 		return "(" + String.join(" OR ", conditions) + ")";
 	}
 
-	/** The join to the case {@code c} of assignment {@code a}, where the filters need it. */
+	/**
+	 * The join to the case {@code c} of assignment {@code a}, where the filters need it.
+	 */
 	static String caseJoin(DashboardFilter filter) {
 		return filter.kecamatan() != null || filter.category() != null ? " JOIN case_file c ON c.id = a.case_id" : "";
 	}
@@ -136,7 +144,8 @@ final class RawFigures {
 			conditions.add("a.dinas_code = :dinas");
 		}
 		if (category && filter.category() != null) {
-			conditions.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+			conditions.add(
+					"EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
 		}
 		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
 	}
@@ -151,7 +160,8 @@ final class RawFigures {
 			conditions.add("EXISTS (SELECT 1 FROM assignment fa WHERE fa.case_id = c.id AND fa.dinas_code = :dinas)");
 		}
 		if (filter.category() != null) {
-			conditions.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+			conditions.add(
+					"EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
 		}
 		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
 	}

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The bell in the navigation: the number of unread notifications (an index-only count). */
+/**
+ * The bell in the navigation: the number of unread notifications (an index-only count).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class BellAdvice {
 

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The bell's page: the user's notifications, newest first; each can be marked read, or all at once. */
+/**
+ * The bell's page: the user's notifications, newest first; each can be marked read, or
+ * all at once.
+ */
 @Controller
 class NotificationController {
 

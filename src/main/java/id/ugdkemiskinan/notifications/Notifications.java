@@ -17,22 +17,24 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * In-app notifications, from the events the cases module publishes, written synchronously in the
- * transaction of the timeline events that cause them, so none is lost or doubled: dinas staff hear
- * of each new assignment to their dinas and each of their assignments at risk or breached (the
- * secretariat likewise for its triage), the secretariat of every breach, the leadership of every
- * escalation, the UPT of its kecamatan's cases that wait for it. Each person is told of each event
- * once (a unique key on person and event). A notification carries what its list shows (ticket,
- * dinas, instant), so this module reads only its own table, the accounts ({@code app_user}) and
- * the secretariat flag of the dinas. The events stay the single source: email or WhatsApp gateways
- * can later listen to the same events.
+ * In-app notifications, from the events the cases module publishes, written synchronously
+ * in the transaction of the timeline events that cause them, so none is lost or doubled:
+ * dinas staff hear of each new assignment to their dinas and each of their assignments at
+ * risk or breached (the secretariat likewise for its triage), the secretariat of every
+ * breach, the leadership of every escalation, the UPT of its kecamatan's cases that wait
+ * for it. Each person is told of each event once (a unique key on person and event). A
+ * notification carries what its list shows (ticket, dinas, instant), so this module reads
+ * only its own table, the accounts ({@code app_user}) and the secretariat flag of the
+ * dinas. The events stay the single source: email or WhatsApp gateways can later listen
+ * to the same events.
  */
 @Component
 class Notifications {
 
 	/**
-	 * Everyone concerned by the timeline events given as arrays (one element per event), all of
-	 * kind {@code :kind}, created at {@code :now}. Who hears of what is decided here and only here.
+	 * Everyone concerned by the timeline events given as arrays (one element per event),
+	 * all of kind {@code :kind}, created at {@code :now}. Who hears of what is decided
+	 * here and only here.
 	 */
 	private static final String NOTIFY_DINAS_EVENTS = """
 			INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)

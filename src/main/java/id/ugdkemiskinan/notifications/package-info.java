@@ -1,5 +1,6 @@
 /**
- * In-app notifications (the bell and {@code /notifikasi}), written from the events cases publishes.
+ * In-app notifications (the bell and {@code /notifikasi}), written from the events cases
+ * publishes.
  */
 @ApplicationModule(allowedDependencies = { "common", "users", "agency", "cases" })
 @NullMarked

@@ -1,6 +1,9 @@
 package id.ugdkemiskinan.region;
 
-/** A village is a desa (rural) or a kelurahan (urban); Kemendagri codes start the last part with 1 for a kelurahan. */
+/**
+ * A village is a desa (rural) or a kelurahan (urban); Kemendagri codes start the last
+ * part with 1 for a kelurahan.
+ */
 public enum DesaKind {
 
 	DESA, KELURAHAN;

@@ -21,9 +21,10 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Reads the bundled Kemendagri region list ({@code regions/wilayah.csv}, see its NOTICE) and
- * picks out one kabupaten's kecamatan and desa/kelurahan. The code's shape tells the level:
- * {@code 35.10} kabupaten, {@code 35.10.05} kecamatan, {@code 35.10.05.2001} desa/kelurahan.
+ * Reads the bundled Kemendagri region list ({@code regions/wilayah.csv}, see its NOTICE)
+ * and picks out one kabupaten's kecamatan and desa/kelurahan. The code's shape tells the
+ * level: {@code 35.10} kabupaten, {@code 35.10.05} kecamatan, {@code 35.10.05.2001}
+ * desa/kelurahan.
  */
 final class RegionCatalog {
 
@@ -61,7 +62,9 @@ final class RegionCatalog {
 				Set.copyOf(provinces));
 	}
 
-	/** Every kabupaten/kota code in the list (used by tests to prove any of them loads). */
+	/**
+	 * Every kabupaten/kota code in the list (used by tests to prove any of them loads).
+	 */
 	static List<String> kabupatenCodes() {
 		List<String> codes = new ArrayList<>();
 		forEachRow((code, name) -> {

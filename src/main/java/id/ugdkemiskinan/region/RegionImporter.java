@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the configured kabupaten's kecamatan and desa/kelurahan into the database on every
- * start. Idempotent: rows are upserted by their Kemendagri code, so a restart changes nothing
- * and a corrected name in a newer list is taken over. Nothing is deleted: cases refer to regions.
+ * Loads the configured kabupaten's kecamatan and desa/kelurahan into the database on
+ * every start. Idempotent: rows are upserted by their Kemendagri code, so a restart
+ * changes nothing and a corrected name in a newer list is taken over. Nothing is deleted:
+ * cases refer to regions.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

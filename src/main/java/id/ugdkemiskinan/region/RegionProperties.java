@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Which kabupaten/kota this instance serves ({@code ugd.kabupaten-code}); the default is in
- * {@code application.properties}. A code of the right shape that the Kemendagri list does not
- * know stops the start in {@link RegionConfiguration}.
+ * Which kabupaten/kota this instance serves ({@code ugd.kabupaten-code}); the default is
+ * in {@code application.properties}. A code of the right shape that the Kemendagri list
+ * does not know stops the start in {@link RegionConfiguration}.
  *
  * @param kabupatenCode the Kemendagri code, e.g. {@code 35.10} for Kabupaten Banyuwangi
  */

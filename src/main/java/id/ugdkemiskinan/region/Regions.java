@@ -7,7 +7,10 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The region module's public face: the configured kabupaten and its kecamatan and desa/kelurahan. */
+/**
+ * The region module's public face: the configured kabupaten and its kecamatan and
+ * desa/kelurahan.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Regions {
@@ -64,10 +67,14 @@ public class Regions {
 		if (code == null || !code.startsWith(this.kabupaten.code() + ".")) {
 			return Optional.empty();
 		}
-		return this.desa.findById(code).map(d -> new DesaRef(d.getCode(), d.getName(), d.getKind(), d.getKecamatanCode()));
+		return this.desa.findById(code)
+			.map(d -> new DesaRef(d.getCode(), d.getName(), d.getKind(), d.getKecamatanCode()));
 	}
 
-	/** Whether the two digits are a province code of the Kemendagri list (the start of every NIK). */
+	/**
+	 * Whether the two digits are a province code of the Kemendagri list (the start of
+	 * every NIK).
+	 */
 	public boolean isProvinceCode(String code) {
 		return this.provinceCodes.contains(code);
 	}

@@ -1,6 +1,9 @@
 package id.ugdkemiskinan.region;
 
-/** The configured {@code ugd.kabupaten-code} is not a kabupaten/kota of the Kemendagri list. */
+/**
+ * The configured {@code ugd.kabupaten-code} is not a kabupaten/kota of the Kemendagri
+ * list.
+ */
 public class UnknownKabupatenException extends RuntimeException {
 
 	UnknownKabupatenException(String code) {

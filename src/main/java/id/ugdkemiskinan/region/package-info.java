@@ -1,6 +1,6 @@
 /**
- * The regions of the kabupaten served (kecamatan, desa/kelurahan) from the Kemendagri list, and the
- * kabupaten itself.
+ * The regions of the kabupaten served (kecamatan, desa/kelurahan) from the Kemendagri
+ * list, and the kabupaten itself.
  */
 @ApplicationModule(allowedDependencies = { "common" })
 @NullMarked

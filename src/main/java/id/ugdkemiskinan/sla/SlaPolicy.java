@@ -6,9 +6,9 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * The four-hour promise: when an assignment is due, and its live state at a given instant.
- * The state is computed from the due time at the moment of the request, so a breach shows the
- * second it happens, whether or not anything has recorded it yet.
+ * The four-hour promise: when an assignment is due, and its live state at a given
+ * instant. The state is computed from the due time at the moment of the request, so a
+ * breach shows the second it happens, whether or not anything has recorded it yet.
  */
 @Component
 public class SlaPolicy {
@@ -25,19 +25,24 @@ public class SlaPolicy {
 		this.escalationAfter = properties.escalationAfter();
 	}
 
-	/** How long after a breach, still without response, an assignment escalates to the leadership. */
+	/**
+	 * How long after a breach, still without response, an assignment escalates to the
+	 * leadership.
+	 */
 	public Duration escalationAfter() {
 		return this.escalationAfter;
 	}
 
-	/** Due time of an assignment made now; later changes of the setting do not move it. */
+	/**
+	 * Due time of an assignment made now; later changes of the setting do not move it.
+	 */
 	public Instant dueAt(Instant assignedAt) {
 		return assignedAt.plus(this.responseTime);
 	}
 
 	/**
-	 * The live state at {@code now}, from the instants fixed when the assignment was made;
-	 * {@code respondedAt} is {@code null} while the dinas has not responded.
+	 * The live state at {@code now}, from the instants fixed when the assignment was
+	 * made; {@code respondedAt} is {@code null} while the dinas has not responded.
 	 */
 	public SlaState state(Instant atRiskFrom, Instant dueAt, Instant respondedAt, Instant now) {
 		if (respondedAt != null) {
@@ -49,11 +54,13 @@ public class SlaPolicy {
 		return now.isBefore(atRiskFrom) ? SlaState.ON_TRACK : SlaState.AT_RISK;
 	}
 
-	/** The instant from which a waiting assignment counts as at risk (fixed when it is made). */
+	/**
+	 * The instant from which a waiting assignment counts as at risk (fixed when it is
+	 * made).
+	 */
 	public Instant atRiskFrom(Instant assignedAt, Instant dueAt) {
 		long allowedMillis = Duration.between(assignedAt, dueAt).toMillis();
 		return assignedAt.plusMillis(Math.round(allowedMillis * this.atRiskRatio));
 	}
-
 
 }

@@ -11,18 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The SLA's settings ({@code ugd.sla.*}); the defaults are in {@code application.properties}.
+ * The SLA's settings ({@code ugd.sla.*}); the defaults are in
+ * {@code application.properties}.
  *
  * @param responseTime how long a dinas has to respond to an assignment
  * @param atRiskRatio the share of that time after which an assignment is at risk
- * @param sweepInterval how often the sweeper records at-risk, breached and escalated assignments
- * @param escalationAfter how long after a breach, still without response, it escalates to the leadership
- * @param sweepEnabled whether this instance runs the sweeper on a schedule (tests call it themselves)
+ * @param sweepInterval how often the sweeper records at-risk, breached and escalated
+ * assignments
+ * @param escalationAfter how long after a breach, still without response, it escalates to
+ * the leadership
+ * @param sweepEnabled whether this instance runs the sweeper on a schedule (tests call it
+ * themselves)
  */
 @Validated
 @ConfigurationProperties("ugd.sla")
 public record SlaProperties(@NotNull Duration responseTime,
-		@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double atRiskRatio,
+		@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1",
+				inclusive = false) Double atRiskRatio,
 		@NotNull Duration sweepInterval, @NotNull Duration escalationAfter, @NotNull Boolean sweepEnabled) {
 
 	@AssertTrue(message = "ugd.sla.response-time must be positive")

@@ -9,13 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sweeps the waiting assignments: records each one at risk, breached and escalated, once, with its
- * events ({@link SweepTarget}, implemented by the module that holds the assignments), in bounded batches until nothing is left.
+ * Sweeps the waiting assignments: records each one at risk, breached and escalated, once,
+ * with its events ({@link SweepTarget}, implemented by the module that holds the
+ * assignments), in bounded batches until nothing is left.
  * <p>
- * One clock: the application's injected {@link Clock}, not the database's {@code now()}. Pages
- * compute the live SLA state with that same clock, tests move it instead of sleeping, and the
- * instants recorded (breach = due time) do not depend on when the sweep happens to run. Instances
- * behind a load balancer must keep their clocks in sync (NTP), as for every timestamp they write.
+ * One clock: the application's injected {@link Clock}, not the database's {@code now()}.
+ * Pages compute the live SLA state with that same clock, tests move it instead of
+ * sleeping, and the instants recorded (breach = due time) do not depend on when the sweep
+ * happens to run. Instances behind a load balancer must keep their clocks in sync (NTP),
+ * as for every timestamp they write.
  */
 @Component
 public class SlaSweeper {

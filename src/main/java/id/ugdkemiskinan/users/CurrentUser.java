@@ -9,17 +9,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The logged-in user with their role and scope: the principal of every authenticated request.
- * Stored in the shared (JDBC) session, hence serializable; the authenticated principal carries no
- * password hash ({@link #withoutPassword()}).
+ * The logged-in user with their role and scope: the principal of every authenticated
+ * request. Stored in the shared (JDBC) session, hence serializable; the authenticated
+ * principal carries no password hash ({@link #withoutPassword()}).
  *
  * @param kecamatanCode the operator's kecamatan, else {@code null}
  * @param dinasCode the dinas staff member's dinas, else {@code null}
  * @param scopeName the name of that kecamatan or dinas, for the header
  */
-public record CurrentUser(long id, String username, String fullName, Role role, String kecamatanCode,
-		String dinasCode, String scopeName, boolean enabled, boolean mustChangePassword, String password)
-		implements UserDetails {
+public record CurrentUser(long id, String username, String fullName, Role role, String kecamatanCode, String dinasCode,
+		String scopeName, boolean enabled, boolean mustChangePassword, String password) implements UserDetails {
 
 	@Serial
 	private static final long serialVersionUID = 1L;

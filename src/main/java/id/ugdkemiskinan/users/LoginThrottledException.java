@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.security.authentication.LockedException;
 
 /**
- * A login refused without looking at the password: this source failed too often with this user
- * name (or with many) and must wait {@link #retryAfter()} before trying again.
+ * A login refused without looking at the password: this source failed too often with this
+ * user name (or with many) and must wait {@link #retryAfter()} before trying again.
  */
 public class LoginThrottledException extends LockedException {
 
@@ -21,7 +21,10 @@ public class LoginThrottledException extends LockedException {
 		return this.retryAfter;
 	}
 
-	/** Whole seconds, rounded up, at least one: for {@code Retry-After} and the login page. */
+	/**
+	 * Whole seconds, rounded up, at least one: for {@code Retry-After} and the login
+	 * page.
+	 */
 	public long retryAfterSeconds() {
 		long seconds = this.retryAfter.toSeconds() + ((this.retryAfter.toNanosPart() > 0) ? 1 : 0);
 		return Math.max(1, seconds);

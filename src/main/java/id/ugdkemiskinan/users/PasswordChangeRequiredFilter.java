@@ -16,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A user whose password is temporary (new account, or reset by the admin) can do nothing but
- * change it: pages redirect to the password form, the API answers 403.
+ * A user whose password is temporary (new account, or reset by the admin) can do nothing
+ * but change it: pages redirect to the password form, the API answers 403.
  */
 public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 

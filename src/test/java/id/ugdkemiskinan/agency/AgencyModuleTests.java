@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agency module on its own: the dinas, the categories and the routing from categories to dinas,
- * with the secretariat as the owner of whatever no active rule routes.
+ * The agency module on its own: the dinas, the categories and the routing from categories
+ * to dinas, with the secretariat as the owner of whatever no active rule routes.
  */
 @ApplicationModuleTest
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })

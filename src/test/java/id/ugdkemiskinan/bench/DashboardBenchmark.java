@@ -30,10 +30,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Benchmark (not a test) of the SLA dashboard at 1,000,000 cases (with their assignments and
- * events): the page (logged-in session) and the API (HTTP Basic) for a 30-day and a 365-day
- * period (and 365 days filtered by one dinas, which the roll-up does not cover), beside the same SQL
- * statements run straight over JDBC, after the monthly roll-up has been built. Run it with
+ * Benchmark (not a test) of the SLA dashboard at 1,000,000 cases (with their assignments
+ * and events): the page (logged-in session) and the API (HTTP Basic) for a 30-day and a
+ * 365-day period (and 365 days filtered by one dinas, which the roll-up does not cover),
+ * beside the same SQL statements run straight over JDBC, after the monthly roll-up has
+ * been built. Run it with
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=id.ugdkemiskinan.bench.DashboardBenchmark</pre>
  * Optional argument: the number of cases (default 1000000).
  */
@@ -41,7 +42,10 @@ public final class DashboardBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 50);
 
-	/** Calls before timing each series, so the JIT has compiled the page, API and SQL paths. */
+	/**
+	 * Calls before timing each series, so the JIT has compiled the page, API and SQL
+	 * paths.
+	 */
 	private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
 
 	private DashboardBenchmark() {
@@ -51,12 +55,12 @@ public final class DashboardBenchmark {
 		int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
 		TestDatabase db = TestDatabase.get();
 		String database = "bench_dashboard_" + System.currentTimeMillis() % 100000;
-		try (ConfigurableApplicationContext app = SpringApplication.run(
-				new Class<?>[] { UgdApplication.class, StatementCapture.class }, new String[] { "--server.port=0",
-				"--spring.datasource.url=" + db.jdbcUrl(database), "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true", "--ugd.demo.cases=false",
-				"--ugd.sla.sweep-enabled=false", "--ugd.dashboard.rollup-enabled=false", "--ugd.dashboard.rollup-grace=PT0S",
-				"--logging.level.root=WARN" })) {
+		try (ConfigurableApplicationContext app = SpringApplication
+			.run(new Class<?>[] { UgdApplication.class, StatementCapture.class }, new String[] { "--server.port=0",
+					"--spring.datasource.url=" + db.jdbcUrl(database), "--spring.datasource.username=" + db.username(),
+					"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true",
+					"--ugd.demo.cases=false", "--ugd.sla.sweep-enabled=false", "--ugd.dashboard.rollup-enabled=false",
+					"--ugd.dashboard.rollup-grace=PT0S", "--logging.level.root=WARN" })) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			long started = System.nanoTime();
 			seed(jdbc, total);
@@ -73,8 +77,9 @@ public final class DashboardBenchmark {
 			Object queries = app.getBean(Class.forName("id.ugdkemiskinan.dashboard.DashboardQueries"));
 			LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
 			System.out.println();
-			System.out.println("| period | page p50 / p95 | API p50 / p95 (HTTP Basic) | DashboardQueries over JDBC p50 / p95 "
-					+ "| the page's SELECTs in psql p50 / p95 | page p95 ÷ psql p95 |");
+			System.out.println(
+					"| period | page p50 / p95 | API p50 / p95 (HTTP Basic) | DashboardQueries over JDBC p50 / p95 "
+							+ "| the page's SELECTs in psql p50 / p95 | page p95 ÷ psql p95 |");
 			System.out.println("|---|---|---|---|---|---|");
 			for (String period : new String[] { "30", "365", "365 DINKES" }) {
 				int days = Integer.parseInt(period.split(" ")[0]);
@@ -82,20 +87,23 @@ public final class DashboardBenchmark {
 				String from = today.minusDays(days - 1).toString();
 				String to = today.toString();
 				String query = "from=" + from + "&to=" + to + (dinas == null ? "" : "&dinas=" + dinas);
-				List<String> statements = StatementCapture.capture(() -> check(get(http, port, "/dasbor?" + query, null)));
+				List<String> statements = StatementCapture
+					.capture(() -> check(get(http, port, "/dasbor?" + query, null)));
 				Path written = Path.of("target", "dashboard-statements-" + period.replace(' ', '-') + ".sql");
 				Files.writeString(written, String.join(";\n\n", statements) + ";\n");
 				Path script = psqlScript(statements);
-				// One call of each per round, so that a slower moment of the machine falls on all four alike.
+				// One call of each per round, so that a slower moment of the machine
+				// falls on all four alike.
 				Map<String, Supplier<Double>> calls = new LinkedHashMap<>();
 				calls.put("page", () -> millis(() -> check(get(http, port, "/dasbor?" + query, null))));
 				calls.put("api", () -> millis(() -> check(get(http, port, "/api/v1/dashboard?" + query,
 						"Basic " + Base64.getEncoder().encodeToString("pimpinan:banyuwangi".getBytes())))));
 				calls.put("jdbc", () -> millis(() -> {
 					try {
-						Object filter = Class.forName("id.ugdkemiskinan.dashboard.DashboardFilter")
-							.getConstructors()[0].newInstance(LocalDate.parse(from), LocalDate.parse(to), null, dinas, null);
-						for (String method : new String[] { "figures", "breachedNowByDinas", "breachBoard", "atRisk" }) {
+						Object filter = Class.forName("id.ugdkemiskinan.dashboard.DashboardFilter").getConstructors()[0]
+							.newInstance(LocalDate.parse(from), LocalDate.parse(to), null, dinas, null);
+						for (String method : new String[] { "figures", "breachedNowByDinas", "breachBoard",
+								"atRisk" }) {
 							var m = queries.getClass().getDeclaredMethod(method, filter.getClass());
 							m.setAccessible(true);
 							m.invoke(queries, filter);
@@ -113,14 +121,17 @@ public final class DashboardBenchmark {
 				double[] sql = times.get("jdbc");
 				double[] psql = times.get("psql");
 				String label = days + " days" + (dinas == null ? "" : ", " + dinas);
-				System.out.printf("| %s | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms (%d statements) | %.2f× |%n",
+				System.out.printf(
+						"| %s | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f ms (%d statements) | %.2f× |%n",
 						label, page[0], page[1], api[0], api[1], sql[0], sql[1], psql[0], psql[1], statements.size(),
 						page[1] / psql[1]);
 			}
 			var encoder = app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class);
 			String hash = encoder.encode("banyuwangi");
-			double[] check = rounds(Map.of("check", () -> millis(() -> encoder.matches("banyuwangi", hash)))).get("check");
-			System.out.printf("one password check (%s; the stateless API makes one per call): p50 %.0f ms, p95 %.0f ms%n",
+			double[] check = rounds(Map.of("check", () -> millis(() -> encoder.matches("banyuwangi", hash))))
+				.get("check");
+			System.out.printf(
+					"one password check (%s; the stateless API makes one per call): p50 %.0f ms, p95 %.0f ms%n",
 					hash.substring(0, hash.indexOf('}') + 1), check[0], check[1]);
 			System.out.println("goal: page and API p95 < 300 ms, within 2× of the same SQL in psql");
 			System.out.println("the statements of one page view: target/dashboard-statements-*.sql");
@@ -128,7 +139,10 @@ public final class DashboardBenchmark {
 		System.exit(0);
 	}
 
-	/** p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are timed. */
+	/**
+	 * p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are
+	 * timed.
+	 */
 	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls) {
 		Map<String, double[]> millis = new LinkedHashMap<>();
 		calls.keySet().forEach(name -> millis.put(name, new double[RUNS]));
@@ -155,9 +169,9 @@ public final class DashboardBenchmark {
 	}
 
 	/**
-	 * The page's reading statements (as captured, with their values) for {@code psql}, run once
-	 * untimed and once timed by {@code \timing}. The page's writes (the session's last access) are
-	 * left out.
+	 * The page's reading statements (as captured, with their values) for {@code psql},
+	 * run once untimed and once timed by {@code \timing}. The page's writes (the
+	 * session's last access) are left out.
 	 */
 	private static Path psqlScript(List<String> statements) throws IOException {
 		StringBuilder view = new StringBuilder();
@@ -165,7 +179,8 @@ public final class DashboardBenchmark {
 			.filter(sql -> sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)
 					|| sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4))
 			.forEach(sql -> view.append(sql).append(";\n"));
-		// The view twice, timing the second: a new psql connection first fills its catalog caches,
+		// The view twice, timing the second: a new psql connection first fills its
+		// catalog caches,
 		// which the app's pooled connections did long ago.
 		String script = view + "\\timing on\n" + view;
 		Path file = Files.createTempFile("dashboard-statements", ".sql");
@@ -173,17 +188,22 @@ public final class DashboardBenchmark {
 		return file;
 	}
 
-	/** The script run once in {@code psql}: the sum of its statements' times as psql reports them. */
+	/**
+	 * The script run once in {@code psql}: the sum of its statements' times as psql
+	 * reports them.
+	 */
 	private static double psql(TestDatabase db, String database, Path script) {
 		try {
 			URI url = URI.create(db.jdbcUrl(database).substring("jdbc:".length()));
 			ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null",
 					"-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U", db.username(), "-d", database, "-f",
-					script.toString()).redirectErrorStream(true);
+					script.toString())
+				.redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", db.password());
 			Process process = builder.start();
 			double total = 0;
-			for (String line : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+			for (String line : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+				.split("\n")) {
 				if (line.startsWith("Time: ")) {
 					total += Double.parseDouble(line.split(" ")[1]);
 				}
@@ -221,8 +241,10 @@ public final class DashboardBenchmark {
 	}
 
 	private static void login(HttpClient http, int port, String user) throws Exception {
-		String page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		csrf.find();
 		http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
@@ -233,14 +255,19 @@ public final class DashboardBenchmark {
 	}
 
 	/**
-	 * {@code total} cases over the last 400 days, one or two categories, one assignment each, with events:
-	 * the statement the load harness seeds with too ({@code bench/sql/seed.sql}), in chunks.
+	 * {@code total} cases over the last 400 days, one or two categories, one assignment
+	 * each, with events: the statement the load harness seeds with too
+	 * ({@code bench/sql/seed.sql}), in chunks.
 	 */
 	private static void seed(JdbcClient jdbc, int total) throws java.io.IOException {
 		String statement = java.nio.file.Files.readString(java.nio.file.Path.of("bench/sql/seed.sql"));
 		int chunk = 200_000;
 		for (int from = 1; from <= total; from += chunk) {
-			jdbc.sql(statement).param("total", total).param("from", from).param("to", Math.min(total, from + chunk - 1)).update();
+			jdbc.sql(statement)
+				.param("total", total)
+				.param("from", from)
+				.param("to", Math.min(total, from + chunk - 1))
+				.update();
 		}
 		jdbc.sql("VACUUM ANALYZE").update();
 	}

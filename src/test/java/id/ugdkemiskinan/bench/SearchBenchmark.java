@@ -34,19 +34,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Benchmark (not a test) of the case search at 1,000,000 cases (seeded by {@code bench/sql/seed.sql}
- * with varied names, NIKs, KKs and phones): a fragment of a surname (about 125 matches each), a
- * common given name (about 25,000), a rare name (10), a two-word name, 8 digits of a NIK, the last 4
- * digits of a NIK (thousands of matches among NIKs, KKs and phones), and a ticket number without its
- * prefix, each as the secretariat's case list runs it ({@code CaseQueries.list}: rows and capped
- * count, over JDBC) and as the page ({@code /kasus?q=}, logged in), interleaved round by round with
- * the baseline, the same list without a search. Each round searches for a different value. Then the
- * dinas history of DINKES (a fifth of the assignments): unfiltered, deep, by status and searched. Prints
- * p50/p95 and writes the EXPLAIN (ANALYZE, BUFFERS) of each kind's statements to
- * {@code target/search-explain.txt}. Run it with
+ * Benchmark (not a test) of the case search at 1,000,000 cases (seeded by
+ * {@code bench/sql/seed.sql} with varied names, NIKs, KKs and phones): a fragment of a
+ * surname (about 125 matches each), a common given name (about 25,000), a rare name (10),
+ * a two-word name, 8 digits of a NIK, the last 4 digits of a NIK (thousands of matches
+ * among NIKs, KKs and phones), and a ticket number without its prefix, each as the
+ * secretariat's case list runs it ({@code CaseQueries.list}: rows and capped count, over
+ * JDBC) and as the page ({@code /kasus?q=}, logged in), interleaved round by round with
+ * the baseline, the same list without a search. Each round searches for a different
+ * value. Then the dinas history of DINKES (a fifth of the assignments): unfiltered, deep,
+ * by status and searched. Prints p50/p95 and writes the EXPLAIN (ANALYZE, BUFFERS) of
+ * each kind's statements to {@code target/search-explain.txt}. Run it with
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=id.ugdkemiskinan.bench.SearchBenchmark</pre>
- * Optional argument: the number of cases (default 1000000); {@code -Dbench.runs}, {@code -Dbench.warmup}
- * (100 and 20).
+ * Optional argument: the number of cases (default 1000000); {@code -Dbench.runs},
+ * {@code -Dbench.warmup} (100 and 20).
  */
 public final class SearchBenchmark {
 
@@ -55,11 +56,11 @@ public final class SearchBenchmark {
 	private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
 
 	/** The seed's syllables (bench/sql/seed.sql), to make up surnames that exist. */
-	private static final String[] FIRST = { "kar", "su", "wi", "har", "to", "mo", "ja", "di", "ra", "ni", "sa", "ti", "pur",
-			"wan", "ta", "yo", "sen", "dar", "mi", "ko" };
+	private static final String[] FIRST = { "kar", "su", "wi", "har", "to", "mo", "ja", "di", "ra", "ni", "sa", "ti",
+			"pur", "wan", "ta", "yo", "sen", "dar", "mi", "ko" };
 
-	private static final String[] LAST = { "no", "yah", "ni", "to", "di", "mi", "ah", "wati", "jo", "man", "sih", "tun", "rah",
-			"yem", "ri", "un", "em", "in", "at", "ono" };
+	private static final String[] LAST = { "no", "yah", "ni", "to", "di", "mi", "ah", "wati", "jo", "man", "sih", "tun",
+			"rah", "yem", "ri", "un", "em", "in", "at", "ono" };
 
 	private static final String[] GIVEN = { "Siti", "Sri", "Dewi", "Ahmad", "Muhammad", "Budi", "Slamet", "Sumarni",
 			"Suparmi", "Sutrisno", "Rina", "Yuli", "Agus", "Bambang", "Eko", "Wahyu", "Nur", "Tri", "Endang", "Sumiati",
@@ -74,10 +75,12 @@ public final class SearchBenchmark {
 		TestDatabase db = TestDatabase.get();
 		String database = "bench_search_" + System.currentTimeMillis() % 100000;
 		try (ConfigurableApplicationContext app = SpringApplication.run(
-				new Class<?>[] { UgdApplication.class, StatementCapture.class }, new String[] { "--server.port=0",
-				"--spring.datasource.url=" + db.jdbcUrl(database), "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true", "--ugd.demo.cases=false",
-				"--ugd.sla.sweep-enabled=false", "--ugd.dashboard.rollup-enabled=false", "--logging.level.root=WARN" })) {
+				new Class<?>[] { UgdApplication.class, StatementCapture.class },
+				new String[] { "--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(database),
+						"--spring.datasource.username=" + db.username(),
+						"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true",
+						"--ugd.demo.cases=false", "--ugd.sla.sweep-enabled=false",
+						"--ugd.dashboard.rollup-enabled=false", "--logging.level.root=WARN" })) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			long started = System.nanoTime();
 			seed(jdbc, total);
@@ -86,7 +89,9 @@ public final class SearchBenchmark {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 			login(http, port, "sekretariat");
-			long secretariat = jdbc.sql("SELECT id FROM app_user WHERE username = 'sekretariat'").query(Long.class).single();
+			long secretariat = jdbc.sql("SELECT id FROM app_user WHERE username = 'sekretariat'")
+				.query(Long.class)
+				.single();
 			Lister lister = new Lister(app, secretariat);
 
 			Random random = new Random(42);
@@ -95,8 +100,8 @@ public final class SearchBenchmark {
 			kinds.put("whole surname, lower case (~125)", () -> surname(random).toLowerCase());
 			kinds.put("given name (~25,000)", () -> GIVEN[random.nextInt(GIVEN.length)]);
 			kinds.put("rare name \"Sainten\" (10)", () -> random.nextBoolean() ? "Sainten" : "sAINTÉN");
-			kinds.put("two words: given name + surname fragment", () -> GIVEN[random.nextInt(GIVEN.length)] + " "
-					+ surname(random).substring(0, 4));
+			kinds.put("two words: given name + surname fragment",
+					() -> GIVEN[random.nextInt(GIVEN.length)] + " " + surname(random).substring(0, 4));
 			kinds.put("8 digits of a NIK", () -> nik(1 + random.nextInt(total)).substring(6, 14));
 			kinds.put("NIK typed with spaces", () -> nik(1 + random.nextInt(total)).replaceAll("(.{4})(?!$)", "$1 "));
 			kinds.put("last 4 digits of a NIK (thousands)", () -> nik(1 + random.nextInt(total)).substring(12));
@@ -104,7 +109,8 @@ public final class SearchBenchmark {
 			kinds.put("one letter (word start)", () -> String.valueOf((char) ('a' + random.nextInt(26))));
 
 			StringBuilder explain = new StringBuilder();
-			// Besides one random value of each kind, the digits every seeded NIK starts with.
+			// Besides one random value of each kind, the digits every seeded NIK starts
+			// with.
 			kinds.put("4 digits in every NIK (\"3510\")", () -> "3510");
 			DataSource dataSource = app.getBean(DataSource.class);
 			for (Map.Entry<String, Supplier<String>> kind : kinds.entrySet()) {
@@ -123,10 +129,11 @@ public final class SearchBenchmark {
 			Files.writeString(written, explain);
 
 			System.out.println();
-			System.out.printf("%,d cases; %d timed rounds after %d warm-up rounds; each round a new value%n", total, RUNS,
-					WARMUP);
-			System.out.println("| search (secretariat, all cases) | list SQL over JDBC p50 / p95 | baseline list SQL p50 / p95 "
-					+ "| page /kasus?q= p50 / p95 | baseline page p50 / p95 | rows found (one value) | slowest value over SQL |");
+			System.out.printf("%,d cases; %d timed rounds after %d warm-up rounds; each round a new value%n", total,
+					RUNS, WARMUP);
+			System.out.println(
+					"| search (secretariat, all cases) | list SQL over JDBC p50 / p95 | baseline list SQL p50 / p95 "
+							+ "| page /kasus?q= p50 / p95 | baseline page p50 / p95 | rows found (one value) | slowest value over SQL |");
 			System.out.println("|---|---|---|---|---|---|---|");
 			for (Map.Entry<String, Supplier<String>> kind : kinds.entrySet()) {
 				String[] value = new String[1];
@@ -147,24 +154,29 @@ public final class SearchBenchmark {
 				calls.put("basePage", () -> millis(() -> check(get(http, port, "/kasus"))));
 				Map<String, double[]> times = rounds(calls);
 				long found = lister.counted(kind.getValue().get());
-				System.out.printf("| %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %s | %s (%.0f ms) |%n",
+				System.out.printf(
+						"| %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %s | %s (%.0f ms) |%n",
 						kind.getKey(), times.get("sql")[0], times.get("sql")[1], times.get("baseSql")[0],
 						times.get("baseSql")[1], times.get("page")[0], times.get("page")[1], times.get("basePage")[0],
 						times.get("basePage")[1], found > 10_000 ? "> 10,000" : String.format("%,d", found), slowest[0],
 						slowestTime[0]);
 			}
 			System.out.println();
-			System.out.println("| the dinas history (/antrian/riwayat) of DINKES, ~200,000 assignments | SQL over JDBC p50 / p95 |");
+			System.out.println(
+					"| the dinas history (/antrian/riwayat) of DINKES, ~200,000 assignments | SQL over JDBC p50 / p95 |");
 			System.out.println("|---|---|");
 			History history = new History(app);
 			Map<String, Supplier<Double>> historyCalls = new LinkedHashMap<>();
 			historyCalls.put("all, first page", () -> millis(() -> history.list(null, null, 0)));
 			historyCalls.put("all, page 200", () -> millis(() -> history.list(null, null, 200)));
-			historyCalls.put("waiting for a response (1 in 50)", () -> millis(() -> history.list("MENUNGGU_RESPON", null, 0)));
-			historyCalls.put("surname fragment", () -> millis(() -> history.list(null, surname(random).substring(1, 6), 0)));
-			historyCalls.put("given name", () -> millis(() -> history.list(null, GIVEN[random.nextInt(GIVEN.length)], 0)));
-			historyCalls.put("8 digits of a NIK", () -> millis(
-					() -> history.list(null, nik(1 + random.nextInt(total)).substring(6, 14), 0)));
+			historyCalls.put("waiting for a response (1 in 50)",
+					() -> millis(() -> history.list("MENUNGGU_RESPON", null, 0)));
+			historyCalls.put("surname fragment",
+					() -> millis(() -> history.list(null, surname(random).substring(1, 6), 0)));
+			historyCalls.put("given name",
+					() -> millis(() -> history.list(null, GIVEN[random.nextInt(GIVEN.length)], 0)));
+			historyCalls.put("8 digits of a NIK",
+					() -> millis(() -> history.list(null, nik(1 + random.nextInt(total)).substring(6, 14), 0)));
 			rounds(historyCalls).forEach((name, p) -> System.out.printf("| %s | %.1f / %.1f ms |%n", name, p[0], p[1]));
 			System.out.println();
 			System.out.println("goal: p95 < 100 ms for a name fragment over SQL");
@@ -173,7 +185,10 @@ public final class SearchBenchmark {
 		System.exit(0);
 	}
 
-	/** Calls {@code CaseQueries.list} as the case list page does for the secretariat, first page. */
+	/**
+	 * Calls {@code CaseQueries.list} as the case list page does for the secretariat,
+	 * first page.
+	 */
 	private static final class Lister {
 
 		private final Object queries;
@@ -196,8 +211,8 @@ public final class SearchBenchmark {
 			Constructor<?> scopeConstructor = scopeType.getDeclaredConstructors()[0];
 			scopeConstructor.setAccessible(true);
 			Class<?> role = Class.forName("id.ugdkemiskinan.users.Role");
-			this.scope = scopeConstructor.newInstance(role.getMethod("valueOf", String.class).invoke(null, "SEKRETARIAT"),
-					secretariat, null, null);
+			this.scope = scopeConstructor.newInstance(
+					role.getMethod("valueOf", String.class).invoke(null, "SEKRETARIAT"), secretariat, null, null);
 		}
 
 		Object list(String q) {
@@ -263,7 +278,10 @@ public final class SearchBenchmark {
 		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
-	/** The NIK the seed gives case {@code g} (when {@code g % 4 != 0}; otherwise it has none). */
+	/**
+	 * The NIK the seed gives case {@code g} (when {@code g % 4 != 0}; otherwise it has
+	 * none).
+	 */
 	private static String nik(int g) {
 		if (g % 4 == 0) {
 			g++;
@@ -287,7 +305,10 @@ public final class SearchBenchmark {
 		return plan.toString();
 	}
 
-	/** p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are timed. */
+	/**
+	 * p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are
+	 * timed.
+	 */
 	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls) {
 		Map<String, double[]> millis = new LinkedHashMap<>();
 		calls.keySet().forEach(name -> millis.put(name, new double[RUNS]));
@@ -325,8 +346,10 @@ public final class SearchBenchmark {
 
 	private static int get(HttpClient http, int port, String path) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode();
+			return http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -334,8 +357,10 @@ public final class SearchBenchmark {
 	}
 
 	private static void login(HttpClient http, int port, String user) throws Exception {
-		String page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		csrf.find();
 		http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
@@ -345,12 +370,19 @@ public final class SearchBenchmark {
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
-	/** {@code total} cases as the other benchmarks and bench/run seed them ({@code bench/sql/seed.sql}), in chunks. */
+	/**
+	 * {@code total} cases as the other benchmarks and bench/run seed them
+	 * ({@code bench/sql/seed.sql}), in chunks.
+	 */
 	private static void seed(JdbcClient jdbc, int total) throws java.io.IOException {
 		String statement = Files.readString(Path.of("bench/sql/seed.sql"));
 		int chunk = 200_000;
 		for (int from = 1; from <= total; from += chunk) {
-			jdbc.sql(statement).param("total", total).param("from", from).param("to", Math.min(total, from + chunk - 1)).update();
+			jdbc.sql(statement)
+				.param("total", total)
+				.param("from", from)
+				.param("to", Math.min(total, from + chunk - 1))
+				.update();
 		}
 		jdbc.sql("VACUUM ANALYZE").update();
 	}

@@ -16,11 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Benchmark (not a test) of the SLA sweeper on real PostgreSQL: the idle sweep with 1,000,000
- * assignments of which 10,000 are open, against the same at 10,000 assignments in all; and one
- * sweep that flags 10,000 breaches (with their events and notifications). Every case carries its
- * timeline event, as in real use: on an empty event table PostgreSQL plans the foreign-key checks
- * of new events as sequential scans, which would measure a database nobody runs. Run it with
+ * Benchmark (not a test) of the SLA sweeper on real PostgreSQL: the idle sweep with
+ * 1,000,000 assignments of which 10,000 are open, against the same at 10,000 assignments
+ * in all; and one sweep that flags 10,000 breaches (with their events and notifications).
+ * Every case carries its timeline event, as in real use: on an empty event table
+ * PostgreSQL plans the foreign-key checks of new events as sequential scans, which would
+ * measure a database nobody runs. Run it with
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=id.ugdkemiskinan.bench.SlaSweepBenchmark</pre>
  * Optional argument: the large size (default 1000000).
  */
@@ -44,19 +45,24 @@ public final class SlaSweepBenchmark {
 		System.out.println("|---|---|---|---|");
 		System.out.printf("| %,d (%,d) | %.2f ms | %.2f ms | – |%n", OPEN, OPEN, small[0], small[1]);
 		System.out.printf("| %,d (%,d) | %.2f ms | %.2f ms | %.0f ms |%n", large, OPEN, big[0], big[1], big[2]);
-		System.out.printf("idle at %,d / idle at %,d: %.2f× (goal ≤ 1.5×); idle goal < 5 ms; breach goal < 2,000 ms%n", large,
-				OPEN, big[0] / small[0]);
+		System.out.printf("idle at %,d / idle at %,d: %.2f× (goal ≤ 1.5×); idle goal < 5 ms; breach goal < 2,000 ms%n",
+				large, OPEN, big[0] / small[0]);
 		System.exit(0);
 	}
 
-	/** @return p50 and p95 of the idle sweep in ms, and the time of the breach sweep (or 0) */
+	/**
+	 * @return p50 and p95 of the idle sweep in ms, and the time of the breach sweep (or
+	 * 0)
+	 */
 	private static double[] run(String database, int total, boolean breach, String[] extra) {
 		TestDatabase db = TestDatabase.get();
-		List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(database),
-				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-				"--ugd.demo.enabled=true", "--ugd.sla.sweep-enabled=false", "--logging.level.root=WARN"));
+		List<String> appArgs = new ArrayList<>(List.of("--server.port=0",
+				"--spring.datasource.url=" + db.jdbcUrl(database), "--spring.datasource.username=" + db.username(),
+				"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true",
+				"--ugd.sla.sweep-enabled=false", "--logging.level.root=WARN"));
 		appArgs.addAll(List.of(extra));
-		try (ConfigurableApplicationContext app = SpringApplication.run(UgdApplication.class, appArgs.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext app = SpringApplication.run(UgdApplication.class,
+				appArgs.toArray(String[]::new))) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			SlaSweeper sweeper = app.getBean(SlaSweeper.class);
 			Instant now = Instant.now();
@@ -89,7 +95,8 @@ public final class SlaSweepBenchmark {
 					.update();
 				jdbc.sql("VACUUM ANALYZE assignment").update();
 				if (System.getProperty("bench.batches") != null) {
-					id.ugdkemiskinan.cases.sweep.SlaRecords records = app.getBean(id.ugdkemiskinan.cases.sweep.SlaRecords.class);
+					id.ugdkemiskinan.cases.sweep.SlaRecords records = app
+						.getBean(id.ugdkemiskinan.cases.sweep.SlaRecords.class);
 					for (int i = 0; i < 3; i++) {
 						long b = System.nanoTime();
 						int n = records.flagBreached(Instant.now(), 500);
@@ -105,34 +112,38 @@ public final class SlaSweepBenchmark {
 		}
 	}
 
-	/** {@code total} cases with one assignment each; the last {@link #OPEN} are waiting, not yet due. */
+	/**
+	 * {@code total} cases with one assignment each; the last {@link #OPEN} are waiting,
+	 * not yet due.
+	 */
 	private static void seed(JdbcClient jdbc, int total, Instant now) {
 		long operator = jdbc.sql("SELECT id FROM app_user WHERE username = 'upt.muncar'").query(Long.class).single();
 		int chunk = 200_000;
 		for (int from = 1; from <= total; from += chunk) {
 			int to = Math.min(total, from + chunk - 1);
-			jdbc.sql("""
-					WITH cases AS (
-					    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
-					        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
-					    SELECT 'UGD-90-' || lpad(g::text, 9, '0'), 'ABCDEF',
-					        CASE WHEN g > :closed THEN 'TERBUKA' ELSE 'DITUTUP' END, 'NORMAL', '35.10.05', '35.10.05.2001',
-					        'Alamat', 'Warga ' || g, 'Benchmark', 'LANGSUNG', 'Benchmark penyapu', CAST(:filed AS timestamptz) - g * interval '1 minute',
-					        :operator, CASE WHEN g > :closed THEN NULL ELSE CAST(:filed AS timestamptz) END
-					    FROM generate_series(:from, :to) g
-					    RETURNING id, status, filed_at)
-					, assignments AS (
-					INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
-					SELECT id, 'DINKES', CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' ELSE 'SELESAI' END,
-					    CASE WHEN status = 'TERBUKA' THEN CAST(:now AS timestamptz) ELSE filed_at END,
-					    CASE WHEN status = 'TERBUKA' THEN CAST(:now AS timestamptz) + interval '4 hours' ELSE filed_at + interval '4 hours' END,
-					    CASE WHEN status = 'TERBUKA' THEN CAST(:now AS timestamptz) + interval '3 hours' ELSE filed_at + interval '3 hours' END,
-					    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '1 hour' END,
-					    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 hours' END
-					FROM cases
-					RETURNING id, case_id, assigned_at)
-					INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, actor_name)
-					SELECT case_id, id, 'ROUTED', 'DINKES', assigned_at, 'Benchmark' FROM assignments""")
+			jdbc.sql(
+					"""
+							WITH cases AS (
+							    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+							        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
+							    SELECT 'UGD-90-' || lpad(g::text, 9, '0'), 'ABCDEF',
+							        CASE WHEN g > :closed THEN 'TERBUKA' ELSE 'DITUTUP' END, 'NORMAL', '35.10.05', '35.10.05.2001',
+							        'Alamat', 'Warga ' || g, 'Benchmark', 'LANGSUNG', 'Benchmark penyapu', CAST(:filed AS timestamptz) - g * interval '1 minute',
+							        :operator, CASE WHEN g > :closed THEN NULL ELSE CAST(:filed AS timestamptz) END
+							    FROM generate_series(:from, :to) g
+							    RETURNING id, status, filed_at)
+							, assignments AS (
+							INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+							SELECT id, 'DINKES', CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' ELSE 'SELESAI' END,
+							    CASE WHEN status = 'TERBUKA' THEN CAST(:now AS timestamptz) ELSE filed_at END,
+							    CASE WHEN status = 'TERBUKA' THEN CAST(:now AS timestamptz) + interval '4 hours' ELSE filed_at + interval '4 hours' END,
+							    CASE WHEN status = 'TERBUKA' THEN CAST(:now AS timestamptz) + interval '3 hours' ELSE filed_at + interval '3 hours' END,
+							    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '1 hour' END,
+							    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 hours' END
+							FROM cases
+							RETURNING id, case_id, assigned_at)
+							INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, actor_name)
+							SELECT case_id, id, 'ROUTED', 'DINKES', assigned_at, 'Benchmark' FROM assignments""")
 				.param("closed", total - OPEN)
 				.param("filed", Timestamp.from(now))
 				.param("now", Timestamp.from(now))

@@ -21,9 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * For the dashboard benchmark: while {@link #capture} runs, every prepared statement the application
- * executes is written down as literal SQL (its parameters in place of the {@code ?}), so the benchmark
- * can run exactly those statements in {@code psql}, the way the issue asks the page to be compared.
+ * For the dashboard benchmark: while {@link #capture} runs, every prepared statement the
+ * application executes is written down as literal SQL (its parameters in place of the
+ * {@code ?}), so the benchmark can run exactly those statements in {@code psql}, the way
+ * the issue asks the page to be compared.
  */
 @Configuration(proxyBeanMethods = false)
 public class StatementCapture {
@@ -52,10 +53,11 @@ public class StatementCapture {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof DataSource dataSource) ? proxy(DataSource.class, dataSource, (target, method, args) -> {
-					Object result = method.invoke(target, args);
-					return (result instanceof Connection connection) ? connection(connection) : result;
-				}) : bean;
+				return (bean instanceof DataSource dataSource)
+						? proxy(DataSource.class, dataSource, (target, method, args) -> {
+							Object result = method.invoke(target, args);
+							return (result instanceof Connection connection) ? connection(connection) : result;
+						}) : bean;
 			}
 		};
 	}
@@ -84,7 +86,10 @@ public class StatementCapture {
 		});
 	}
 
-	/** The statement with each {@code ?} outside a quoted string replaced by its value as a literal. */
+	/**
+	 * The statement with each {@code ?} outside a quoted string replaced by its value as
+	 * a literal.
+	 */
 	static String literal(String sql, Map<Integer, Object> values) {
 		StringBuilder out = new StringBuilder();
 		boolean quoted = false;
@@ -114,7 +119,8 @@ public class StatementCapture {
 			return "'\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
 		}
 		String text = "'" + value.toString().replace("'", "''") + "'";
-		return (value instanceof OffsetDateTime) ? text + "::timestamptz" : (value instanceof Temporal) ? text + "::timestamp" : text;
+		return (value instanceof OffsetDateTime) ? text + "::timestamptz"
+				: (value instanceof Temporal) ? text + "::timestamp" : text;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -26,11 +26,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven through its own chromedriver (never Selenium Manager, never a
- * download), with what the browser tests look at on every page: full-page screenshots at desktop
- * and phone size, axe-core, sideways scrolling and tap targets on the phone, where every request
- * went, and how much the page weighs with an empty cache and again with a warm one. Problems are
- * collected, not thrown, so that one run shows all of them.
+ * Headless Debian Chromium driven through its own chromedriver (never Selenium Manager,
+ * never a download), with what the browser tests look at on every page: full-page
+ * screenshots at desktop and phone size, axe-core, sideways scrolling and tap targets on
+ * the phone, where every request went, and how much the page weighs with an empty cache
+ * and again with a warm one. Problems are collected, not thrown, so that one run shows
+ * all of them.
  */
 final class Browser implements AutoCloseable {
 
@@ -53,7 +54,10 @@ final class Browser implements AutoCloseable {
 
 	}
 
-	/** One page's weight: everything transferred on a first load with an empty cache, and on the next visit. */
+	/**
+	 * One page's weight: everything transferred on a first load with an empty cache, and
+	 * on the next visit.
+	 */
 	record Weight(String page, Screen screen, long firstBytes, long secondBytes, List<String> firstLoad,
 			List<String> notCached) {
 	}
@@ -94,20 +98,22 @@ final class Browser implements AutoCloseable {
 		Path profile = Files.createTempDirectory("ugd-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(Chromium.BINARY.toFile());
-		// No network of its own (updates, sync, translation...), and reduced motion: Bootstrap's smooth
+		// No network of its own (updates, sync, translation...), and reduced motion:
+		// Bootstrap's smooth
 		// scrolling otherwise moves the page under a click that Selenium has just aimed.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-default-apps", "--disable-extensions", "--disable-quic", "--no-first-run",
 				"--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter",
-				"--force-prefers-reduced-motion", "--hide-scrollbars", "--window-size=1366,768", "--user-data-dir=" + profile);
-		// Indonesian where the browser has it (Debian's chromium ships only en-US's own UI strings,
+				"--force-prefers-reduced-motion", "--hide-scrollbars", "--window-size=1366,768",
+				"--user-data-dir=" + profile);
+		// Indonesian where the browser has it (Debian's chromium ships only en-US's own
+		// UI strings,
 		// so date inputs still show mm/dd/yyyy in the screenshots).
 		options.addArguments("--lang=id-ID");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id", "credentials_enable_service", false,
-				"profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Chromium.DRIVER.toFile())
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id", "credentials_enable_service",
+				false, "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -117,7 +123,8 @@ final class Browser implements AutoCloseable {
 		return browser;
 	}
 
-	// ---- Driving -------------------------------------------------------------------------
+	// ---- Driving
+	// -------------------------------------------------------------------------
 
 	void open(String path) {
 		this.driver.get(this.baseUrl + path);
@@ -157,7 +164,10 @@ final class Browser implements AutoCloseable {
 		awaitNewPage();
 	}
 
-	/** As {@link #clickToLoad}, for a final action that asks once ({@code data-confirm}): says yes. */
+	/**
+	 * As {@link #clickToLoad}, for a final action that asks once ({@code data-confirm}):
+	 * says yes.
+	 */
 	void clickConfirmedToLoad(String css) {
 		markPage();
 		find(css).click();
@@ -176,7 +186,10 @@ final class Browser implements AutoCloseable {
 		new Actions(this.driver).sendKeys(keys).perform();
 	}
 
-	/** Tabs forward (at most 60 times) until the focused element matches; fails if the keyboard cannot get there. */
+	/**
+	 * Tabs forward (at most 60 times) until the focused element matches; fails if the
+	 * keyboard cannot get there.
+	 */
 	void tabTo(String css) {
 		for (int i = 0; i < 60; i++) {
 			if (focusedMatches(css)) {
@@ -188,10 +201,14 @@ final class Browser implements AutoCloseable {
 	}
 
 	boolean focusedMatches(String css) {
-		return Boolean.TRUE.equals(js("return !!document.activeElement && document.activeElement.matches(arguments[0]);", css));
+		return Boolean.TRUE
+			.equals(js("return !!document.activeElement && document.activeElement.matches(arguments[0]);", css));
 	}
 
-	/** Changes the focused select with the arrow keys until it has the value (a closed select, as a keyboard user does). */
+	/**
+	 * Changes the focused select with the arrow keys until it has the value (a closed
+	 * select, as a keyboard user does).
+	 */
 	void arrowToValue(String value) {
 		for (int i = 0; i < 200; i++) {
 			if (value.equals(js("return document.activeElement.value;"))) {
@@ -217,11 +234,13 @@ final class Browser implements AutoCloseable {
 		clickToLoad("form[action$='/logout'] button");
 	}
 
-	/** Cuts the browser off the network (as a phone losing its signal), or puts it back. */
+	/**
+	 * Cuts the browser off the network (as a phone losing its signal), or puts it back.
+	 */
 	void offline(boolean offline) {
 		this.driver.executeCdpCommand("Network.enable", Map.of());
-		this.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-				"downloadThroughput", -1, "uploadThroughput", -1));
+		this.driver.executeCdpCommand("Network.emulateNetworkConditions",
+				Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
 	}
 
 	/** Shows the page as printed ({@code @media print}), or back on the screen. */
@@ -239,7 +258,10 @@ final class Browser implements AutoCloseable {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}
 
-	/** Marks the current page, so that {@link #awaitNewPage} can tell when another one has replaced it. */
+	/**
+	 * Marks the current page, so that {@link #awaitNewPage} can tell when another one has
+	 * replaced it.
+	 */
 	private void markPage() {
 		js("window.ugdOldPage = true;");
 	}
@@ -249,12 +271,14 @@ final class Browser implements AutoCloseable {
 			.until(d -> Boolean.TRUE.equals(js("return !window.ugdOldPage && document.readyState === 'complete';")));
 	}
 
-	// ---- Looking at a page ------------------------------------------------------------------
+	// ---- Looking at a page
+	// ------------------------------------------------------------------
 
 	/**
-	 * Looks at the current page as a person would, at both screen sizes: a full-page screenshot
-	 * each, axe-core, no sideways scrolling and tap targets of at least 24 px on the phone; then
-	 * weighs it (empty cache, then warm). Leaves the browser on the desktop screen.
+	 * Looks at the current page as a person would, at both screen sizes: a full-page
+	 * screenshot each, axe-core, no sideways scrolling and tap targets of at least 24 px
+	 * on the phone; then weighs it (empty cache, then warm). Leaves the browser on the
+	 * desktop screen.
 	 */
 	void look(String name) {
 		this.pages++;
@@ -286,18 +310,19 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Puts the page on the given screen (emulated device metrics: the desktop as a 1366×768 window,
-	 * the phone as a 360×740 mobile viewport) and waits until the page has that viewport; under load
-	 * the first command is sometimes not applied, so it is sent again.
+	 * Puts the page on the given screen (emulated device metrics: the desktop as a
+	 * 1366×768 window, the phone as a 360×740 mobile viewport) and waits until the page
+	 * has that viewport; under load the first command is sometimes not applied, so it is
+	 * sent again.
 	 */
 	void use(Screen screen) {
 		for (int attempt = 0; attempt < 6; attempt++) {
 			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width, "height",
 					screen.height, "deviceScaleFactor", 1, "mobile", screen.mobile));
 			try {
-				new WebDriverWait(this.driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js(
-						"return window.innerWidth === arguments[0] && window.innerHeight === arguments[1];", screen.width,
-						screen.height)));
+				new WebDriverWait(this.driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE
+					.equals(js("return window.innerWidth === arguments[0] && window.innerHeight === arguments[1];",
+							screen.width, screen.height)));
 				return;
 			}
 			catch (org.openqa.selenium.TimeoutException ex) {
@@ -308,9 +333,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * A full-page screenshot: the screen is stretched to the page's height for the shot, so that what
-	 * sticks to the bottom of the screen (the filing form's button on a phone) is drawn where a person
-	 * who scrolled to the end sees it.
+	 * A full-page screenshot: the screen is stretched to the page's height for the shot,
+	 * so that what sticks to the bottom of the screen (the filing form's button on a
+	 * phone) is drawn where a person who scrolled to the end sees it.
 	 */
 	private void screenshot(String page, Screen screen) {
 		@SuppressWarnings("unchecked")
@@ -347,7 +372,8 @@ final class Browser implements AutoCloseable {
 			this.problems.add(page + " (" + screen + "): " + error);
 			return;
 		}
-		Map<String, Integer> counts = this.axeCounts.computeIfAbsent(page + " (" + screen + ")", k -> new LinkedHashMap<>());
+		Map<String, Integer> counts = this.axeCounts.computeIfAbsent(page + " (" + screen + ")",
+				k -> new LinkedHashMap<>());
 		for (Map<String, Object> violation : (List<Map<String, Object>>) result) {
 			String impact = (String) violation.get("impact");
 			counts.merge(impact + " " + violation.get("id") + " " + violation.get("nodes"), 1, Integer::sum);
@@ -360,28 +386,31 @@ final class Browser implements AutoCloseable {
 
 	@SuppressWarnings("unchecked")
 	private void layoutOnPhone(String page) {
-		Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		Number overflow = (Number) js(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		if (overflow.intValue() > 0) {
 			this.problems.add(page + " (PHONE): the page scrolls sideways by " + overflow + " px");
 		}
-		List<String> small = (List<String>) js("""
-				const small = [];
-				for (const el of document.querySelectorAll('button, .btn, select, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, summary')) {
-				  const r = el.getBoundingClientRect();
-				  if (r.width === 0 && r.height === 0) continue;
-				  if (getComputedStyle(el).visibility === 'hidden') continue;
-				  if (r.width < 24 || r.height < 24) small.push((el.id || el.className || el.tagName) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
-				}
-				return small;""");
+		List<String> small = (List<String>) js(
+				"""
+						const small = [];
+						for (const el of document.querySelectorAll('button, .btn, select, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, summary')) {
+						  const r = el.getBoundingClientRect();
+						  if (r.width === 0 && r.height === 0) continue;
+						  if (getComputedStyle(el).visibility === 'hidden') continue;
+						  if (r.width < 24 || r.height < 24) small.push((el.id || el.className || el.tagName) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+						}
+						return small;""");
 		if (!small.isEmpty()) {
 			this.problems.add(page + " (PHONE): tap targets under 24 px: " + small);
 		}
 	}
 
 	/**
-	 * Loads the current page with an empty cache and sums what the browser's resource timing says
-	 * was transferred (the document and every resource); then visits it again and checks that the
-	 * static assets came from the cache. Every request must stay on the test server's origin.
+	 * Loads the current page with an empty cache and sums what the browser's resource
+	 * timing says was transferred (the document and every resource); then visits it again
+	 * and checks that the static assets came from the cache. Every request must stay on
+	 * the test server's origin.
 	 */
 	@SuppressWarnings("unchecked")
 	private void weigh(String page, Screen screen) {
@@ -445,19 +474,26 @@ final class Browser implements AutoCloseable {
 		return table.toString();
 	}
 
-	/** What axe-core found on every page, all impacts (only serious and critical count as problems). */
+	/**
+	 * What axe-core found on every page, all impacts (only serious and critical count as
+	 * problems).
+	 */
 	String axeReport() {
-		StringBuilder report = new StringBuilder("axe-core: violated rules per page (" + this.axeCounts.size()
-				+ " page views)\n");
-		this.axeCounts.forEach((page, counts) -> report.append("- ").append(page).append(": ")
-			.append(counts.isEmpty() ? "none" : counts.keySet().toString()).append('\n'));
+		StringBuilder report = new StringBuilder(
+				"axe-core: violated rules per page (" + this.axeCounts.size() + " page views)\n");
+		this.axeCounts.forEach((page, counts) -> report.append("- ")
+			.append(page)
+			.append(": ")
+			.append(counts.isEmpty() ? "none" : counts.keySet().toString())
+			.append('\n'));
 		return report.toString();
 	}
 
 	private static String axeSource() {
 		try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
 			if (in == null) {
-				throw new IllegalStateException("axe.min.js not on the test classpath (com.deque.html.axe-core:selenium)");
+				throw new IllegalStateException(
+						"axe.min.js not on the test classpath (com.deque.html.axe-core:selenium)");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

@@ -17,16 +17,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * What every browser test shares: the whole app on a real port and real PostgreSQL (in demo mode,
- * the SLA sweeper run by the tests themselves), one headless Chromium for the class, and the steps
- * of a story in order. Each class adds its own properties, above all a database of its own
- * ({@code ugd.test.database}).
+ * What every browser test shares: the whole app on a real port and real PostgreSQL (in
+ * demo mode, the SLA sweeper run by the tests themselves), one headless Chromium for the
+ * class, and the steps of a story in order. Each class adds its own properties, above all
+ * a database of its own ({@code ugd.test.database}).
  */
 @RequiresChromium
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false" })
+@TestPropertySource(
+		properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true", "ugd.sla.sweep-enabled=false" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BrowserTestSupport {

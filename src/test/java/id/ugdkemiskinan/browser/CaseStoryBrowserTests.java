@@ -25,18 +25,21 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole story of one case, end to end, in headless Chromium against the real application on
- * its real PostgreSQL (a database of its own, so that the dashboard's figures are the story's).
- * The steps follow each other (one browser, one case). Every page the story passes through is
- * looked at by {@link Browser#look}: screenshots at 1366×768 and 360×740 under
- * {@code target/screenshots/}, axe-core, layout on the phone, and page weight; the last step
- * asserts that none of those found a problem and writes {@code target/screenshots/page-weights.md}.
- * Time passes on the injected {@link MutableClock}, and the SLA sweeper is run directly.
+ * The whole story of one case, end to end, in headless Chromium against the real
+ * application on its real PostgreSQL (a database of its own, so that the dashboard's
+ * figures are the story's). The steps follow each other (one browser, one case). Every
+ * page the story passes through is looked at by {@link Browser#look}: screenshots at
+ * 1366×768 and 360×740 under {@code target/screenshots/}, axe-core, layout on the phone,
+ * and page weight; the last step asserts that none of those found a problem and writes
+ * {@code target/screenshots/page-weights.md}. Time passes on the injected
+ * {@link MutableClock}, and the SLA sweeper is run directly.
  */
 @TestPropertySource(properties = { "ugd.demo.cases=false", "ugd.test.database=ugd_browser" })
 class CaseStoryBrowserTests extends BrowserTestSupport {
 
-	/** Every page of the story, first load with an empty cache, all transfers together. */
+	/**
+	 * Every page of the story, first load with an empty cache, all transfers together.
+	 */
 	static final long PAGE_BUDGET_BYTES = 400_000;
 
 	@Autowired
@@ -71,7 +74,8 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 		this.browser.use(Browser.Screen.PHONE);
 		assertThat(this.browser.js("""
 				const r = document.querySelector('.form-actions button').getBoundingClientRect();
-				return r.top >= 0 && r.bottom <= window.innerHeight;""")).as("the phone's submit button is in reach at the top of the form")
+				return r.top >= 0 && r.bottom <= window.innerHeight;"""))
+			.as("the phone's submit button is in reach at the top of the form")
 			.isEqualTo(true);
 		this.browser.use(Browser.Screen.DESKTOP);
 		new Select(this.browser.find("#desaCode")).selectByValue(CaseData.MUNCAR_DESA);
@@ -122,7 +126,8 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.pageText()).contains("Respon Dinas Kesehatan", "direspon");
 		this.browser.look("dinkes-responded");
 
-		// The dinas's own history finds the case by a part of the resident's name, typed in lower case.
+		// The dinas's own history finds the case by a part of the resident's name, typed
+		// in lower case.
 		this.browser.open("/antrian/riwayat?q=aminah");
 		assertThat(this.browser.text("tbody tr:first-child .ticket")).isEqualTo(this.ticket);
 		assertThat(this.browser.text("tbody tr:first-child")).contains("Siti Aminah", "Direspon");
@@ -211,10 +216,14 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 
 		assertThat(this.browser.pageText()).contains("Ditutup");
 		List<String> timeline = this.browser.findAll(".timeline li strong").stream().map(WebElement::getText).toList();
-		assertThat(timeline).containsExactly("Kasus dicatat", "Diteruskan ke Dinas Pendidikan", "Diteruskan ke Dinas Kesehatan",
-				"Respon Dinas Kesehatan", "Penugasan Dinas Pendidikan berisiko terlambat", "Penugasan Dinas Pendidikan melewati batas waktu respon", "Dikembalikan Dinas Pendidikan ke sekretariat",
-				"Diteruskan ke Sekretariat UGD (Bagian Kesejahteraan Rakyat)", "Triase selesai, diteruskan", "Diteruskan ke Dinas Sosial", "Respon Dinas Sosial",
-				"Diselesaikan Dinas Sosial", "Diselesaikan Dinas Kesehatan", "Kasus ditutup setelah konfirmasi dengan warga");
+		assertThat(timeline).containsExactly("Kasus dicatat", "Diteruskan ke Dinas Pendidikan",
+				"Diteruskan ke Dinas Kesehatan", "Respon Dinas Kesehatan",
+				"Penugasan Dinas Pendidikan berisiko terlambat",
+				"Penugasan Dinas Pendidikan melewati batas waktu respon",
+				"Dikembalikan Dinas Pendidikan ke sekretariat",
+				"Diteruskan ke Sekretariat UGD (Bagian Kesejahteraan Rakyat)", "Triase selesai, diteruskan",
+				"Diteruskan ke Dinas Sosial", "Respon Dinas Sosial", "Diselesaikan Dinas Sosial",
+				"Diselesaikan Dinas Kesehatan", "Kasus ditutup setelah konfirmasi dengan warga");
 		this.browser.look("closed");
 	}
 
@@ -223,12 +232,15 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 	void theLeadershipDashboardShowsTheStorysFigures() {
 		this.browser.logout();
 		this.browser.login("pimpinan");
-		// Assignments count by their due time: those routed after the five hours on the test clock fall
-		// due four hours later still, which from 15.00 WIB on is tomorrow; so the week up to tomorrow.
+		// Assignments count by their due time: those routed after the five hours on the
+		// test clock fall
+		// due four hours later still, which from 15.00 WIB on is tomorrow; so the week up
+		// to tomorrow.
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Jakarta")));
 		this.browser.open("/dasbor?from=" + today.minusDays(6) + "&to=" + today.plusDays(1));
 
-		// DINKES, KESRA (triage) and DINSOS responded in time, DINDIK only after its due time (its return).
+		// DINKES, KESRA (triage) and DINSOS responded in time, DINDIK only after its due
+		// time (its return).
 		assertThat(this.browser.text(".tiles")).contains("Kepatuhan SLA\n75,0 %", "Terlambat sekarang\n0",
 				"Kasus masuk\n1");
 		assertThat(this.browser.text("#dashboard-body")).contains(
@@ -321,9 +333,9 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 
 		Files.writeString(Browser.SCREENSHOTS.resolve("axe.md"), this.browser.axeReport());
 		System.out.println(this.browser.axeReport());
-		assertThat(this.browser.weights()).allSatisfy(w -> assertThat(w.firstBytes())
-			.as("%s on %s, first load", w.page(), w.screen())
-			.isLessThan(PAGE_BUDGET_BYTES));
+		assertThat(this.browser.weights())
+			.allSatisfy(w -> assertThat(w.firstBytes()).as("%s on %s, first load", w.page(), w.screen())
+				.isLessThan(PAGE_BUDGET_BYTES));
 		assertThat(this.browser.problems()).isEmpty();
 	}
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Where Debian puts Chromium and chromedriver (override with -Dugd.browser.chromium / -Dugd.browser.chromedriver). */
+/**
+ * Where Debian puts Chromium and chromedriver (override with -Dugd.browser.chromium /
+ * -Dugd.browser.chromedriver).
+ */
 final class Chromium {
 
 	static final Path BINARY = Path.of(System.getProperty("ugd.browser.chromium", "/usr/bin/chromium"));
@@ -30,7 +33,10 @@ final class Chromium {
 		return null;
 	}
 
-	/** Skips the browser tests with the reason when Chromium is missing, except on CI, where they then fail. */
+	/**
+	 * Skips the browser tests with the reason when Chromium is missing, except on CI,
+	 * where they then fail.
+	 */
 	static class Condition implements ExecutionCondition {
 
 		@Override
@@ -40,7 +46,8 @@ final class Chromium {
 				return ConditionEvaluationResult.enabled("Chromium and chromedriver found");
 			}
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				return ConditionEvaluationResult.enabled("CI runs the browser tests even so (they will fail): " + missing);
+				return ConditionEvaluationResult
+					.enabled("CI runs the browser tests even so (they will fail): " + missing);
 			}
 			String reason = "Browser tests skipped: " + missing;
 			if (context.getTestMethod().isEmpty()) {

@@ -20,14 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The SLA dashboard in headless Chromium, on the demo mode's 90 days of cases (a database of its
- * own): its own refresh (every 2 s here, {@code ugd.dashboard.refresh-interval}) really happens and
- * changes nothing but the numbers; the phone shows the tiles and the breach board first, the filters
- * folded behind "Saring"; a refused period shows the form with its message. Every view is looked at
- * by {@link Browser#look} (screenshots at 1366×768 and 360×740 under {@code target/screenshots/},
- * axe-core, layout on the phone, page weight).
+ * The SLA dashboard in headless Chromium, on the demo mode's 90 days of cases (a database
+ * of its own): its own refresh (every 2 s here, {@code ugd.dashboard.refresh-interval})
+ * really happens and changes nothing but the numbers; the phone shows the tiles and the
+ * breach board first, the filters folded behind "Saring"; a refused period shows the form
+ * with its message. Every view is looked at by {@link Browser#look} (screenshots at
+ * 1366×768 and 360×740 under {@code target/screenshots/}, axe-core, layout on the phone,
+ * page weight).
  */
-@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=true", "ugd.dashboard.refresh-interval=PT2S", "ugd.test.database=ugd_dashboard_browser" })
+@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=true",
+		"ugd.dashboard.refresh-interval=PT2S", "ugd.test.database=ugd_dashboard_browser" })
 class DashboardBrowserTests extends BrowserTestSupport {
 
 	@Autowired
@@ -46,13 +48,17 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		String filedBefore = tile("Kasus masuk");
 		assertThat(chartPixels()).as("the trend chart is drawn").isPositive();
 
-		// One more case filed now: the "Kasus masuk" tile must go up by one at the next refresh.
+		// One more case filed now: the "Kasus masuk" tile must go up by one at the next
+		// refresh.
 		fileOneCaseNow();
 		this.browser.js("document.getElementById('dashboard-body').setAttribute('data-stale', 'yes');");
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> Boolean.TRUE.equals(this.browser.js(
-				"const b = document.querySelectorAll('#dashboard-body'); return b.length === 1 && !b[0].hasAttribute('data-stale');")));
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> Boolean.TRUE.equals(this.browser
+				.js("const b = document.querySelectorAll('#dashboard-body'); return b.length === 1 && !b[0].hasAttribute('data-stale');")));
 
-		assertThat(structure()).as("the page around the figures, and their sections, after the refresh").isEqualTo(before);
+		assertThat(structure()).as("the page around the figures, and their sections, after the refresh")
+			.isEqualTo(before);
 		assertThat(tile("Kasus masuk")).isEqualTo(number(Long.parseLong(filedBefore.replace(".", "")) + 1));
 		assertThat(this.browser.find("#period").getAttribute("value")).isEqualTo("7d");
 		assertThat(chartPixels()).as("the trend chart is drawn again on the new canvas").isPositive();
@@ -69,8 +75,10 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.find("#period").isDisplayed()).isFalse();
 		assertThat(this.browser.text("details.filters-fold > summary")).startsWith("Saring");
 		Number tiles = (Number) this.browser.js("return document.querySelector('.tiles').getBoundingClientRect().top;");
-		Number board = (Number) this.browser.js("return document.getElementById('board-title').getBoundingClientRect().top;");
-		Number dinas = (Number) this.browser.js("return document.getElementById('dinas-title').getBoundingClientRect().top;");
+		Number board = (Number) this.browser
+			.js("return document.getElementById('board-title').getBoundingClientRect().top;");
+		Number dinas = (Number) this.browser
+			.js("return document.getElementById('dinas-title').getBoundingClientRect().top;");
 		assertThat(tiles.doubleValue()).as("the tiles start on the first screen").isLessThan(400);
 		assertThat(board.doubleValue()).isGreaterThan(tiles.doubleValue()).isLessThan(dinas.doubleValue());
 
@@ -78,7 +86,8 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.find("#period").isDisplayed()).as("Saring opens the filters").isTrue();
 		this.browser.use(Browser.Screen.DESKTOP);
 		this.browser.open("/dasbor");
-		assertThat(this.browser.find("details.filters-fold").getAttribute("open")).as("open on a wide screen").isNotNull();
+		assertThat(this.browser.find("details.filters-fold").getAttribute("open")).as("open on a wide screen")
+			.isNotNull();
 	}
 
 	@Test
@@ -116,7 +125,10 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.problems()).isEmpty();
 	}
 
-	/** What a refresh must leave alone: the layout around the figures, the filters, the figures' sections. */
+	/**
+	 * What a refresh must leave alone: the layout around the figures, the filters, the
+	 * figures' sections.
+	 */
 	private Map<String, Object> structure() {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> structure = (Map<String, Object>) this.browser.js("""
@@ -168,9 +180,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
 				SELECT 'UGD-BR-000001', 'ABCDEF', 'TERBUKA', 'NORMAL', d.kecamatan_code, d.code, 'Alamat', 'Warga baru',
 				    'Uji', 'LANGSUNG', 'Kasus baru selagi dasbor terbuka', :now,
 				    (SELECT id FROM app_user WHERE role = 'OPERATOR_UPT' ORDER BY id LIMIT 1)
-				FROM desa d ORDER BY d.code LIMIT 1""")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
+				FROM desa d ORDER BY d.code LIMIT 1""").param("now", Timestamp.from(this.clock.instant())).update();
 	}
 
 }

@@ -24,14 +24,16 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filing form in a phone's real day, in headless Chromium against the real application: the
- * session ends while the operator types (its row is deleted), the submit leads to login and back
- * to the form, refilled from the browser's draft; a 12 MP photo is shrunk in the browser and files
- * under 5 MB; the draft is gone once the case is filed; a submit without a connection keeps the
- * draft and says so; another operator on the same browser never sees it. Each page is looked at
- * ({@link Browser#look}) at 1366 and 360 px.
+ * The filing form in a phone's real day, in headless Chromium against the real
+ * application: the session ends while the operator types (its row is deleted), the submit
+ * leads to login and back to the form, refilled from the browser's draft; a 12 MP photo
+ * is shrunk in the browser and files under 5 MB; the draft is gone once the case is
+ * filed; a submit without a connection keeps the draft and says so; another operator on
+ * the same browser never sees it. Each page is looked at ({@link Browser#look}) at 1366
+ * and 360 px.
  */
-@TestPropertySource(properties = { "ugd.demo.cases=false", "ugd.dashboard.rollup-enabled=false", "ugd.test.database=ugd_filing_browser" })
+@TestPropertySource(properties = { "ugd.demo.cases=false", "ugd.dashboard.rollup-enabled=false",
+		"ugd.test.database=ugd_filing_browser" })
 class FilingBrowserTests extends BrowserTestSupport {
 
 	private static final String DRAFT = """
@@ -71,7 +73,8 @@ class FilingBrowserTests extends BrowserTestSupport {
 	@Test
 	@Order(2)
 	void aSubmitAfterTheSessionEndedLeadsToLoginAndBackToTheFormRefilled() {
-		// The session ends while the operator types (idle timeout, or the server lost it).
+		// The session ends while the operator types (idle timeout, or the server lost
+		// it).
 		this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = 'upt.muncar'").update();
 
 		this.browser.clickToLoad(".form-actions button[type=submit]");
@@ -132,10 +135,11 @@ class FilingBrowserTests extends BrowserTestSupport {
 
 		this.browser.print(true);
 		try {
-			assertThat(this.browser.js("return getComputedStyle(document.querySelector('header')).display;")).isEqualTo("none");
+			assertThat(this.browser.js("return getComputedStyle(document.querySelector('header')).display;"))
+				.isEqualTo("none");
 			assertThat(this.browser.findAll("main form").stream().filter(f -> f.isDisplayed()).toList()).isEmpty();
-			assertThat(this.browser.pageText()).contains(this.ticket, "Mbok Sumiati",
-					this.nik.substring(0, 4) + "********" + this.nik.substring(12))
+			assertThat(this.browser.pageText())
+				.contains(this.ticket, "Mbok Sumiati", this.nik.substring(0, 4) + "********" + this.nik.substring(12))
 				.doesNotContain(this.nik)
 				.doesNotContain("Keluar");
 		}
@@ -148,7 +152,8 @@ class FilingBrowserTests extends BrowserTestSupport {
 	@Order(4)
 	void aSubmitWithoutConnectionKeepsTheDraftAndSaysSo() {
 		this.browser.open("/kasus/baru");
-		assertThat(this.browser.find("#beneficiaryName").getDomProperty("value")).as("a filed case leaves no draft").isEmpty();
+		assertThat(this.browser.find("#beneficiaryName").getDomProperty("value")).as("a filed case leaves no draft")
+			.isEmpty();
 		this.browser.type("#beneficiaryName", "Pak Darsono Sinyal Hilang");
 		this.browser.type("#address", "Dusun Sumberayu");
 		this.browser.offline(true);
@@ -166,7 +171,8 @@ class FilingBrowserTests extends BrowserTestSupport {
 			this.browser.offline(false);
 		}
 		this.browser.open("/kasus/baru");
-		assertThat(this.browser.find("#beneficiaryName").getDomProperty("value")).isEqualTo("Pak Darsono Sinyal Hilang");
+		assertThat(this.browser.find("#beneficiaryName").getDomProperty("value"))
+			.isEqualTo("Pak Darsono Sinyal Hilang");
 		this.browser.look("filing-form-offline-draft");
 	}
 
@@ -208,7 +214,10 @@ class FilingBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.problems()).isEmpty();
 	}
 
-	/** A 4000 × 3000 photo as a phone takes it: noisy, so that it stays large as a JPEG (about 8 MB). */
+	/**
+	 * A 4000 × 3000 photo as a phone takes it: noisy, so that it stays large as a JPEG
+	 * (about 8 MB).
+	 */
 	private static Path phonePhoto() throws IOException {
 		BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
 		Random random = new Random(42);

@@ -20,12 +20,13 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages of issue 13 that the case story does not pass through, in headless Chromium and looked
- * at by {@link Browser#look} (screenshots at 1366 and 360 px, axe-core, phone layout): the UPT's
- * "Menunggu konfirmasi warga" list, the 400 and 404 pages, the login page of a throttled account
- * and the admin's view of failed logins with its unlock.
+ * The pages of issue 13 that the case story does not pass through, in headless Chromium
+ * and looked at by {@link Browser#look} (screenshots at 1366 and 360 px, axe-core, phone
+ * layout): the UPT's "Menunggu konfirmasi warga" list, the 400 and 404 pages, the login
+ * page of a throttled account and the admin's view of failed logins with its unlock.
  */
-@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false", "ugd.test.database=ugd_notices_browser" })
+@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false",
+		"ugd.test.database=ugd_notices_browser" })
 class NoticesBrowserTests extends BrowserTestSupport {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +42,8 @@ class NoticesBrowserTests extends BrowserTestSupport {
 
 		this.browser.login("upt.muncar");
 		assertThat(this.browser.path()).isEqualTo("/kasus");
-		assertThat(this.browser.text(".awaiting-confirmation")).contains("Menunggu konfirmasi warga (1)", ticket, "Mbah Sarni");
+		assertThat(this.browser.text(".awaiting-confirmation")).contains("Menunggu konfirmasi warga (1)", ticket,
+				"Mbah Sarni");
 		this.browser.look("upt-awaiting-confirmation");
 		this.browser.clickToLoad(".awaiting-confirmation a.ticket");
 		assertThat(this.browser.path()).isEqualTo("/kasus/" + ticket);
@@ -98,12 +100,14 @@ class NoticesBrowserTests extends BrowserTestSupport {
 	}
 
 	private String call(String username, String path, String json) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((username + ":banyuwangi").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((username + ":banyuwangi").getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("%s %s: %s", username, path, response.body()).isBetween(200, 201);
 		return response.body();
 	}

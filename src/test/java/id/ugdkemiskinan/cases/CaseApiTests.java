@@ -25,7 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The case API for channel integrations: same rules, same scopes, JSON and problem details. */
+/**
+ * The case API for channel integrations: same rules, same scopes, JSON and problem
+ * details.
+ */
 @IntegrationTest
 class CaseApiTests {
 
@@ -96,8 +99,10 @@ class CaseApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
 			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.errors[?(@.field == 'beneficiary.nik')].message").value(hasItem("NIK harus 16 digit angka.")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'channel')].message").value(hasItem("Saluran pengaduan tidak dikenal.")));
+			.andExpect(jsonPath("$.errors[?(@.field == 'beneficiary.nik')].message")
+				.value(hasItem("NIK harus 16 digit angka.")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'channel')].message")
+				.value(hasItem("Saluran pengaduan tidak dikenal.")));
 		this.mvc.perform(fileAs("upt.muncar", "{\"desaCode\": "))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.status").value(400));
@@ -109,7 +114,9 @@ class CaseApiTests {
 		String body = CaseData.json(CaseData.nik(), "KESEHATAN");
 		long before = caseCount();
 
-		this.mvc.perform(fileAs("upt.genteng", body)).andExpect(status().isForbidden()).andExpect(jsonPath("$.status").value(403));
+		this.mvc.perform(fileAs("upt.genteng", body))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.status").value(403));
 		this.mvc.perform(fileAs("dinkes", body)).andExpect(status().isForbidden());
 		this.mvc.perform(fileAs("pimpinan", body)).andExpect(status().isForbidden());
 		assertThat(caseCount()).isEqualTo(before);
@@ -119,9 +126,11 @@ class CaseApiTests {
 
 	@Test
 	void aCaseOutsideTheCallersScopeIs404LikeOneThatDoesNotExist() throws Exception {
-		String ticket = ticket(this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))).andReturn());
+		String ticket = ticket(
+				this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))).andReturn());
 
-		this.mvc.perform(getAs("upt.genteng", "/api/v1/cases/" + ticket)).andExpect(status().isNotFound())
+		this.mvc.perform(getAs("upt.genteng", "/api/v1/cases/" + ticket))
+			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.status").value(404));
 		this.mvc.perform(getAs("upt.genteng", "/api/v1/cases/UGD-99-999999")).andExpect(status().isNotFound());
 		this.mvc.perform(getAs("dinsos", "/api/v1/cases/" + ticket)).andExpect(status().isNotFound());
@@ -151,19 +160,24 @@ class CaseApiTests {
 		this.mvc.perform(getAs("upt.genteng", "/api/v1/cases?q=" + nik)).andExpect(jsonPath("$.items").isEmpty());
 		this.mvc.perform(getAs("sekretariat", "/api/v1/cases?dinas=DINDIK&q=" + ticket))
 			.andExpect(jsonPath("$.items[0].ticket").value(ticket));
-		this.mvc.perform(getAs("sekretariat", "/api/v1/cases?dinas=DINKES&q=" + ticket)).andExpect(jsonPath("$.items").isEmpty());
-		this.mvc.perform(getAs("dindik", "/api/v1/cases?q=" + ticket)).andExpect(jsonPath("$.items[0].ticket").value(ticket));
+		this.mvc.perform(getAs("sekretariat", "/api/v1/cases?dinas=DINKES&q=" + ticket))
+			.andExpect(jsonPath("$.items").isEmpty());
+		this.mvc.perform(getAs("dindik", "/api/v1/cases?q=" + ticket))
+			.andExpect(jsonPath("$.items[0].ticket").value(ticket));
 		this.mvc.perform(getAs("dinkes", "/api/v1/cases?q=" + ticket)).andExpect(jsonPath("$.items").isEmpty());
 	}
 
 	@Test
 	void aReusedIdempotencyKeyWithOtherContentIs422AndFilesNothing() throws Exception {
 		String key = "wa-msg-" + System.nanoTime();
-		String first = ticket(this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))
-			.header("Idempotency-Key", key)).andExpect(status().isCreated()).andReturn());
+		String first = ticket(this.mvc
+			.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN")).header("Idempotency-Key", key))
+			.andExpect(status().isCreated())
+			.andReturn());
 		long before = caseCount();
 
-		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "PENDIDIKAN")).header("Idempotency-Key", key))
+		this.mvc
+			.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "PENDIDIKAN")).header("Idempotency-Key", key))
 			.andExpect(status().is(422))
 			.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
 			.andExpect(jsonPath("$.status").value(422))
@@ -172,23 +186,26 @@ class CaseApiTests {
 		assertThat(caseCount()).isEqualTo(before);
 
 		// The same key for another user is that user's own key.
-		this.mvc.perform(fileAs("sekretariat", CaseData.json(CaseData.nik(), "PENDIDIKAN")).header("Idempotency-Key", key))
+		this.mvc
+			.perform(fileAs("sekretariat", CaseData.json(CaseData.nik(), "PENDIDIKAN")).header("Idempotency-Key", key))
 			.andExpect(status().isCreated());
 	}
 
 	@Test
 	void anIdempotencyKeyLongerThanItsColumnIs400WithAMessage() throws Exception {
 		long before = caseCount();
-		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))
-			.header("Idempotency-Key", "k".repeat(97)))
+		this.mvc
+			.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN")).header("Idempotency-Key",
+					"k".repeat(97)))
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
 			.andExpect(jsonPath("$.detail").value("Idempotency-Key paling panjang 96 karakter."))
 			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
 		assertThat(caseCount()).isEqualTo(before);
 
-		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN"))
-			.header("Idempotency-Key", "k".repeat(96))).andExpect(status().isCreated());
+		this.mvc.perform(fileAs("upt.muncar", CaseData.json(CaseData.nik(), "KESEHATAN")).header("Idempotency-Key",
+				"k".repeat(96)))
+			.andExpect(status().isCreated());
 	}
 
 	@Test

@@ -33,7 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Filing in the browser: routing, validation, duplicates, double submits and attachments. */
+/**
+ * Filing in the browser: routing, validation, duplicates, double submits and attachments.
+ */
 @IntegrationTest
 class CaseFilingTests {
 
@@ -57,14 +59,18 @@ class CaseFilingTests {
 			.param("vulnerabilities", "SAKIT_MENAHUN", "BELUM_PERNAH_DIBANTU"));
 
 		assertThat(ticket).matches("UGD-\\d{2}-\\d{6}");
-		assertThat(this.jdbc.sql("""
-				SELECT c.status || ':' || c.priority || ':' || c.kecamatan_code || ':' || c.beneficiary_phone || ':' || c.rt
-				FROM case_file c WHERE c.ticket = :t""").param("t", ticket).query(String.class).single())
-			.isEqualTo("TERBUKA:DARURAT:35.10.05:+6281234567890:002");
+		assertThat(this.jdbc
+			.sql("""
+					SELECT c.status || ':' || c.priority || ':' || c.kecamatan_code || ':' || c.beneficiary_phone || ':' || c.rt
+					FROM case_file c WHERE c.ticket = :t""")
+			.param("t", ticket)
+			.query(String.class)
+			.single()).isEqualTo("TERBUKA:DARURAT:35.10.05:+6281234567890:002");
 		assertThat(dinasOf(ticket)).containsExactly("DINDIK", "DINKES");
-		assertThat(this.jdbc.sql("""
-				SELECT DISTINCT extract(epoch FROM a.due_at - c.filed_at) FROM assignment a JOIN case_file c ON c.id = a.case_id
-				WHERE c.ticket = :t AND a.status = 'MENUNGGU_RESPON' AND a.assigned_at = c.filed_at""")
+		assertThat(this.jdbc
+			.sql("""
+					SELECT DISTINCT extract(epoch FROM a.due_at - c.filed_at) FROM assignment a JOIN case_file c ON c.id = a.case_id
+					WHERE c.ticket = :t AND a.status = 'MENUNGGU_RESPON' AND a.assigned_at = c.filed_at""")
 			.param("t", ticket)
 			.query(Double.class)
 			.list()).containsExactly(4 * 3600.0);
@@ -96,9 +102,11 @@ class CaseFilingTests {
 
 	@Test
 	void aCaseNoRuleRoutesGoesToTheSecretariatForTriage() throws Exception {
-		this.jdbc.sql("""
-				INSERT INTO category (code, name, description, sort_order) VALUES ('ADMINDUK_TEST', 'Adminduk', 'Tanpa aturan', 99)
-				ON CONFLICT DO NOTHING""").update();
+		this.jdbc
+			.sql("""
+					INSERT INTO category (code, name, description, sort_order) VALUES ('ADMINDUK_TEST', 'Adminduk', 'Tanpa aturan', 99)
+					ON CONFLICT DO NOTHING""")
+			.update();
 
 		assertThat(dinasOf(file(CaseData.form(CaseData.nik(), "ADMINDUK_TEST")))).containsExactly("KESRA");
 	}
@@ -106,12 +114,15 @@ class CaseFilingTests {
 	@Test
 	void everyFieldIsCheckedAndTheFormKeepsWhatWasTyped() throws Exception {
 		long before = caseCount();
-		this.mvc.perform(CaseData.form("1234", Map.of("kk", "12345", "rt", "ab", "latitude", "95", "longitude", "114.3",
-				"reporterPhone", "12345", "reporterName", "Pak Kades", "description", "pendek", "channel", "MERPATI",
-				"beneficiaryPhone", "0812", "beneficiaryName", "Nama Yang Diketik Panjang"), "KESEHATAN")
-			.param("vulnerabilities", "BUKAN_FLAG")
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(CaseData.form("1234",
+					Map.of("kk", "12345", "rt", "ab", "latitude", "95", "longitude", "114.3", "reporterPhone", "12345",
+							"reporterName", "Pak Kades", "description", "pendek", "channel", "MERPATI",
+							"beneficiaryPhone", "0812", "beneficiaryName", "Nama Yang Diketik Panjang"),
+					"KESEHATAN")
+				.param("vulnerabilities", "BUKAN_FLAG")
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "nik", "case.nik.format"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "kk", "case.kk.format"))
@@ -130,9 +141,10 @@ class CaseFilingTests {
 
 	@Test
 	void requiredFieldsAreNamed() throws Exception {
-		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/kasus")
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/kasus")
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "desaCode", "case.desa.required"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "address", "case.address.required"))
@@ -157,20 +169,25 @@ class CaseFilingTests {
 				"Belum pernah merekam KTP-el, tinggal di gubuk kebun", "beneficiaryName", "Pak Darmo Tanpa KTP"),
 				"BANTUAN_SOSIAL"));
 
-		assertThat(this.jdbc.sql("SELECT coalesce(nik, '-') || ':' || nik_unknown_reason FROM case_file WHERE ticket = :t")
-			.param("t", ticket)
-			.query(String.class)
-			.single()).isEqualTo("-:Belum pernah merekam KTP-el, tinggal di gubuk kebun");
-		this.mvc.perform(CaseData.form("", Map.of("nikUnknown", "true"), "BANTUAN_SOSIAL").cookie(this.muncar).with(csrf()))
-			.andExpect(model().attributeHasFieldErrorCode("form", "nikUnknownReason", "case.nikUnknownReason.required"));
+		assertThat(
+				this.jdbc.sql("SELECT coalesce(nik, '-') || ':' || nik_unknown_reason FROM case_file WHERE ticket = :t")
+					.param("t", ticket)
+					.query(String.class)
+					.single())
+			.isEqualTo("-:Belum pernah merekam KTP-el, tinggal di gubuk kebun");
+		this.mvc
+			.perform(CaseData.form("", Map.of("nikUnknown", "true"), "BANTUAN_SOSIAL").cookie(this.muncar).with(csrf()))
+			.andExpect(
+					model().attributeHasFieldErrorCode("form", "nikUnknownReason", "case.nikUnknownReason.required"));
 	}
 
 	@Test
 	void aDesaOutsideTheOperatorsKecamatanIsRefused() throws Exception {
 		long before = caseCount();
-		this.mvc.perform(CaseData.form(CaseData.nik(), Map.of("desaCode", CaseData.GENTENG_DESA), "KESEHATAN")
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), Map.of("desaCode", CaseData.GENTENG_DESA), "KESEHATAN")
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "desaCode", "case.desa.outOfScope"));
 		assertThat(caseCount()).isEqualTo(before);
@@ -196,8 +213,8 @@ class CaseFilingTests {
 
 	@Test
 	void withoutNikTheSameNameInTheSameDesaCountsAsAPossibleDuplicate() throws Exception {
-		Map<String, String> noNik = Map.of("nikUnknown", "true", "nikUnknownReason", "Tidak punya KTP", "beneficiaryName",
-				"Mbah Karsiyem");
+		Map<String, String> noNik = Map.of("nikUnknown", "true", "nikUnknownReason", "Tidak punya KTP",
+				"beneficiaryName", "Mbah Karsiyem");
 		file(CaseData.form("", noNik, "BANTUAN_SOSIAL"));
 
 		Map<String, String> sameNameOtherCase = new java.util.HashMap<>(noNik);
@@ -250,7 +267,8 @@ class CaseFilingTests {
 	void aPhotoIsStoredAndDownloadableOnlyWithinScope() throws Exception {
 		String ticket = file(CaseData.form(CaseData.nik(), "RUMAH_TIDAK_LAYAK_HUNI")
 			.file(CaseData.file("rumah.png", "image/png", CaseData.PNG)));
-		long id = this.jdbc.sql("SELECT a.id FROM attachment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t")
+		long id = this.jdbc
+			.sql("SELECT a.id FROM attachment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t")
 			.param("t", ticket)
 			.query(Long.class)
 			.single();
@@ -273,10 +291,11 @@ class CaseFilingTests {
 	void anHtmlPageNamedJpgIsRefused() throws Exception {
 		long before = caseCount();
 		byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes();
-		this.mvc.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
-			.file(CaseData.file("foto.jpg", "image/jpeg", html))
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
+				.file(CaseData.file("foto.jpg", "image/jpeg", html))
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.type"))
 			.andExpect(content().string(containsString("bukan JPEG, PNG atau PDF")));
@@ -294,10 +313,12 @@ class CaseFilingTests {
 
 		byte[] big = new byte[5 * 1024 * 1024 + 1];
 		System.arraycopy(CaseData.PNG, 0, big, 0, CaseData.PNG.length);
-		this.mvc.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
-			.file(CaseData.file("besar.png", "image/png", big))
-			.cookie(this.muncar)
-			.with(csrf())).andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.tooLarge"));
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
+				.file(CaseData.file("besar.png", "image/png", big))
+				.cookie(this.muncar)
+				.with(csrf()))
+			.andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.tooLarge"));
 	}
 
 	@Test
@@ -318,17 +339,20 @@ class CaseFilingTests {
 		String first = file(CaseData.form(CaseData.nik(), Map.of("submissionToken", token), "KESEHATAN"));
 		long before = caseCount();
 
-		String page = this.mvc.perform(CaseData.form(CaseData.nik(),
-				Map.of("submissionToken", token, "beneficiaryName", "Bu Warsini Yang Lain"), "PENDIDIKAN")
-			.cookie(this.muncar)
-			.with(csrf()))
+		String page = this.mvc
+			.perform(CaseData
+				.form(CaseData.nik(), Map.of("submissionToken", token, "beneficiaryName", "Bu Warsini Yang Lain"),
+						"PENDIDIKAN")
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().is(422))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 
 		assertThat(caseCount()).isEqualTo(before);
-		assertThat(page).contains("Kunci idempoten sudah dipakai untuk kasus lain", first, "value=\"Bu Warsini Yang Lain\"")
+		assertThat(page)
+			.contains("Kunci idempoten sudah dipakai untuk kasus lain", first, "value=\"Bu Warsini Yang Lain\"")
 			.doesNotContain("value=\"" + token + "\"");
 		String newToken = page.replaceAll("(?s).*name=\"submissionToken\" value=\"([^\"]+)\".*", "$1");
 		assertThat(newToken).hasSize(36);
@@ -342,10 +366,12 @@ class CaseFilingTests {
 	@Test
 	void aFormTokenLongerThanItsColumnAnswers400WithTheFormKept() throws Exception {
 		long before = caseCount();
-		this.mvc.perform(CaseData.form(CaseData.nik(),
-				Map.of("submissionToken", "t".repeat(200), "beneficiaryName", "Pak Darmo Token"), "KESEHATAN")
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(CaseData
+				.form(CaseData.nik(), Map.of("submissionToken", "t".repeat(200), "beneficiaryName", "Pak Darmo Token"),
+						"KESEHATAN")
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Formulir ini tidak sah")))
 			.andExpect(content().string(containsString("value=\"Pak Darmo Token\"")));
@@ -358,10 +384,11 @@ class CaseFilingTests {
 		System.arraycopy(CaseData.PNG, 0, photo, 0, CaseData.PNG.length);
 		long before = caseCount();
 
-		this.mvc.perform(CaseData.form(CaseData.nik(), Map.of("beneficiaryName", "Mbok Tarmi Foto Besar"), "KESEHATAN")
-			.file(CaseData.file("IMG_20261201_101500.jpg", "image/jpeg", photo))
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), Map.of("beneficiaryName", "Mbok Tarmi Foto Besar"), "KESEHATAN")
+				.file(CaseData.file("IMG_20261201_101500.jpg", "image/jpeg", photo))
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.tooLarge"))
 			.andExpect(content().string(containsString("Berkas IMG_20261201_101500.jpg lebih besar dari 5 MB.")))
@@ -373,18 +400,21 @@ class CaseFilingTests {
 	@Test
 	void aZeroByteFileGetsItsMessageAndAnEmptyFileInputIsNoFile() throws Exception {
 		long before = caseCount();
-		this.mvc.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
-			.file(CaseData.file("kosong.jpg", "image/jpeg", new byte[0]))
-			.cookie(this.muncar)
-			.with(csrf()))
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), "KESEHATAN")
+				.file(CaseData.file("kosong.jpg", "image/jpeg", new byte[0]))
+				.cookie(this.muncar)
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "attachments", "case.attachments.empty"))
 			.andExpect(content().string(containsString("Berkas kosong.jpg kosong.")));
 		assertThat(caseCount()).isEqualTo(before);
 
 		// What a browser sends for a file input left alone: an unnamed empty part.
-		String ticket = file(CaseData.form(CaseData.nik(), "KESEHATAN").file(CaseData.file("", "application/octet-stream", new byte[0])));
-		assertThat(this.jdbc.sql("SELECT count(*) FROM attachment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t")
+		String ticket = file(CaseData.form(CaseData.nik(), "KESEHATAN")
+			.file(CaseData.file("", "application/octet-stream", new byte[0])));
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM attachment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t")
 			.param("t", ticket)
 			.query(Long.class)
 			.single()).isZero();
@@ -405,7 +435,8 @@ class CaseFilingTests {
 			.param("ids", ids)
 			.query(String.class)
 			.list()).containsExactly("foto.png", "surat.pdf");
-		// An attachment stored before names followed the content keeps its old name in the table.
+		// An attachment stored before names followed the content keeps its old name in
+		// the table.
 		this.jdbc.sql("UPDATE attachment SET filename = 'lama.html' WHERE id = :id").param("id", ids.get(0)).update();
 
 		MvcResult png = this.mvc.perform(get("/kasus/{t}/lampiran/{id}", ticket, ids.get(0)).cookie(this.muncar))
@@ -419,11 +450,14 @@ class CaseFilingTests {
 			.andExpect(status().isOk())
 			.andReturn();
 		assertThat(letter.getResponse().getContentType()).isEqualTo("application/pdf");
-		assertThat(letter.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"surat.pdf\"");
+		assertThat(letter.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"surat.pdf\"");
 		assertThat(letter.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 
-		assertThat(this.mvc.perform(get("/kasus/{t}", ticket).cookie(this.muncar)).andReturn().getResponse().getContentAsString())
-			.contains("surat.pdf");
+		assertThat(this.mvc.perform(get("/kasus/{t}", ticket).cookie(this.muncar))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("surat.pdf");
 	}
 
 	@Test
@@ -443,16 +477,21 @@ class CaseFilingTests {
 
 		MvcResult filed = this.mvc.perform(CaseData.form(CaseData.nik(), "KESEHATAN").cookie(this.muncar).with(csrf()))
 			.andReturn();
-		String casePage = this.mvc.perform(get(filed.getResponse().getRedirectedUrl()).cookie(this.muncar)
-			.flashAttrs(filed.getFlashMap())).andReturn().getResponse().getContentAsString();
+		String casePage = this.mvc
+			.perform(get(filed.getResponse().getRedirectedUrl()).cookie(this.muncar).flashAttrs(filed.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(casePage).contains("data-draft-filed=\"" + muncarKey + "\"");
 		// Also when a resubmit (its answer was lost) leads to the case filed before.
 		String nik = CaseData.nik();
 		String token = "draft-" + System.nanoTime();
-		this.mvc.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN").cookie(this.muncar).with(csrf()));
-		MvcResult resubmit = this.mvc.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN")
-			.cookie(this.muncar)
-			.with(csrf())).andExpect(redirectedUrlPattern("/kasus/UGD-*")).andReturn();
+		this.mvc.perform(
+				CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN").cookie(this.muncar).with(csrf()));
+		MvcResult resubmit = this.mvc
+			.perform(CaseData.form(nik, Map.of("submissionToken", token), "KESEHATAN").cookie(this.muncar).with(csrf()))
+			.andExpect(redirectedUrlPattern("/kasus/UGD-*"))
+			.andReturn();
 		assertThat(resubmit.getFlashMap().get("flashSuccess")).isNull();
 		assertThat(resubmit.getFlashMap().get("draftFiled")).isEqualTo(muncarKey);
 		// Only right after the filing.
@@ -469,8 +508,10 @@ class CaseFilingTests {
 	private String file(MockMultipartHttpServletRequestBuilder form) throws Exception {
 		MvcResult result = this.mvc.perform(form.cookie(this.muncar).with(csrf())).andReturn();
 		String location = result.getResponse().getRedirectedUrl();
-		assertThat(location).as("filing redirects to the case; errors: %s",
-				result.getModelAndView() == null ? null : result.getModelAndView().getModel()).startsWith("/kasus/UGD-");
+		assertThat(location)
+			.as("filing redirects to the case; errors: %s",
+					result.getModelAndView() == null ? null : result.getModelAndView().getModel())
+			.startsWith("/kasus/UGD-");
 		return location.substring("/kasus/".length());
 	}
 

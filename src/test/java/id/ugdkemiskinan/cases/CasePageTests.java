@@ -20,7 +20,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The case page as people use it: phone links, photo thumbnails, names in the timeline, printing. */
+/**
+ * The case page as people use it: phone links, photo thumbnails, names in the timeline,
+ * printing.
+ */
 @IntegrationTest
 class CasePageTests {
 
@@ -41,32 +44,38 @@ class CasePageTests {
 		assertThat(forSecretariat).contains("href=\"tel:+6281234567890\"", "href=\"https://wa.me/6281234567890\"",
 				"href=\"tel:+6281322223333\"", "href=\"https://wa.me/6281322223333\"", "rel=\"noopener noreferrer\"");
 
-		// Everyone else sees the resident's phone only: no way to the confidential reporter.
-		assertThat(page(upt, "/kasus/" + ticket)).contains("href=\"tel:+6281234567890\"").doesNotContain("6281322223333");
+		// Everyone else sees the resident's phone only: no way to the confidential
+		// reporter.
+		assertThat(page(upt, "/kasus/" + ticket)).contains("href=\"tel:+6281234567890\"")
+			.doesNotContain("6281322223333");
 		assertThat(page(Logins.login(this.mvc, "dinkes"), "/kasus/" + ticket)).contains("href=\"tel:+6281234567890\"")
 			.doesNotContain("6281322223333");
 
 		// A reporter who is not confidential can be called by the operator too.
 		String open = file(upt, CaseData.form(CaseData.nik(),
 				Map.of("reporterName", "Pak RT Terbuka", "reporterPhone", "0813-4444-5555"), "KESEHATAN"));
-		assertThat(page(upt, "/kasus/" + open)).contains("href=\"tel:+6281344445555\"", "href=\"https://wa.me/6281344445555\"");
+		assertThat(page(upt, "/kasus/" + open)).contains("href=\"tel:+6281344445555\"",
+				"href=\"https://wa.me/6281344445555\"");
 	}
 
 	@Test
 	void photosAreShownAsSmallLazyThumbnailsFromTheScopedDownload() throws Exception {
 		Cookie upt = Logins.login(this.mvc, "upt.muncar");
 		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
-		String ticket = file(upt, CaseData.form(CaseData.nik(), "RUMAH_TIDAK_LAYAK_HUNI")
-			.file(CaseData.file("rumah.png", "image/png", CaseData.PNG))
-			.file(CaseData.file("surat.pdf", "application/pdf", pdf)));
+		String ticket = file(upt,
+				CaseData.form(CaseData.nik(), "RUMAH_TIDAK_LAYAK_HUNI")
+					.file(CaseData.file("rumah.png", "image/png", CaseData.PNG))
+					.file(CaseData.file("surat.pdf", "application/pdf", pdf)));
 		long photo = this.jdbc.sql("""
 				SELECT a.id FROM attachment a JOIN case_file c ON c.id = a.case_id
 				WHERE c.ticket = :t AND a.content_type = 'image/png'""").param("t", ticket).query(Long.class).single();
 
 		String casePage = page(upt, "/kasus/" + ticket);
-		assertThat(casePage).contains("<img class=\"attachment-thumb\" src=\"/kasus/" + ticket + "/lampiran/" + photo
-				+ "\" loading=\"lazy\"", "alt=\"Foto rumah.png\"");
-		assertThat(casePage.split("<img class=\"attachment-thumb\"", -1)).as("one thumbnail: the PDF has none").hasSize(2);
+		assertThat(casePage).contains(
+				"<img class=\"attachment-thumb\" src=\"/kasus/" + ticket + "/lampiran/" + photo + "\" loading=\"lazy\"",
+				"alt=\"Foto rumah.png\"");
+		assertThat(casePage.split("<img class=\"attachment-thumb\"", -1)).as("one thumbnail: the PDF has none")
+			.hasSize(2);
 	}
 
 	@Test
@@ -74,15 +83,18 @@ class CasePageTests {
 		Cookie upt = Logins.login(this.mvc, "upt.muncar");
 		Cookie dinkes = Logins.login(this.mvc, "dinkes");
 		String ticket = file(upt, CaseData.form(CaseData.nik(), "KESEHATAN"));
-		long task = this.jdbc.sql("""
-				SELECT a.id FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t AND a.dinas_code = 'DINKES'""")
+		long task = this.jdbc
+			.sql("""
+					SELECT a.id FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t AND a.dinas_code = 'DINKES'""")
 			.param("t", ticket)
 			.query(Long.class)
 			.single();
-		this.mvc.perform(post("/penugasan/{id}/selesai", task).param("intervention", "PBI_JKN")
-			.param("note", "Warga sudah terdaftar PBI-JKN dan berobat ke puskesmas.")
-			.cookie(dinkes)
-			.with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post("/penugasan/{id}/selesai", task).param("intervention", "PBI_JKN")
+				.param("note", "Warga sudah terdaftar PBI-JKN dan berobat ke puskesmas.")
+				.cookie(dinkes)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
 
 		assertThat(page(upt, "/kasus/" + ticket))
 			.contains("Kepesertaan PBI-JKN (BPJS Kesehatan): Warga sudah terdaftar PBI-JKN dan berobat ke puskesmas.")
@@ -102,9 +114,10 @@ class CasePageTests {
 		assertThat(print).contains("header, footer", ".nik-full { display: none; }", ".nik-print { display: inline; }");
 	}
 
-	private String file(Cookie upt, org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder form)
-			throws Exception {
-		MvcResult result = this.mvc.perform(form.param("confirmDuplicate", "true").cookie(upt).with(csrf())).andReturn();
+	private String file(Cookie upt,
+			org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder form) throws Exception {
+		MvcResult result = this.mvc.perform(form.param("confirmDuplicate", "true").cookie(upt).with(csrf()))
+			.andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).startsWith("/kasus/UGD-");
 		return result.getResponse().getRedirectedUrl().substring("/kasus/".length());
 	}

@@ -30,10 +30,17 @@ class CaseScopeTests {
 	@BeforeEach
 	void fileAMuncarCaseWithAConfidentialReporter() throws Exception {
 		this.nik = CaseData.nik();
-		String location = this.mvc.perform(CaseData.form(this.nik, java.util.Map.of("reporterName", "Bu Bidan Rahasia",
-				"reporterRelation", "Tetangga", "reporterConfidential", "true"), "KESEHATAN")
-			.cookie(Logins.login(this.mvc, "upt.muncar"))
-			.with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		String location = this.mvc
+			.perform(CaseData
+				.form(this.nik,
+						java.util.Map.of("reporterName", "Bu Bidan Rahasia", "reporterRelation", "Tetangga",
+								"reporterConfidential", "true"),
+						"KESEHATAN")
+				.cookie(Logins.login(this.mvc, "upt.muncar"))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		this.ticket = location.substring("/kasus/".length());
 	}
 
@@ -45,7 +52,8 @@ class CaseScopeTests {
 
 	@Test
 	void onlyTheAssignedDinasSeesTheCase() throws Exception {
-		this.mvc.perform(get("/kasus/{t}", this.ticket).cookie(Logins.login(this.mvc, "dinkes"))).andExpect(status().isOk());
+		this.mvc.perform(get("/kasus/{t}", this.ticket).cookie(Logins.login(this.mvc, "dinkes")))
+			.andExpect(status().isOk());
 		this.mvc.perform(get("/kasus/{t}", this.ticket).cookie(Logins.login(this.mvc, "dinsos")))
 			.andExpect(status().isNotFound());
 	}

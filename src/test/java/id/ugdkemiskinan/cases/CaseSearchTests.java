@@ -23,9 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The search of the case list, the dinas history and the API: any part of a name (case and
- * accents aside), 4 or more digits of the NIK, KK or phone (typed with spaces or not), a ticket
- * with or without its prefix; scoped as the list is.
+ * The search of the case list, the dinas history and the API: any part of a name (case
+ * and accents aside), 4 or more digits of the NIK, KK or phone (typed with spaces or
+ * not), a ticket with or without its prefix; scoped as the list is.
  */
 @IntegrationTest
 class CaseSearchTests {
@@ -75,8 +75,10 @@ class CaseSearchTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(blanks).contains(link(ticket));
-		this.mvc.perform(get("/api/v1/cases").param("q", "  " + word + " ").param("kecamatan", "  ")
-			.with(httpBasic("sekretariat", "banyuwangi")))
+		this.mvc
+			.perform(get("/api/v1/cases").param("q", "  " + word + " ")
+				.param("kecamatan", "  ")
+				.with(httpBasic("sekretariat", "banyuwangi")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].ticket", hasItem(ticket)));
 	}
@@ -113,7 +115,8 @@ class CaseSearchTests {
 		assertThat(list("upt.muncar", word.substring(1))).contains(link(ticket));
 		assertThat(list("pimpinan", word.substring(1))).contains(link(ticket));
 		assertThat(list("upt.genteng", word.substring(1))).doesNotContain(link(ticket));
-		this.mvc.perform(get("/api/v1/cases").param("q", word.substring(1)).with(httpBasic("upt.genteng", "banyuwangi")))
+		this.mvc
+			.perform(get("/api/v1/cases").param("q", word.substring(1)).with(httpBasic("upt.genteng", "banyuwangi")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].ticket", not(hasItem(ticket))));
 	}
@@ -122,8 +125,9 @@ class CaseSearchTests {
 	void theApiSearchesAsTheListDoesAndCountsTheMatches() throws Exception {
 		String word = uniqueWord();
 		String ticket = file(Map.of("beneficiaryName", "Mbah " + word + " Sainten"));
-		this.mvc.perform(get("/api/v1/cases").param("q", word.substring(2).toUpperCase())
-			.with(httpBasic("sekretariat", "banyuwangi")))
+		this.mvc
+			.perform(get("/api/v1/cases").param("q", word.substring(2).toUpperCase())
+				.with(httpBasic("sekretariat", "banyuwangi")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].ticket", hasItem(ticket)))
 			.andExpect(jsonPath("$.total").value(1))
@@ -142,7 +146,8 @@ class CaseSearchTests {
 			.doesNotContain(link(kesehatan));
 		assertThat(page("/antrian/riwayat?q=" + word.substring(1), "dinsos")).doesNotContain(link(kesehatan))
 			.doesNotContain(link(pendidikan));
-		assertThat(page("/antrian/riwayat?status=SELESAI&q=" + word.substring(1), "dinkes")).doesNotContain(link(kesehatan));
+		assertThat(page("/antrian/riwayat?status=SELESAI&q=" + word.substring(1), "dinkes"))
+			.doesNotContain(link(kesehatan));
 		assertThat(page("/antrian/riwayat?status=MENUNGGU_RESPON&q=" + word.substring(1), "dinkes"))
 			.contains(link(kesehatan));
 	}

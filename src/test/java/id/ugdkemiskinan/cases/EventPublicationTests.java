@@ -32,11 +32,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The event publication registry with our setup (JDBC, the table from Flyway, Jackson): an event
- * for an {@link ApplicationModuleListener} (after commit, asynchronous) is stored in
- * {@code event_publication} in the publisher's transaction and completed when the listener
- * succeeds; when it throws, the publication stays incomplete and can be submitted again. A database
- * of its own, so that no other test context republishes these publications on start.
+ * The event publication registry with our setup (JDBC, the table from Flyway, Jackson):
+ * an event for an {@link ApplicationModuleListener} (after commit, asynchronous) is
+ * stored in {@code event_publication} in the publisher's transaction and completed when
+ * the listener succeeds; when it throws, the publication stays incomplete and can be
+ * submitted again. A database of its own, so that no other test context republishes these
+ * publications on start.
  */
 @IntegrationTest
 @TestPropertySource(properties = "ugd.test.database=events")
@@ -73,11 +74,12 @@ class EventPublicationTests {
 				new CaseRejected(1, 2, "UGD-26-000001", "35.10.05", null, now),
 				new CaseClosed(1, 2, "UGD-26-000001", "35.10.05", now),
 				new CaseReopened(1, 2, "UGD-26-000001", "35.10.05", now),
-				new AssignmentsFlagged(AssignmentsFlagged.Flag.BREACHED, now,
-						List.of(new AssignmentsFlagged.Flagged(1, 2, "UGD-26-000001", 3, "DINKES", now.minusSeconds(60)),
-								new AssignmentsFlagged.Flagged(4, 5, "UGD-26-000002", 6, "DINSOS", now.minusSeconds(30)))));
+				new AssignmentsFlagged(AssignmentsFlagged.Flag.BREACHED, now, List.of(
+						new AssignmentsFlagged.Flagged(1, 2, "UGD-26-000001", 3, "DINKES", now.minusSeconds(60)),
+						new AssignmentsFlagged.Flagged(4, 5, "UGD-26-000002", 6, "DINSOS", now.minusSeconds(30)))));
 		for (Object event : events) {
-			assertThat(this.serializer.deserialize(this.serializer.serialize(event), event.getClass())).isEqualTo(event);
+			assertThat(this.serializer.deserialize(this.serializer.serialize(event), event.getClass()))
+				.isEqualTo(event);
 		}
 	}
 
@@ -88,7 +90,8 @@ class EventPublicationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.listeners.filed(ticket));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(publications(CaseFiled.class, ticket)).containsExactly("completed"));
-		assertThat(this.jdbc.sql("SELECT listener_id FROM event_publication WHERE event_type = :type AND serialized_event LIKE :t")
+		assertThat(this.jdbc
+			.sql("SELECT listener_id FROM event_publication WHERE event_type = :type AND serialized_event LIKE :t")
 			.param("type", CaseFiled.class.getName())
 			.param("t", "%" + ticket + "%")
 			.query(String.class)
@@ -105,7 +108,8 @@ class EventPublicationTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.listeners.failedFor(filed));
 			// The failure is recorded after the listener has thrown.
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(publications(AssignmentRouted.class, filed)).containsExactly("incomplete"));
+				.untilAsserted(
+						() -> assertThat(publications(AssignmentRouted.class, filed)).containsExactly("incomplete"));
 			assertThat(this.listeners.routed(ticket)).isFalse();
 		}
 		finally {
@@ -113,12 +117,14 @@ class EventPublicationTests {
 		}
 
 		String resubmitted = ticket;
-		this.incomplete.resubmitIncompletePublications(
-				publication -> publication.getEvent() instanceof AssignmentRouted routed && routed.ticket().equals(resubmitted));
+		this.incomplete
+			.resubmitIncompletePublications(publication -> publication.getEvent() instanceof AssignmentRouted routed
+					&& routed.ticket().equals(resubmitted));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.listeners.routed(resubmitted));
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(publications(AssignmentRouted.class, resubmitted)).containsExactly("completed"));
+			.untilAsserted(
+					() -> assertThat(publications(AssignmentRouted.class, resubmitted)).containsExactly("completed"));
 	}
 
 	private List<String> publications(Class<?> type, String ticket) {
@@ -132,9 +138,10 @@ class EventPublicationTests {
 	}
 
 	private String file(String category) throws Exception {
-		String location = this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(CaseData.json(CaseData.nik(), category)))
+		String location = this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(CaseData.json(CaseData.nik(), category)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -153,8 +160,8 @@ class EventPublicationTests {
 	}
 
 	/**
-	 * Listeners of another module, as a later email or WhatsApp gateway would be. Read through
-	 * methods: the bean is a proxy (the listeners are asynchronous).
+	 * Listeners of another module, as a later email or WhatsApp gateway would be. Read
+	 * through methods: the bean is a proxy (the listeners are asynchronous).
 	 */
 	static class Listeners {
 

@@ -25,10 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every list that can grow pages, with a total: the dinas queue, the triage queue, the case list,
- * the dinas history, the notifications and the API lists; unreadable page, size and filter values
- * are 400 with the reason in Bahasa Indonesia. On a database of its own, filled in SQL, so that its
- * counts are exact.
+ * Every list that can grow pages, with a total: the dinas queue, the triage queue, the
+ * case list, the dinas history, the notifications and the API lists; unreadable page,
+ * size and filter values are 400 with the reason in Bahasa Indonesia. On a database of
+ * its own, filled in SQL, so that its counts are exact.
  */
 @IntegrationTest
 @TestPropertySource(properties = "ugd.test.database=ugd_paging")
@@ -44,25 +44,30 @@ class PagingTests {
 
 	@BeforeEach
 	void sixtyOpenBpmdCasesAndTwentyResolvedOnes() {
-		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-70-%'").query(Long.class).single() > 0) {
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-70-%'")
+			.query(Long.class)
+			.single() > 0) {
 			return;
 		}
-		// Filed over the last days by upt.muncar; one BPMD assignment each, 60 open (waiting) and 20 resolved.
-		this.jdbc.sql("""
-				WITH cases AS (
-				    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
-				        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by)
-				    SELECT 'UGD-70-' || lpad(g::text, 6, '0'), 'ABCDEF', CASE WHEN g <= 60 THEN 'TERBUKA' ELSE 'SELESAI' END,
-				        'NORMAL', '35.10.05', '35.10.05.2002', 'Alamat', 'Warga Halaman ' || g, 'Uji', 'LANGSUNG', 'Uji',
-				        now() - g * interval '1 hour', (SELECT id FROM app_user WHERE username = 'upt.muncar')
-				    FROM generate_series(1, 80) g
-				    RETURNING id, status, filed_at)
-				INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
-				SELECT id, 'BPMD', CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' ELSE 'SELESAI' END,
-				    filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
-				    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '1 hour' END,
-				    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 hours' END
-				FROM cases""").update();
+		// Filed over the last days by upt.muncar; one BPMD assignment each, 60 open
+		// (waiting) and 20 resolved.
+		this.jdbc
+			.sql("""
+					WITH cases AS (
+					    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+					        beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by)
+					    SELECT 'UGD-70-' || lpad(g::text, 6, '0'), 'ABCDEF', CASE WHEN g <= 60 THEN 'TERBUKA' ELSE 'SELESAI' END,
+					        'NORMAL', '35.10.05', '35.10.05.2002', 'Alamat', 'Warga Halaman ' || g, 'Uji', 'LANGSUNG', 'Uji',
+					        now() - g * interval '1 hour', (SELECT id FROM app_user WHERE username = 'upt.muncar')
+					    FROM generate_series(1, 80) g
+					    RETURNING id, status, filed_at)
+					INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+					SELECT id, 'BPMD', CASE WHEN status = 'TERBUKA' THEN 'MENUNGGU_RESPON' ELSE 'SELESAI' END,
+					    filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
+					    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '1 hour' END,
+					    CASE WHEN status = 'TERBUKA' THEN NULL ELSE filed_at + interval '2 hours' END
+					FROM cases""")
+			.update();
 		this.jdbc.sql("""
 				INSERT INTO case_category (case_id, category_code)
 				SELECT id, 'BANTUAN_SOSIAL' FROM case_file WHERE ticket LIKE 'UGD-70-%'""").update();
@@ -70,11 +75,13 @@ class PagingTests {
 				INSERT INTO case_event (case_id, assignment_id, type, dinas_code, occurred_at, actor_name)
 				SELECT a.case_id, a.id, 'ROUTED', 'BPMD', a.assigned_at, 'Uji' FROM assignment a
 				JOIN case_file c ON c.id = a.case_id WHERE c.ticket LIKE 'UGD-70-%'""").update();
-		this.jdbc.sql("""
-				INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
-				SELECT (SELECT id FROM app_user WHERE username = 'bpmd'), e.id, e.case_id, 'ROUTED', c.ticket, e.dinas_code,
-				    e.occurred_at, e.occurred_at
-				FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.ticket LIKE 'UGD-70-%'""").update();
+		this.jdbc
+			.sql("""
+					INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
+					SELECT (SELECT id FROM app_user WHERE username = 'bpmd'), e.id, e.case_id, 'ROUTED', c.ticket, e.dinas_code,
+					    e.occurred_at, e.occurred_at
+					FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.ticket LIKE 'UGD-70-%'""")
+			.update();
 	}
 
 	@Test
@@ -109,14 +116,18 @@ class PagingTests {
 
 	@Test
 	void aSearchWithMoreThan10000MatchesCountsToTheCapAndStillPages() throws Exception {
-		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-71-%'").query(Long.class).single() == 0) {
-			this.jdbc.sql("""
-					INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
-					    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
-					SELECT 'UGD-71-' || lpad(g::text, 6, '0'), 'ABCDEF', 'DITUTUP', 'NORMAL', '35.10.05', '35.10.05.2002',
-					    'Alamat', 'Warga Banyaksekali ' || g, 'Uji', 'LANGSUNG', 'Uji', now() - interval '30 days' - g * interval '1 minute',
-					    (SELECT id FROM app_user WHERE username = 'upt.muncar'), now()
-					FROM generate_series(1, 10050) g""").update();
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-71-%'")
+			.query(Long.class)
+			.single() == 0) {
+			this.jdbc
+				.sql("""
+						INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+						    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
+						SELECT 'UGD-71-' || lpad(g::text, 6, '0'), 'ABCDEF', 'DITUTUP', 'NORMAL', '35.10.05', '35.10.05.2002',
+						    'Alamat', 'Warga Banyaksekali ' || g, 'Uji', 'LANGSUNG', 'Uji', now() - interval '30 days' - g * interval '1 minute',
+						    (SELECT id FROM app_user WHERE username = 'upt.muncar'), now()
+						FROM generate_series(1, 10050) g""")
+				.update();
 			this.jdbc.sql("""
 					INSERT INTO case_category (case_id, category_code)
 					SELECT id, 'LAINNYA' FROM case_file WHERE ticket LIKE 'UGD-71-%'""").update();
@@ -136,7 +147,8 @@ class PagingTests {
 	void theDinasHistoryHoldsOpenAndResolvedAssignmentsAndPages() throws Exception {
 		String first = page("/antrian/riwayat", "bpmd");
 		assertThat(first).contains("Menampilkan 1–25 dari 80", "Menunggu respon");
-		assertThat(tickets(page("/antrian/riwayat?page=1", "bpmd"))).hasSize(25).doesNotContainAnyElementsOf(tickets(first));
+		assertThat(tickets(page("/antrian/riwayat?page=1", "bpmd"))).hasSize(25)
+			.doesNotContainAnyElementsOf(tickets(first));
 		assertThat(page("/antrian/riwayat?status=SELESAI", "bpmd")).contains("Menampilkan 1–20 dari 20");
 		assertThat(page("/antrian/riwayat?status=MENUNGGU_RESPON", "bpmd")).contains("dari 60");
 		assertThat(page("/antrian/riwayat?q=Halaman 7", "bpmd")).contains("UGD-70-000007", "UGD-70-000070")

@@ -23,7 +23,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A filing looks up what its submission key filed earlier once, on the form and on the API, filed now or earlier. */
+/**
+ * A filing looks up what its submission key filed earlier once, on the form and on the
+ * API, filed now or earlier.
+ */
 @IntegrationTest
 class SubmissionLookupTests {
 
@@ -45,12 +48,14 @@ class SubmissionLookupTests {
 		String nik = CaseData.nik();
 		String token = "lookup-" + System.nanoTime();
 		clearInvocations(this.queries);
-		this.mvc.perform(CaseData.form(nik, "KESEHATAN").param("submissionToken", token).cookie(this.muncar).with(csrf()))
+		this.mvc
+			.perform(CaseData.form(nik, "KESEHATAN").param("submissionToken", token).cookie(this.muncar).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		verify(this.queries, times(1)).submission(anyLong(), anyString());
 
 		clearInvocations(this.queries);
-		this.mvc.perform(CaseData.form(nik, "KESEHATAN").param("submissionToken", token).cookie(this.muncar).with(csrf()))
+		this.mvc
+			.perform(CaseData.form(nik, "KESEHATAN").param("submissionToken", token).cookie(this.muncar).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		verify(this.queries, times(1)).submission(anyLong(), anyString());
 	}
@@ -60,17 +65,21 @@ class SubmissionLookupTests {
 		String body = CaseData.json(CaseData.nik(), "KESEHATAN");
 		String key = "lookup-" + System.nanoTime();
 		clearInvocations(this.queries);
-		this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.header("Idempotency-Key", key)).andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("Idempotency-Key", key))
+			.andExpect(status().isCreated());
 		verify(this.queries, times(1)).submission(anyLong(), anyString());
 
 		clearInvocations(this.queries);
-		this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.header("Idempotency-Key", key)).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("Idempotency-Key", key))
+			.andExpect(status().isOk());
 		verify(this.queries, times(1)).submission(anyLong(), anyString());
 	}
 

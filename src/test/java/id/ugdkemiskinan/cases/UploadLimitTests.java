@@ -31,10 +31,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uploads through the real server (Tomcat and its multipart limits, which MockMvc does not have):
- * a phone photo over the app's 5 MB brings the form back with its fields and a message in Bahasa
- * Indonesia; what exceeds even the server's limits gets the app's own 413 page (problem JSON on the
- * API), never Tomcat's English page.
+ * Uploads through the real server (Tomcat and its multipart limits, which MockMvc does
+ * not have): a phone photo over the app's 5 MB brings the form back with its fields and a
+ * message in Bahasa Indonesia; what exceeds even the server's limits gets the app's own
+ * 413 page (problem JSON on the API), never Tomcat's English page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
@@ -84,17 +84,19 @@ class UploadLimitTests {
 	@Test
 	void theApiAnswersAnUploadBeyondTheLimitWithProblemJson() throws Exception {
 		String boundary = "----ugd" + UUID.randomUUID();
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/cases"))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("upt.muncar:" + Logins.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, Map.of("a", "b"), "big.jpg",
-					new byte[70 * 1024 * 1024])))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri("/api/v1/cases"))
+					.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString(("upt.muncar:" + Logins.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers
+						.ofByteArray(multipart(boundary, Map.of("a", "b"), "big.jpg", new byte[70 * 1024 * 1024])))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":413", "Kiriman terlalu besar");
 	}
 
@@ -102,8 +104,8 @@ class UploadLimitTests {
 		String loginPage = get("/login").body();
 		HttpResponse<String> login = this.http.send(HttpRequest.newBuilder(uri("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=upt.muncar&password=" + Logins.DEMO_PASSWORD + "&_csrf="
-					+ csrf(loginPage)))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=upt.muncar&password=" + Logins.DEMO_PASSWORD + "&_csrf=" + csrf(loginPage)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
@@ -136,10 +138,12 @@ class UploadLimitTests {
 		ByteArrayOutputStream body = new ByteArrayOutputStream(file.length + 4096);
 		for (Map.Entry<String, String> field : fields.entrySet()) {
 			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+					+ field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.write(file);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return body.toByteArray();

@@ -35,7 +35,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The workflow through the API, illegal transitions as 409, and two people acting at once. */
+/**
+ * The workflow through the API, illegal transitions as 409, and two people acting at
+ * once.
+ */
 @IntegrationTest
 class WorkflowApiTests {
 
@@ -58,24 +61,28 @@ class WorkflowApiTests {
 		long dindik = assignmentId(ticket, "DINDIK");
 
 		call("dinkes", "/api/v1/assignments", null).andExpect(jsonPath("$.items[*].ticket", hasItem(ticket)));
-		call("dinkes", "/api/v1/assignments/" + dinkes + "/response", "{\"note\":\"Petugas puskesmas datang hari ini.\"}")
+		call("dinkes", "/api/v1/assignments/" + dinkes + "/response",
+				"{\"note\":\"Petugas puskesmas datang hari ini.\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.ticket").value(ticket))
 			.andExpect(jsonPath("$.assignment.status").value("DIRESPON"))
 			.andExpect(jsonPath("$.assignment.slaState").value("MET"))
 			.andExpect(jsonPath("$.assignment.respondedAt").value(endsWith("+07:00")));
 		this.clock.advance(Duration.ofHours(4).plusMinutes(10));
-		call("dindik", "/api/v1/assignments/" + dindik + "/response", "{\"note\":\"Sekolah dihubungi, anak didaftarkan ulang.\"}")
+		call("dindik", "/api/v1/assignments/" + dindik + "/response",
+				"{\"note\":\"Sekolah dihubungi, anak didaftarkan ulang.\"}")
 			.andExpect(jsonPath("$.assignment.slaState").value("MISSED"));
 		call("dinkes", "/api/v1/assignments/" + dinkes + "/resolution",
 				"{\"intervention\":\"LAYANAN_KESEHATAN\",\"note\":\"Rujukan ke RSUD dan pengobatan gratis.\"}")
 			.andExpect(jsonPath("$.assignment.status").value("SELESAI"))
 			.andExpect(jsonPath("$.assignment.intervention").value("LAYANAN_KESEHATAN"))
 			.andExpect(jsonPath("$.assignment.resolvedAt").exists());
-		call("dindik", "/api/v1/assignments/" + dindik + "/return", "{\"reason\":\"Ini urusan bantuan sosial, bukan sekolah.\"}")
+		call("dindik", "/api/v1/assignments/" + dindik + "/return",
+				"{\"reason\":\"Ini urusan bantuan sosial, bukan sekolah.\"}")
 			.andExpect(jsonPath("$.assignment.status").value("DIKEMBALIKAN"));
 		call("sekretariat", "/api/v1/assignments", null).andExpect(jsonPath("$.items[*].ticket", hasItem(ticket)));
-		call("sekretariat", "/api/v1/cases/" + ticket + "/assignments", "{\"dinasCodes\":[\"DINSOS\"],\"note\":\"Asesmen PKH\"}")
+		call("sekretariat", "/api/v1/cases/" + ticket + "/assignments",
+				"{\"dinasCodes\":[\"DINSOS\"],\"note\":\"Asesmen PKH\"}")
 			.andExpect(jsonPath("$.assignments[*].dinasCode", hasItem("DINSOS")));
 		long dinsos = assignmentId(ticket, "DINSOS");
 		call("dinsos", "/api/v1/assignments/" + dinsos + "/resolution",
@@ -86,10 +93,9 @@ class WorkflowApiTests {
 		call("upt.muncar", "/api/v1/cases/" + ticket + "/reopening",
 				"{\"reason\":\"Anak kembali putus sekolah.\",\"categories\":[\"PENDIDIKAN\"]}")
 			.andExpect(jsonPath("$.status").value("TERBUKA"));
-		call("upt.muncar", "/api/v1/cases/" + ticket + "/events", null)
-			.andExpect(jsonPath("$[*].type", containsInAnyOrder("FILED", "ROUTED", "ROUTED", "RESPONDED", "RESPONDED_LATE",
-					"RESOLVED", "RETURNED", "ROUTED", "TRIAGED", "ROUTED", "RESPONDED", "RESOLVED", "CLOSED", "REOPENED",
-					"ROUTED")));
+		call("upt.muncar", "/api/v1/cases/" + ticket + "/events", null).andExpect(jsonPath("$[*].type",
+				containsInAnyOrder("FILED", "ROUTED", "ROUTED", "RESPONDED", "RESPONDED_LATE", "RESOLVED", "RETURNED",
+						"ROUTED", "TRIAGED", "ROUTED", "RESPONDED", "RESOLVED", "CLOSED", "REOPENED", "ROUTED")));
 	}
 
 	@Test
@@ -103,19 +109,23 @@ class WorkflowApiTests {
 		call("upt.muncar", "/api/v1/cases/" + ticket + "/closure", "{\"note\":\"Sudah dikonfirmasi warga.\"}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("workflow.closeOpen"));
-		call("upt.muncar", "/api/v1/cases/" + ticket + "/reopening", "{\"reason\":\"Belum selesai kok.\",\"categories\":[\"KESEHATAN\"]}")
+		call("upt.muncar", "/api/v1/cases/" + ticket + "/reopening",
+				"{\"reason\":\"Belum selesai kok.\",\"categories\":[\"KESEHATAN\"]}")
 			.andExpect(status().isConflict());
 		call("dinkes", "/api/v1/assignments/" + task + "/response", "{\"note\":\"Petugas datang ke rumah warga.\"}")
 			.andExpect(status().isOk());
 		call("dinkes", "/api/v1/assignments/" + task + "/response", "{\"note\":\"Respon kedua untuk hal yang sama.\"}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("Penugasan ini sudah direspon."));
-		call("sekretariat", "/api/v1/assignments/" + task + "/cancellation", "{\"reason\":\"Salah kategori sejak awal.\"}")
+		call("sekretariat", "/api/v1/assignments/" + task + "/cancellation",
+				"{\"reason\":\"Salah kategori sejak awal.\"}")
 			.andExpect(status().isOk());
-		call("dinkes", "/api/v1/assignments/" + task + "/resolution", "{\"intervention\":\"PBI_JKN\",\"note\":\"Mencoba menyelesaikan.\"}")
+		call("dinkes", "/api/v1/assignments/" + task + "/resolution",
+				"{\"intervention\":\"PBI_JKN\",\"note\":\"Mencoba menyelesaikan.\"}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("workflow.assignmentClosed"));
-		call("dinkes", "/api/v1/assignments/" + task + "/response", "{\"note\":\"Versi lama dari layar lain.\",\"version\":0}")
+		call("dinkes", "/api/v1/assignments/" + task + "/response",
+				"{\"note\":\"Versi lama dari layar lain.\",\"version\":0}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("workflow.changed"));
 	}
@@ -135,8 +145,8 @@ class WorkflowApiTests {
 			.andExpect(status().isForbidden());
 		call("upt.muncar", "/api/v1/assignments", null).andExpect(status().isForbidden());
 		call("dinsos", "/api/v1/cases/" + ticket + "/events", null).andExpect(status().isNotFound());
-		call("dinsos", "/api/v1/assignments", null).andExpect(jsonPath("$.items[*].ticket").value(
-				org.hamcrest.Matchers.not(hasItem(ticket))));
+		call("dinsos", "/api/v1/assignments", null)
+			.andExpect(jsonPath("$.items[*].ticket").value(org.hamcrest.Matchers.not(hasItem(ticket))));
 	}
 
 	@Test
@@ -145,7 +155,8 @@ class WorkflowApiTests {
 			String ticket = fileCase("KESEHATAN");
 			long task = assignmentId(ticket, "DINKES");
 			CurrentUser dinkes = user("dinkes");
-			List<Object> outcomes = race(() -> this.workflow.respond(task, null, "Petugas A datang ke rumah warga.", dinkes),
+			List<Object> outcomes = race(
+					() -> this.workflow.respond(task, null, "Petugas A datang ke rumah warga.", dinkes),
 					() -> this.workflow.respond(task, null, "Petugas B datang ke rumah warga.", dinkes));
 
 			assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(1);
@@ -162,20 +173,27 @@ class WorkflowApiTests {
 			CurrentUser dindik = user("dindik");
 			CurrentUser sekretariat = user("sekretariat");
 			List<Object> outcomes = race(
-					() -> this.workflow.resolve(task, null, "KEMBALI_SEKOLAH", "Anak kembali bersekolah mulai Senin.", dindik),
+					() -> this.workflow.resolve(task, null, "KEMBALI_SEKOLAH", "Anak kembali bersekolah mulai Senin.",
+							dindik),
 					() -> this.workflow.cancel(task, null, "Dibatalkan, salah alamat dinas.", sekretariat));
 
 			assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(1);
-			String status = this.jdbc.sql("SELECT status FROM assignment WHERE id = :id").param("id", task)
-				.query(String.class).single();
+			String status = this.jdbc.sql("SELECT status FROM assignment WHERE id = :id")
+				.param("id", task)
+				.query(String.class)
+				.single();
 			assertThat(events(ticket, "RESOLVED") + events(ticket, "CANCELLED")).isEqualTo(1);
 			assertThat(status).isIn("SELESAI", "DIBATALKAN");
-			assertThat(this.jdbc.sql("SELECT status FROM case_file WHERE ticket = :t").param("t", ticket).query(String.class)
+			assertThat(this.jdbc.sql("SELECT status FROM case_file WHERE ticket = :t")
+				.param("t", ticket)
+				.query(String.class)
 				.single()).isEqualTo("SELESAI");
 		}
 	}
 
-	/** Runs both actions in real concurrent transactions, released at the same instant. */
+	/**
+	 * Runs both actions in real concurrent transactions, released at the same instant.
+	 */
 	private List<Object> race(java.util.function.Supplier<String> first, java.util.function.Supplier<String> second)
 			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -209,8 +227,8 @@ class WorkflowApiTests {
 		return this.jdbc.sql("SELECT id, full_name, role, kecamatan_code, dinas_code FROM app_user WHERE username = :u")
 			.param("u", username)
 			.query((rs, n) -> new CurrentUser(rs.getLong("id"), username, rs.getString("full_name"),
-					Role.valueOf(rs.getString("role")), rs.getString("kecamatan_code"), rs.getString("dinas_code"), null, true,
-					false, null))
+					Role.valueOf(rs.getString("role")), rs.getString("kecamatan_code"), rs.getString("dinas_code"),
+					null, true, false, null))
 			.single();
 	}
 
@@ -233,13 +251,21 @@ class WorkflowApiTests {
 	private long assignmentId(String ticket, String dinas) {
 		return this.jdbc.sql("""
 				SELECT max(a.id) FROM assignment a JOIN case_file c ON c.id = a.case_id
-				WHERE c.ticket = :t AND a.dinas_code = :d""").param("t", ticket).param("d", dinas).query(Long.class).single();
+				WHERE c.ticket = :t AND a.dinas_code = :d""")
+			.param("t", ticket)
+			.param("d", dinas)
+			.query(Long.class)
+			.single();
 	}
 
 	private long events(String ticket, String type) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM case_event e JOIN case_file c ON c.id = e.case_id
-				WHERE c.ticket = :t AND e.type = :type""").param("t", ticket).param("type", type).query(Long.class).single();
+				WHERE c.ticket = :t AND e.type = :type""")
+			.param("t", ticket)
+			.param("type", type)
+			.query(Long.class)
+			.single();
 	}
 
 }

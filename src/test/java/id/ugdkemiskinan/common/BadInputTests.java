@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Bad input answers 400 with a message (problem JSON with {@code errors} on the API), never a 500,
- * a misleading 404 or a value silently changed; an unknown address answers 404, logged in or not.
+ * Bad input answers 400 with a message (problem JSON with {@code errors} on the API),
+ * never a 500, a misleading 404 or a value silently changed; an unknown address answers
+ * 404, logged in or not.
  */
 @IntegrationTest
 class BadInputTests {
@@ -54,13 +55,13 @@ class BadInputTests {
 
 	@Test
 	void knownAddressesKeepTheirAccessRules() throws Exception {
-		this.mvc.perform(get("/kasus")).andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/kasus")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/kasus").cookie(Logins.login(this.mvc, "admin"))).andExpect(status().isForbidden());
 		this.mvc.perform(post("/kasus/UGD-26-000001/rute").cookie(Logins.login(this.mvc, "upt.muncar")).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/cases")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/admin/pengguna").cookie(Logins.login(this.mvc, "dinsos"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/pengguna").cookie(Logins.login(this.mvc, "dinsos")))
+			.andExpect(status().isForbidden());
 	}
 
 	@ParameterizedTest
@@ -75,8 +76,11 @@ class BadInputTests {
 	@Test
 	void aControlCharacterInAFormFieldRefusesTheFilingAndStoresNothing() throws Exception {
 		long before = cases();
-		this.mvc.perform(CaseData.form(CaseData.nik(), Map.of("beneficiaryName", "Siti\u0000 Aminah"), "KESEHATAN")
-			.cookie(Logins.login(this.mvc, "upt.muncar")).with(csrf())).andExpect(status().isBadRequest());
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), Map.of("beneficiaryName", "Siti\u0000 Aminah"), "KESEHATAN")
+				.cookie(Logins.login(this.mvc, "upt.muncar"))
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
 		this.mvc.perform(post("/login").param("username", "admin\u0000").param("password", "x").with(csrf()))
 			.andExpect(status().isBadRequest());
 		assertThat(cases()).isEqualTo(before);
@@ -85,47 +89,67 @@ class BadInputTests {
 	@Test
 	void aCheckboxValueThatIsNotABooleanIsRefusedNotQuietlyFalse() throws Exception {
 		long before = cases();
-		this.mvc.perform(CaseData.form(CaseData.nik(), Map.of("reporterName", "Pak RT", "reporterPhone", "081233334444",
-				"reporterConfidential", "mungkin"), "KESEHATAN")
-			.cookie(Logins.login(this.mvc, "upt.muncar")).with(csrf()))
+		this.mvc
+			.perform(
+					CaseData
+						.form(CaseData.nik(),
+								Map.of("reporterName", "Pak RT", "reporterPhone", "081233334444",
+										"reporterConfidential", "mungkin"),
+								"KESEHATAN")
+						.cookie(Logins.login(this.mvc, "upt.muncar"))
+						.with(csrf()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("Isian &quot;reporterConfidential&quot; berisi nilai yang tidak dapat dibaca")))
+			.andExpect(content()
+				.string(containsString("Isian &quot;reporterConfidential&quot; berisi nilai yang tidak dapat dibaca")))
 			.andExpect(content().string(containsString("Pak RT")));
 		assertThat(cases()).isEqualTo(before);
 	}
 
 	@Test
 	void tabsAndLineBreaksInTextAreFine() throws Exception {
-		this.mvc.perform(CaseData.form(CaseData.nik(),
-				Map.of("description", "Baris pertama.\r\nBaris kedua:\tanak putus sekolah, ibu sakit menahun."), "KESEHATAN")
-			.cookie(Logins.login(this.mvc, "upt.muncar")).with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(
+					CaseData
+						.form(CaseData.nik(),
+								Map.of("description",
+										"Baris pertama.\r\nBaris kedua:\tanak putus sekolah, ibu sakit menahun."),
+								"KESEHATAN")
+						.cookie(Logins.login(this.mvc, "upt.muncar"))
+						.with(csrf()))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test
 	void aNulOrALoneSurrogateInApiJsonIsRefusedNamingTheField() throws Exception {
 		long before = cases();
 		String nul = CaseData.json(CaseData.nik(), "KESEHATAN").replace("Lansia hidup", "Lansia\\u0000 hidup");
-		this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON).content(nul))
+		this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(nul))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("description"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("karakter yang tidak diizinkan")));
 		String surrogate = CaseData.json(CaseData.nik(), "KESEHATAN").replace("Mbah Sarni", "Mbah \\ud800Sarni");
-		this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON).content(surrogate))
+		this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(surrogate))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("beneficiary.name"));
-		this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"desaCode\": "))
+		this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"desaCode\": "))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("bukan JSON yang sah")));
 		assertThat(cases()).isEqualTo(before);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "filedFrom=0000-01-01", "filedFrom=-0001-01-01", "filedTo=10000-01-01", "filedFrom=2026-02-30",
-			"filedFrom=abc", "overdue=maybe", "page=abc", "status=FOO", "priority=SEDANG" })
+	@ValueSource(strings = { "filedFrom=0000-01-01", "filedFrom=-0001-01-01", "filedTo=10000-01-01",
+			"filedFrom=2026-02-30", "filedFrom=abc", "overdue=maybe", "page=abc", "status=FOO", "priority=SEDANG" })
 	void anUnreadableFilterIsABadRequestNamingIt(String parameter) throws Exception {
 		String[] pair = parameter.split("=", 2);
 		this.mvc.perform(get("/kasus").param(pair[0], pair[1]).cookie(Logins.login(this.mvc, "sekretariat")))
@@ -137,7 +161,8 @@ class BadInputTests {
 	@ValueSource(strings = { "status=FOO", "page=abc", "overdue=maybe" })
 	void anUnreadableApiFilterIsAProblemNamingIt(String parameter) throws Exception {
 		String[] pair = parameter.split("=", 2);
-		this.mvc.perform(get("/api/v1/cases").param(pair[0], pair[1]).with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
+		this.mvc
+			.perform(get("/api/v1/cases").param(pair[0], pair[1]).with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value(pair[0]))
@@ -157,16 +182,20 @@ class BadInputTests {
 
 	@Test
 	void anUnreadableBooleanApiFilterSaysWhatIsWrong() throws Exception {
-		this.mvc.perform(get("/api/v1/cases").param("overdue", "maybe")
-			.with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
+		this.mvc
+			.perform(
+					get("/api/v1/cases").param("overdue", "maybe").with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("Nilai harus ya atau tidak."));
 	}
 
 	@Test
 	void aPathThatCannotBeReadNamesNothingThatExists() throws Exception {
-		this.mvc.perform(post("/penugasan/abc/respon").param("note", "Petugas mengunjungi rumah warga hari ini.")
-			.cookie(Logins.login(this.mvc, "dinsos")).with(csrf())).andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/penugasan/abc/respon").param("note", "Petugas mengunjungi rumah warga hari ini.")
+				.cookie(Logins.login(this.mvc, "dinsos"))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -176,9 +205,11 @@ class BadInputTests {
 			.andExpect(cookie().doesNotExist("ugd-lang"))
 			.andExpect(content().string(containsString("Masuk")));
 		this.mvc.perform(get("/login").param("lang", "../../etc")).andExpect(status().isOk());
-		this.mvc.perform(get("/login").cookie(new Cookie("ugd-lang", "zz"))).andExpect(status().isOk())
+		this.mvc.perform(get("/login").cookie(new Cookie("ugd-lang", "zz")))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Masuk")));
-		this.mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+		this.mvc.perform(get("/login").param("lang", "en"))
+			.andExpect(status().isOk())
 			.andExpect(cookie().value("ugd-lang", "en"));
 	}
 

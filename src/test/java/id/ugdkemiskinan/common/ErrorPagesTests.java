@@ -20,9 +20,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Errors that happen outside Spring MVC's handlers (the security firewall, a filter's refusal,
- * Tomcat's own) on a real server: the app's own page in Bahasa Indonesia, or RFC 9457 problem
- * JSON under /api/ — never Spring Boot's default JSON nor Tomcat's page.
+ * Errors that happen outside Spring MVC's handlers (the security firewall, a filter's
+ * refusal, Tomcat's own) on a real server: the app's own page in Bahasa Indonesia, or RFC
+ * 9457 problem JSON under /api/ — never Spring Boot's default JSON nor Tomcat's page.
  */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
@@ -40,7 +40,8 @@ class ErrorPagesTests {
 		HttpResponse<String> page = get("/kasus;jsessionid=abc", "text/html");
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-		assertThat(page.body()).contains("Permintaan tidak valid", "UGD Kemiskinan").doesNotContain("Whitelabel", "Tomcat");
+		assertThat(page.body()).contains("Permintaan tidak valid", "UGD Kemiskinan")
+			.doesNotContain("Whitelabel", "Tomcat");
 	}
 
 	@Test
@@ -48,7 +49,8 @@ class ErrorPagesTests {
 		HttpResponse<String> problem = get("/api/v1/cases;x=1", "application/json");
 		assertThat(problem.statusCode()).isEqualTo(400);
 		assertThat(problem.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(problem.body()).contains("\"status\":400", "Permintaan ini berisi nilai").doesNotContain("\"error\":", "\"path\":");
+		assertThat(problem.body()).contains("\"status\":400", "Permintaan ini berisi nilai")
+			.doesNotContain("\"error\":", "\"path\":");
 	}
 
 	@Test
@@ -73,8 +75,8 @@ class ErrorPagesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/kasus?q=a|b", "/kasus?q=[x]", "/kasus?q={x}", "/kasus?q=a^b", "/kasus?q=\"x\"", "/kasus?q=<b>",
-			"/api/v1/cases?q=a|b" })
+	@ValueSource(strings = { "/kasus?q=a|b", "/kasus?q=[x]", "/kasus?q={x}", "/kasus?q=a^b", "/kasus?q=\"x\"",
+			"/kasus?q=<b>", "/api/v1/cases?q=a|b" })
 	void characterstTomcatWouldRefuseInTheQueryReachTheApp(String target) throws Exception {
 		String answer = raw("GET " + target + " HTTP/1.1");
 		assertThat(answer).doesNotContain("Apache Tomcat", "HTTP Status 400");
@@ -89,8 +91,9 @@ class ErrorPagesTests {
 
 	private String raw(String requestLine) throws Exception {
 		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
-			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
-				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			socket.getOutputStream()
+				.write((requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 	}

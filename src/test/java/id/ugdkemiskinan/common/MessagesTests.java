@@ -19,27 +19,33 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The texts come from {@code messages*.properties}, in both languages: the two files have the same
- * keys, and no template shows literal text that is not replaced by a message when it is rendered
- * (after spring-petclinic's {@code I18nPropertiesSyncTest}).
+ * The texts come from {@code messages*.properties}, in both languages: the two files have
+ * the same keys, and no template shows literal text that is not replaced by a message
+ * when it is rendered (after spring-petclinic's {@code I18nPropertiesSyncTest}).
  */
 class MessagesTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	/** Attributes whose literal text is replaced when rendered: their element's prototype text is not shown. */
+	/**
+	 * Attributes whose literal text is replaced when rendered: their element's prototype
+	 * text is not shown.
+	 */
 	private static final Pattern REPLACES_TEXT = Pattern.compile("\\sth:(text|utext|errors|replace|insert)=");
 
 	/** Attributes a user reads (or hears from a screen reader). */
-	private static final Pattern VISIBLE_ATTRIBUTE = Pattern.compile("\\s(placeholder|title|aria-label|alt)=\"([^\"]*)\"");
+	private static final Pattern VISIBLE_ATTRIBUTE = Pattern
+		.compile("\\s(placeholder|title|aria-label|alt)=\"([^\"]*)\"");
 
 	private static final Pattern TAG = Pattern.compile("<(/?)[A-Za-z][\\w:.-]*((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
 
 	/**
-	 * What may stand in a template as it is, not being words: the brand, ticket numbers as examples,
-	 * entities, inline expressions ({@code [[...]]}); everything else with two letters in a row is text.
+	 * What may stand in a template as it is, not being words: the brand, ticket numbers
+	 * as examples, entities, inline expressions ({@code [[...]]}); everything else with
+	 * two letters in a row is text.
 	 */
-	private static final Pattern ALLOWED = Pattern.compile("UGD-\\d+-\\d+|\\bUGD\\b|&#?\\w+;|\\[\\[.*?]]|\\[\\(.*?\\)]");
+	private static final Pattern ALLOWED = Pattern
+		.compile("UGD-\\d+-\\d+|\\bUGD\\b|&#?\\w+;|\\[\\[.*?]]|\\[\\(.*?\\)]");
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
@@ -81,7 +87,8 @@ class MessagesTests {
 			Matcher attribute = VISIBLE_ATTRIBUTE.matcher(attributes);
 			while (attribute.find()) {
 				String name = attribute.group(1);
-				if (!attributes.contains("th:" + name + "=") && !attributes.matches("(?s).*th:attr=\"[^\"]*\\b" + name + "=.*")) {
+				if (!attributes.contains("th:" + name + "=")
+						&& !attributes.matches("(?s).*th:attr=\"[^\"]*\\b" + name + "=.*")) {
 					check(file, attribute.group(2), found);
 				}
 			}

@@ -33,7 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-/** A database that cannot be reached answers 503 with "try again", not a 500 with a stack trace. */
+/**
+ * A database that cannot be reached answers 503 with "try again", not a 500 with a stack
+ * trace.
+ */
 class UnavailableDatabaseTests {
 
 	@Controller
@@ -57,7 +60,8 @@ class UnavailableDatabaseTests {
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
-		.setControllerAdvice(new ApiExceptionHandler(new Problems(messages(), new FixedLocaleResolver(Locales.INDONESIAN))),
+		.setControllerAdvice(
+				new ApiExceptionHandler(new Problems(messages(), new FixedLocaleResolver(Locales.INDONESIAN))),
 				new WebExceptionHandler())
 		.build();
 
@@ -77,7 +81,10 @@ class UnavailableDatabaseTests {
 			.andExpect(jsonPath("$.detail").value("Layanan sementara tidak tersedia. Coba lagi dalam beberapa saat."));
 	}
 
-	/** Spring Session JDBC loads the session before Spring MVC: without a database it throws there. */
+	/**
+	 * Spring Session JDBC loads the session before Spring MVC: without a database it
+	 * throws there.
+	 */
 	private static final Filter SESSION_FILTER_WITHOUT_DATABASE = (request, response, chain) -> {
 		throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
 	};
@@ -85,8 +92,7 @@ class UnavailableDatabaseTests {
 	private final MockMvc mvcBehindSessions = MockMvcBuilders
 		.standaloneSetup(new PageWithoutDatabase(), new ApiWithoutDatabase())
 		.addFilters(new DatabaseUnavailableFilter(templateEngine(), new FixedLocaleResolver(Locales.INDONESIAN),
-				application()),
-				SESSION_FILTER_WITHOUT_DATABASE)
+				application()), SESSION_FILTER_WITHOUT_DATABASE)
 		.build();
 
 	@Test
@@ -119,7 +125,10 @@ class UnavailableDatabaseTests {
 		org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> mvc.perform(get("/halaman")));
 	}
 
-	/** The beans the layout reads when no controller filled the model (the filter runs before MVC). */
+	/**
+	 * The beans the layout reads when no controller filled the model (the filter runs
+	 * before MVC).
+	 */
 	private static ApplicationContext application() {
 		StaticApplicationContext application = new StaticApplicationContext();
 		application.getBeanFactory().registerSingleton("kabupaten", new Kabupaten("35.10", "Kabupaten Banyuwangi"));

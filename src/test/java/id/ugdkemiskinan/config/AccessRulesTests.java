@@ -28,12 +28,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AccessRulesTests {
 
 	/** Each demo user, and the role homes it may (200) and may not (403) open. */
-	private static final Map<String, Map<String, Integer>> ACCESS = Map.of(
-			"upt.muncar", Map.of("/kasus", 200, "/kasus/baru", 200, "/antrian", 403, "/dasbor", 200, "/admin/pengguna", 403),
-			"dinkes", Map.of("/antrian", 200, "/kasus", 403, "/kasus/baru", 403, "/dasbor", 200, "/admin/pengguna", 403),
-			"sekretariat", Map.of("/dasbor", 200, "/kasus", 200, "/kasus/baru", 403, "/antrian", 403, "/admin/pengguna", 403),
-			"pimpinan", Map.of("/dasbor", 200, "/kasus", 200, "/kasus/baru", 403, "/antrian", 403, "/admin/pengguna", 403),
-			"admin", Map.of("/admin/pengguna", 200, "/kasus", 403, "/kasus/baru", 403, "/antrian", 403, "/dasbor", 403));
+	private static final Map<String, Map<String, Integer>> ACCESS = Map.of("upt.muncar",
+			Map.of("/kasus", 200, "/kasus/baru", 200, "/antrian", 403, "/dasbor", 200, "/admin/pengguna", 403),
+			"dinkes",
+			Map.of("/antrian", 200, "/kasus", 403, "/kasus/baru", 403, "/dasbor", 200, "/admin/pengguna", 403),
+			"sekretariat",
+			Map.of("/dasbor", 200, "/kasus", 200, "/kasus/baru", 403, "/antrian", 403, "/admin/pengguna", 403),
+			"pimpinan",
+			Map.of("/dasbor", 200, "/kasus", 200, "/kasus/baru", 403, "/antrian", 403, "/admin/pengguna", 403), "admin",
+			Map.of("/admin/pengguna", 200, "/kasus", 403, "/kasus/baru", 403, "/antrian", 403, "/dasbor", 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -44,7 +47,8 @@ class AccessRulesTests {
 			Cookie session = Logins.login(this.mvc, user.getKey());
 			for (Map.Entry<String, Integer> page : user.getValue().entrySet()) {
 				int status = this.mvc.perform(get(page.getKey()).cookie(session)).andReturn().getResponse().getStatus();
-				org.assertj.core.api.Assertions.assertThat(status).as("%s on %s", user.getKey(), page.getKey())
+				org.assertj.core.api.Assertions.assertThat(status)
+					.as("%s on %s", user.getKey(), page.getKey())
 					.isEqualTo(page.getValue());
 			}
 		}
@@ -70,8 +74,12 @@ class AccessRulesTests {
 
 	@Test
 	void aLoggedOutVisitorIsSentToTheLoginPage() throws Exception {
-		this.mvc.perform(get("/kasus")).andExpect(status().isFound()).andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
-		this.mvc.perform(get("/admin/pengguna")).andExpect(status().isFound()).andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+		this.mvc.perform(get("/kasus"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+		this.mvc.perform(get("/admin/pengguna"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
 	}
 
 	@Test
@@ -97,9 +105,10 @@ class AccessRulesTests {
 
 	@Test
 	void theApiIsStatelessAndNeedsNoCsrf() throws Exception {
-		this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}"))
+		this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(header().doesNotExist("Set-Cookie"));
 		this.mvc.perform(get("/api/v1/cases").with(httpBasic("admin", Logins.DEMO_PASSWORD)))
@@ -111,7 +120,8 @@ class AccessRulesTests {
 	void pagesCarryTheSecurityHeaders() throws Exception {
 		this.mvc.perform(get("/login"))
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
-			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("unsafe-inline"))))
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.not(containsString("unsafe-inline"))))
 			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 	}

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The app's own embedded database: durable, kept across restarts, and it survives a kill -9 of the app. */
+/**
+ * The app's own embedded database: durable, kept across restarts, and it survives a kill
+ * -9 of the app.
+ */
 class EmbeddedPostgresTests {
 
 	@TempDir
@@ -40,10 +43,12 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void takesOverFromAnOrphanedServerLeftByAKilledApp() throws Exception {
-		// The first "app" dies without closing its server: the server keeps running and holds postmaster.pid.
+		// The first "app" dies without closing its server: the server keeps running and
+		// holds postmaster.pid.
 		EmbeddedPostgres orphan = start();
 		execute(orphan, "CREATE TABLE complaint (id int); INSERT INTO complaint VALUES (7)");
-		long orphanPid = Long.parseLong(java.nio.file.Files.readAllLines(this.dataDir.resolve("postmaster.pid")).get(0).trim());
+		long orphanPid = Long
+			.parseLong(java.nio.file.Files.readAllLines(this.dataDir.resolve("postmaster.pid")).get(0).trim());
 		assertThat(ProcessHandle.of(orphanPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 		releaseFileLockAsADeadJvmWould(orphan);
 
@@ -65,7 +70,10 @@ class EmbeddedPostgresTests {
 		}
 	}
 
-	/** The operating system drops a killed JVM's file locks; here the JVM lives on, so drop it by hand. */
+	/**
+	 * The operating system drops a killed JVM's file locks; here the JVM lives on, so
+	 * drop it by hand.
+	 */
 	private static void releaseFileLockAsADeadJvmWould(EmbeddedPostgres postgres) throws Exception {
 		java.lang.reflect.Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
 		lock.setAccessible(true);

@@ -19,8 +19,8 @@ class ProductionProfileTests {
 
 	@Test
 	void prodRefusesToStartWithoutAnExternalDatabase() {
-		assertThatThrownBy(() -> SpringApplication.run(UgdApplication.class, "--server.port=0",
-				"--spring.profiles.active=prod"))
+		assertThatThrownBy(
+				() -> SpringApplication.run(UgdApplication.class, "--server.port=0", "--spring.profiles.active=prod"))
 			.hasMessageContaining("SPRING_DATASOURCE_URL")
 			.hasMessageContaining("external PostgreSQL");
 	}

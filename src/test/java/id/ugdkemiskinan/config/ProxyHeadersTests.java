@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a TLS proxy (issue 13, item 14), through the real embedded Tomcat: the proxy's
- * {@code X-Forwarded-Proto} makes the request secure (HSTS, a {@code Secure} session cookie) and its
- * {@code X-Forwarded-For} is the client address that the login throttle counts. Same configuration
- * as {@code SessionTests}, so the two share one application context.
+ * {@code X-Forwarded-Proto} makes the request secure (HSTS, a {@code Secure} session
+ * cookie) and its {@code X-Forwarded-For} is the client address that the login throttle
+ * counts. Same configuration as {@code SessionTests}, so the two share one application
+ * context.
  */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
@@ -49,7 +50,8 @@ class ProxyHeadersTests {
 
 	@Test
 	void aRequestThatCameOverHttpsGetsHstsAndASecureSessionCookie() throws Exception {
-		HttpResponse<String> response = this.http.send(request("/login").header("X-Forwarded-Proto", "https").GET().build(),
+		HttpResponse<String> response = this.http.send(
+				request("/login").header("X-Forwarded-Proto", "https").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -69,7 +71,8 @@ class ProxyHeadersTests {
 
 	@Test
 	void theLoginThrottleCountsTheClientAddressTheProxyPassesOn() throws Exception {
-		HttpResponse<String> page = this.http.send(request("/login").GET().build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = this.http.send(request("/login").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 		String cookie = sessionCookie(page).split(";")[0];
 		Matcher csrf = CSRF.matcher(page.body());
 		assertThat(csrf.find()).isTrue();

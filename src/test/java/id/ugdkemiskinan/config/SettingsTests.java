@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every module's {@code ugd.*} settings: the defaults come from {@code application.properties}
- * alone, and a bad value stops the start with a message that names the setting.
+ * Every module's {@code ugd.*} settings: the defaults come from
+ * {@code application.properties} alone, and a bad value stops the start with a message
+ * that names the setting.
  */
 class SettingsTests {
 
@@ -41,8 +42,8 @@ class SettingsTests {
 			assertThat(context.getBean(RegionProperties.class).kabupatenCode()).isEqualTo("35.10");
 			assertThat(context.getBean(TimeProperties.class).zone()).isEqualTo(ZoneId.of("Asia/Jakarta"));
 			assertThat(context.getBean(DemoProperties.class)).isEqualTo(new DemoProperties(null, true));
-			assertThat(context.getBean(SlaProperties.class)).isEqualTo(new SlaProperties(Duration.ofHours(4), 0.75,
-					Duration.ofMinutes(1), Duration.ofHours(4), true));
+			assertThat(context.getBean(SlaProperties.class)).isEqualTo(
+					new SlaProperties(Duration.ofHours(4), 0.75, Duration.ofMinutes(1), Duration.ofHours(4), true));
 			assertThat(context.getBean(DashboardProperties.class)).isEqualTo(new DashboardProperties(
 					Duration.ofMinutes(1), Duration.ofMinutes(5), true, Duration.ofSeconds(30)));
 			assertThat(context.getBean(AdminProperties.class)).isEqualTo(new AdminProperties(null, null));
@@ -115,8 +116,7 @@ class SettingsTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ RegionProperties.class, TimeProperties.class, DemoProperties.class,
-			SlaProperties.class, DashboardProperties.class, AdminProperties.class,
-			EmbeddedPostgresProperties.class })
+			SlaProperties.class, DashboardProperties.class, AdminProperties.class, EmbeddedPostgresProperties.class })
 	static class AllSettings {
 
 	}

@@ -27,9 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The dashboard's period and filters are checked the same way on the page, the exports and the API:
- * at most 400 days, real dates with years 1 to 9999, start before end, known codes and period
- * choices; anything else is a 400 with a message (never a 500, never silently changed).
+ * The dashboard's period and filters are checked the same way on the page, the exports
+ * and the API: at most 400 days, real dates with years 1 to 9999, start before end, known
+ * codes and period choices; anything else is a 400 with a message (never a 500, never
+ * silently changed).
  */
 @IntegrationTest
 @TestPropertySource(properties = "ugd.test.database=dashboard")
@@ -60,10 +61,14 @@ class DashboardFilterTests {
 
 	@Test
 	void fourHundredDaysIsStillServed() throws Exception {
-		this.mvc.perform(get("/api/v1/dashboard?from=2025-10-17&to=2026-11-20").with(httpBasic("pimpinan", Logins.DEMO_PASSWORD)))
+		this.mvc
+			.perform(get("/api/v1/dashboard?from=2025-10-17&to=2026-11-20")
+				.with(httpBasic("pimpinan", Logins.DEMO_PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.from").value("2025-10-17"));
-		this.mvc.perform(get("/api/v1/dashboard?from=2025-10-16&to=2026-11-20").with(httpBasic("pimpinan", Logins.DEMO_PASSWORD)))
+		this.mvc
+			.perform(get("/api/v1/dashboard?from=2025-10-16&to=2026-11-20")
+				.with(httpBasic("pimpinan", Logins.DEMO_PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("401 hari")));
 	}
@@ -75,8 +80,9 @@ class DashboardFilterTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("<form", "action=\"/dasbor\"", "Periode paling panjang 400 hari",
-				"value=\"1000-01-01\"", "is-invalid", "aria-describedby=\"from-error\"", "<nav")
+		assertThat(page)
+			.contains("<form", "action=\"/dasbor\"", "Periode paling panjang 400 hari", "value=\"1000-01-01\"",
+					"is-invalid", "aria-describedby=\"from-error\"", "<nav")
 			.doesNotContain("id=\"dashboard-body\"", "hx-get");
 	}
 
@@ -101,7 +107,8 @@ class DashboardFilterTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Tanggal tidak sah", "id=\"category\"").doesNotContain("id=\"kecamatan\"", "id=\"dinas\"");
+		assertThat(page).contains("Tanggal tidak sah", "id=\"category\"")
+			.doesNotContain("id=\"kecamatan\"", "id=\"dinas\"");
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")

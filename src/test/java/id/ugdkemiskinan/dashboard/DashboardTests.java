@@ -62,22 +62,28 @@ class DashboardTests {
 	@BeforeEach
 	void craftTheDataSet() {
 		this.clock.set(NOW);
-		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-DB-%'").query(Long.class).single() > 0) {
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-DB-%'")
+			.query(Long.class)
+			.single() > 0) {
 			return;
 		}
-		kase("A1", "DINKES", "KESEHATAN", "2026-11-18T01:00:00Z", "2026-11-18T05:00:00Z", "2026-11-18T04:00:00Z", "DITUTUP", false);
-		kase("A2", "DINDIK", "PENDIDIKAN", "2026-11-18T14:00:00Z", "2026-11-18T18:00:00Z", "2026-11-18T19:00:00Z", "SELESAI", false);
+		kase("A1", "DINKES", "KESEHATAN", "2026-11-18T01:00:00Z", "2026-11-18T05:00:00Z", "2026-11-18T04:00:00Z",
+				"DITUTUP", false);
+		kase("A2", "DINDIK", "PENDIDIKAN", "2026-11-18T14:00:00Z", "2026-11-18T18:00:00Z", "2026-11-18T19:00:00Z",
+				"SELESAI", false);
 		kase("A3", "DINSOS", "BANTUAN_SOSIAL", "2026-11-19T03:00:00Z", "2026-11-19T07:00:00Z", null, "TERBUKA", false);
 		kase("A4", "DINKES", "KESEHATAN", "2026-11-18T10:00:00Z", "2026-11-18T14:00:00Z", null, "TERBUKA", true);
-		kase("A5", "DINKES", "KESEHATAN", "2026-11-19T12:59:59Z", "2026-11-19T16:59:59Z", "2026-11-19T15:59:59Z", "TERBUKA", false);
-		kase("A6", "DINKES", "KESEHATAN", "2026-11-19T13:00:00Z", "2026-11-19T17:00:00Z", "2026-11-19T14:00:00Z", "TERBUKA", false);
-		kase("A7", "BPMD", "RUMAH_TIDAK_LAYAK_HUNI", "2026-11-20T01:30:00Z", "2026-11-20T05:30:00Z", null, "TERBUKA", false);
+		kase("A5", "DINKES", "KESEHATAN", "2026-11-19T12:59:59Z", "2026-11-19T16:59:59Z", "2026-11-19T15:59:59Z",
+				"TERBUKA", false);
+		kase("A6", "DINKES", "KESEHATAN", "2026-11-19T13:00:00Z", "2026-11-19T17:00:00Z", "2026-11-19T14:00:00Z",
+				"TERBUKA", false);
+		kase("A7", "BPMD", "RUMAH_TIDAK_LAYAK_HUNI", "2026-11-20T01:30:00Z", "2026-11-20T05:30:00Z", null, "TERBUKA",
+				false);
 	}
 
 	@Test
 	void everyFigureByItsDefinition() throws Exception {
-		api("pimpinan", "from=2026-11-18&to=2026-11-19")
-			.andExpect(status().isOk())
+		api("pimpinan", "from=2026-11-18&to=2026-11-19").andExpect(status().isOk())
 			.andExpect(jsonPath("$.from").value("2026-11-18"))
 			.andExpect(jsonPath("$.to").value("2026-11-19"))
 			.andExpect(jsonPath("$.filed").value(6))
@@ -115,39 +121,35 @@ class DashboardTests {
 
 	@Test
 	void aDayStillToComeHasPendingAssignmentsAndTheBoundaryBelongsToTheNextDay() throws Exception {
-		api("sekretariat", "from=2026-11-20&to=2026-11-20")
-			.andExpect(jsonPath("$.onTime").value(1))
+		api("sekretariat", "from=2026-11-20&to=2026-11-20").andExpect(jsonPath("$.onTime").value(1))
 			.andExpect(jsonPath("$.pending").value(1))
 			.andExpect(jsonPath("$.compliance").value(1.0));
 	}
 
 	@Test
 	void anEmptyPeriodHasNoCompliance() throws Exception {
-		api("pimpinan", "from=2026-10-01&to=2026-10-02")
-			.andExpect(jsonPath("$.onTime").value(0))
+		api("pimpinan", "from=2026-10-01&to=2026-10-02").andExpect(jsonPath("$.onTime").value(0))
 			.andExpect(jsonPath("$.compliance").doesNotExist());
 	}
 
 	@Test
 	void aDinasSeesOnlyItsOwnFiguresAndAnOperatorOnlyTheirKecamatan() throws Exception {
-		api("dinkes", "from=2026-11-18&to=2026-11-19&dinas=DINSOS")
-			.andExpect(jsonPath("$.onTime").value(2))
+		api("dinkes", "from=2026-11-18&to=2026-11-19&dinas=DINSOS").andExpect(jsonPath("$.onTime").value(2))
 			.andExpect(jsonPath("$.late").value(0))
 			.andExpect(jsonPath("$.overdueOpen").value(0))
 			.andExpect(jsonPath("$.byDinas", hasSize(1)))
 			.andExpect(jsonPath("$.byDinas[0].dinasCode").value("DINKES"));
-		api("upt.genteng", "from=2026-11-18&to=2026-11-19")
-			.andExpect(jsonPath("$.filed").value(0))
+		api("upt.genteng", "from=2026-11-18&to=2026-11-19").andExpect(jsonPath("$.filed").value(0))
 			.andExpect(jsonPath("$.onTime").value(0))
 			.andExpect(jsonPath("$.breachedNow").value(0));
 		api("upt.muncar", "from=2026-11-18&to=2026-11-19").andExpect(jsonPath("$.onTime").value(2));
-		this.mvc.perform(get("/api/v1/dashboard").with(httpBasic("admin", Logins.DEMO_PASSWORD))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/dashboard").with(httpBasic("admin", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void filtersNarrowTheFigures() throws Exception {
-		api("pimpinan", "from=2026-11-18&to=2026-11-19&category=PENDIDIKAN")
-			.andExpect(jsonPath("$.late").value(1))
+		api("pimpinan", "from=2026-11-18&to=2026-11-19&category=PENDIDIKAN").andExpect(jsonPath("$.late").value(1))
 			.andExpect(jsonPath("$.onTime").value(0))
 			.andExpect(jsonPath("$.filed").value(1));
 		api("pimpinan", "from=2026-11-18&to=2026-11-19&kecamatan=35.10.09").andExpect(jsonPath("$.onTime").value(0));
@@ -155,13 +157,14 @@ class DashboardTests {
 
 	@Test
 	void thePageShowsTheFiguresTheBreachBoardAndHowTheyAreCounted() throws Exception {
-		String page = this.mvc.perform(get("/dasbor?from=2026-11-18&to=2026-11-19").cookie(Logins.login(this.mvc, "pimpinan")))
+		String page = this.mvc
+			.perform(get("/dasbor?from=2026-11-18&to=2026-11-19").cookie(Logins.login(this.mvc, "pimpinan")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("50,0 %", "UGD-DB-A3", "terlambat 22 j 00 m", "Cara menghitung", "hx-trigger=\"every 30s\"",
-				"trend-data", "3 j 00 m");
+		assertThat(page).contains("50,0 %", "UGD-DB-A3", "terlambat 22 j 00 m", "Cara menghitung",
+				"hx-trigger=\"every 30s\"", "trend-data", "3 j 00 m");
 		assertThat(page.indexOf("UGD-DB-A3")).isLessThan(page.indexOf("UGD-DB-A7"));
 		assertThat(page).as("a from/to period shows as such in the period choice")
 			.containsPattern("<option value=\"custom\" selected=\"selected\">")
@@ -170,8 +173,9 @@ class DashboardTests {
 
 	@Test
 	void theCsvExportListsThePeriodsAssignmentsWithTheirOutcome() throws Exception {
-		byte[] body = this.mvc.perform(get("/dasbor/ekspor.csv?from=2026-11-18&to=2026-11-19")
-			.cookie(Logins.login(this.mvc, "sekretariat")))
+		byte[] body = this.mvc
+			.perform(get("/dasbor/ekspor.csv?from=2026-11-18&to=2026-11-19")
+				.cookie(Logins.login(this.mvc, "sekretariat")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -185,22 +189,24 @@ class DashboardTests {
 
 	@Test
 	void theRefreshAnswersTheFiguresFragmentAloneToHtmx() throws Exception {
-		String fragment = this.mvc.perform(get("/dasbor?from=2026-11-18&to=2026-11-19")
-			.header("HX-Request", "true")
-			.cookie(Logins.login(this.mvc, "pimpinan")))
+		String fragment = this.mvc
+			.perform(get("/dasbor?from=2026-11-18&to=2026-11-19").header("HX-Request", "true")
+				.cookie(Logins.login(this.mvc, "pimpinan")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(fragment.strip()).startsWith("<div id=\"dashboard-body\"");
-		assertThat(fragment).contains("50,0 %", "UGD-DB-A3", "hx-trigger=\"every 30s\"",
-				"hx-get=\"/dasbor?", "from=2026-11-18", "to=2026-11-19")
+		assertThat(fragment)
+			.contains("50,0 %", "UGD-DB-A3", "hx-trigger=\"every 30s\"", "hx-get=\"/dasbor?", "from=2026-11-18",
+					"to=2026-11-19")
 			.doesNotContain("<html", "<body", "<nav", "<header", "<form", "<footer", "MODE DEMO");
 	}
 
 	@Test
 	void theByDinasTableShowsTheWorstFirstWithTheTargetAndOpenBreachesNow() throws Exception {
-		String page = this.mvc.perform(get("/dasbor?from=2026-11-18&to=2026-11-19").cookie(Logins.login(this.mvc, "pimpinan")))
+		String page = this.mvc
+			.perform(get("/dasbor?from=2026-11-18&to=2026-11-19").cookie(Logins.login(this.mvc, "pimpinan")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -210,15 +216,17 @@ class DashboardTests {
 		assertThat(table.indexOf(">DINSOS<")).isPositive().isLessThan(table.indexOf(">DINDIK<"));
 		assertThat(table.indexOf(">DINDIK<")).isLessThan(table.indexOf(">DINKES<"));
 		assertThat(table).contains("Target: 100 % tepat waktu", "target-line",
-				"Terlambat sekarang (semua terbuka, periode apa pun)", "Terlambat belum direspon (batas dalam periode)");
+				"Terlambat sekarang (semua terbuka, periode apa pun)",
+				"Terlambat belum direspon (batas dalam periode)");
 		assertThat(page).contains("semua penugasan terbuka yang lewat batas, periode apa pun", "Unduh Excel",
 				"/dasbor/ekspor.xlsx?from=2026-11-18&amp;to=2026-11-19", "<summary", "Saring");
 	}
 
 	@Test
 	void theXlsxExportHasTheSummaryTheAssignmentsWithNamesAndIndonesianDatesAndTheBreachBoard() throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get("/dasbor/ekspor.xlsx?from=2026-11-18&to=2026-11-19")
-			.cookie(Logins.login(this.mvc, "sekretariat")))
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/dasbor/ekspor.xlsx?from=2026-11-18&to=2026-11-19")
+				.cookie(Logins.login(this.mvc, "sekretariat")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse();
@@ -263,26 +271,35 @@ class DashboardTests {
 		}
 	}
 
-	/** 20,000 assignments in June 2026 (all answered, so nothing else here changes), streamed out. */
+	/**
+	 * 20,000 assignments in June 2026 (all answered, so nothing else here changes),
+	 * streamed out.
+	 */
 	@Test
 	void aLargeExportStreamsEveryRow() throws Exception {
-		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-BX-%'").query(Long.class).single() == 0) {
-			this.jdbc.sql("""
-					INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
-					    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by)
-					SELECT 'UGD-BX-' || lpad(g::text, 6, '0'), 'ABCDEF', 'SELESAI', 'NORMAL', '35.10.05', '35.10.05.2001',
-					    'Alamat', 'Warga ' || g, 'Uji', 'LANGSUNG', 'Ekspor besar',
-					    timestamptz '2026-06-01 00:00+07' + g * interval '2 minutes',
-					    (SELECT id FROM app_user WHERE username = 'upt.muncar')
-					FROM generate_series(1, 20000) g""").update();
+		if (this.jdbc.sql("SELECT count(*) FROM case_file WHERE ticket LIKE 'UGD-BX-%'")
+			.query(Long.class)
+			.single() == 0) {
+			this.jdbc
+				.sql("""
+						INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+						    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by)
+						SELECT 'UGD-BX-' || lpad(g::text, 6, '0'), 'ABCDEF', 'SELESAI', 'NORMAL', '35.10.05', '35.10.05.2001',
+						    'Alamat', 'Warga ' || g, 'Uji', 'LANGSUNG', 'Ekspor besar',
+						    timestamptz '2026-06-01 00:00+07' + g * interval '2 minutes',
+						    (SELECT id FROM app_user WHERE username = 'upt.muncar')
+						FROM generate_series(1, 20000) g""")
+				.update();
 			this.jdbc.sql("""
 					INSERT INTO case_category (case_id, category_code)
 					SELECT id, 'KESEHATAN' FROM case_file WHERE ticket LIKE 'UGD-BX-%'""").update();
-			this.jdbc.sql("""
-					INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
-					SELECT id, 'DINKES', 'SELESAI', filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
-					       filed_at + interval '1 hour', filed_at + interval '4 hours'
-					FROM case_file WHERE ticket LIKE 'UGD-BX-%'""").update();
+			this.jdbc
+				.sql("""
+						INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+						SELECT id, 'DINKES', 'SELESAI', filed_at, filed_at + interval '4 hours', filed_at + interval '3 hours',
+						       filed_at + interval '1 hour', filed_at + interval '4 hours'
+						FROM case_file WHERE ticket LIKE 'UGD-BX-%'""")
+				.update();
 		}
 		Cookie session = Logins.login(this.mvc, "sekretariat");
 		String csv = this.mvc.perform(get("/dasbor/ekspor.csv?from=2026-06-01&to=2026-06-30").cookie(session))
@@ -294,7 +311,8 @@ class DashboardTests {
 		assertThat(lines[0]).isEqualTo("\uFEFF# UGD Kemiskinan — SLA 2026-06-01 s.d. 2026-06-30");
 		assertThat(lines[2]).isEqualTo("# 20000;0;0;0;1.0000;60.0;60.0");
 		assertThat(lines).hasSize(4 + 20_000);
-		assertThat(lines[4]).startsWith("UGD-BX-000001;35.10.05;35.10.05.2001;DINKES;SELESAI;2026-06-01T00:02:00+07:00");
+		assertThat(lines[4])
+			.startsWith("UGD-BX-000001;35.10.05;35.10.05.2001;DINKES;SELESAI;2026-06-01T00:02:00+07:00");
 		assertThat(lines[lines.length - 1]).startsWith("UGD-BX-020000;");
 
 		byte[] xlsx = this.mvc.perform(get("/dasbor/ekspor.xlsx?from=2026-06-01&to=2026-06-30").cookie(session))
@@ -322,13 +340,14 @@ class DashboardTests {
 			String caseStatus, boolean cancelled) {
 		Instant assignedAt = Instant.parse(assigned);
 		Instant dueAt = Instant.parse(due);
-		long caseId = this.jdbc.sql("""
-				INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
-				    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
-				VALUES (:ticket, 'ABCDEF', :status, 'NORMAL', '35.10.05', '35.10.05.2001', 'Alamat', :name, 'Uji', 'LANGSUNG',
-				    'Data dasbor yang dihitung dengan tangan', :filed, (SELECT id FROM app_user WHERE username = 'upt.muncar'),
-				    CASE WHEN :status = 'DITUTUP' THEN CAST(:filed AS timestamptz) END)
-				RETURNING id""")
+		long caseId = this.jdbc
+			.sql("""
+					INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+					    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, closed_at)
+					VALUES (:ticket, 'ABCDEF', :status, 'NORMAL', '35.10.05', '35.10.05.2001', 'Alamat', :name, 'Uji', 'LANGSUNG',
+					    'Data dasbor yang dihitung dengan tangan', :filed, (SELECT id FROM app_user WHERE username = 'upt.muncar'),
+					    CASE WHEN :status = 'DITUTUP' THEN CAST(:filed AS timestamptz) END)
+					RETURNING id""")
 			.param("ticket", "UGD-DB-" + name)
 			.param("status", caseStatus)
 			.param("name", "Warga " + name)
@@ -336,17 +355,22 @@ class DashboardTests {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("INSERT INTO case_category (case_id, category_code) VALUES (:c, :cat)")
-			.param("c", caseId).param("cat", category).update();
+			.param("c", caseId)
+			.param("cat", category)
+			.update();
 		String status = cancelled ? "DIBATALKAN" : responded == null ? "MENUNGGU_RESPON" : "SELESAI";
-		this.jdbc.sql("""
-				INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
-				VALUES (:c, :dinas, :status, :assigned, :due, :atRisk, :responded, :closed)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+					VALUES (:c, :dinas, :status, :assigned, :due, :atRisk, :responded, :closed)""")
 			.param("c", caseId)
 			.param("dinas", dinas)
 			.param("status", status)
 			.param("assigned", Timestamp.from(assignedAt))
 			.param("due", Timestamp.from(dueAt))
-			.param("atRisk", Timestamp.from(assignedAt.plus(java.time.Duration.between(assignedAt, dueAt).multipliedBy(3).dividedBy(4))))
+			.param("atRisk",
+					Timestamp.from(assignedAt
+						.plus(java.time.Duration.between(assignedAt, dueAt).multipliedBy(3).dividedBy(4))))
 			.param("responded", responded == null ? null : Timestamp.from(Instant.parse(responded)))
 			.param("closed", status.equals("MENUNGGU_RESPON") ? null : Timestamp.from(dueAt))
 			.update();

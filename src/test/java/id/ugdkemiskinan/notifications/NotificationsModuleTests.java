@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The notifications module alone (no cases, users or agency beans), on a database of its own with
- * only the migrations: the events of the cases module, published by hand, become notification rows
- * for the right people. The rows the foreign keys point at (a kecamatan, accounts, a case and its
- * timeline events) are written here by SQL.
+ * The notifications module alone (no cases, users or agency beans), on a database of its
+ * own with only the migrations: the events of the cases module, published by hand, become
+ * notification rows for the right people. The rows the foreign keys point at (a
+ * kecamatan, accounts, a case and its timeline events) are written here by SQL.
  */
 @ApplicationModuleTest
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
@@ -61,23 +61,27 @@ class NotificationsModuleTests {
 	void aCaseWithStaffAround() {
 		this.jdbc.sql("""
 				INSERT INTO kabupaten (code, name) VALUES ('35.99', 'Uji') ON CONFLICT DO NOTHING""").update();
-		this.jdbc.sql("""
-				INSERT INTO kecamatan (code, kabupaten_code, name) VALUES (:k, '35.99', 'Uji') ON CONFLICT DO NOTHING""")
+		this.jdbc
+			.sql("""
+					INSERT INTO kecamatan (code, kabupaten_code, name) VALUES (:k, '35.99', 'Uji') ON CONFLICT DO NOTHING""")
 			.param("k", KECAMATAN)
 			.update();
 		this.jdbc.sql("""
 				INSERT INTO desa (code, kecamatan_code, name, kind) VALUES (:k || '.2001', :k, 'Uji', 'DESA')
 				ON CONFLICT DO NOTHING""").param("k", KECAMATAN).update();
-		this.jdbc.sql("""
-				INSERT INTO app_user (username, full_name, password_hash, role, kecamatan_code, dinas_code, enabled, created_at)
-				VALUES ('modul.upt', 'UPT', 'x', 'OPERATOR_UPT', :k, NULL, true, now()),
-				       ('modul.upt.off', 'UPT nonaktif', 'x', 'OPERATOR_UPT', :k, NULL, false, now()),
-				       ('modul.dinkes', 'Dinkes', 'x', 'PETUGAS_DINAS', NULL, 'DINKES', true, now()),
-				       ('modul.dinsos', 'Dinsos', 'x', 'PETUGAS_DINAS', NULL, 'DINSOS', true, now()),
-				       ('modul.kesra', 'Kesra', 'x', 'PETUGAS_DINAS', NULL, 'KESRA', true, now()),
-				       ('modul.sekretariat', 'Sekretariat', 'x', 'SEKRETARIAT', NULL, NULL, true, now()),
-				       ('modul.pimpinan', 'Pimpinan', 'x', 'PIMPINAN', NULL, NULL, true, now())
-				ON CONFLICT DO NOTHING""").param("k", KECAMATAN).update();
+		this.jdbc
+			.sql("""
+					INSERT INTO app_user (username, full_name, password_hash, role, kecamatan_code, dinas_code, enabled, created_at)
+					VALUES ('modul.upt', 'UPT', 'x', 'OPERATOR_UPT', :k, NULL, true, now()),
+					       ('modul.upt.off', 'UPT nonaktif', 'x', 'OPERATOR_UPT', :k, NULL, false, now()),
+					       ('modul.dinkes', 'Dinkes', 'x', 'PETUGAS_DINAS', NULL, 'DINKES', true, now()),
+					       ('modul.dinsos', 'Dinsos', 'x', 'PETUGAS_DINAS', NULL, 'DINSOS', true, now()),
+					       ('modul.kesra', 'Kesra', 'x', 'PETUGAS_DINAS', NULL, 'KESRA', true, now()),
+					       ('modul.sekretariat', 'Sekretariat', 'x', 'SEKRETARIAT', NULL, NULL, true, now()),
+					       ('modul.pimpinan', 'Pimpinan', 'x', 'PIMPINAN', NULL, NULL, true, now())
+					ON CONFLICT DO NOTHING""")
+			.param("k", KECAMATAN)
+			.update();
 		this.ticket = "UGD-97-" + "%06d".formatted(SERIAL.incrementAndGet());
 		this.caseId = this.jdbc.sql("""
 				INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
@@ -109,8 +113,9 @@ class NotificationsModuleTests {
 			.publish(new AssignmentRouted(event, this.caseId, this.ticket, KECAMATAN, 1, "KESRA", this.now,
 					this.now.plus(Duration.ofHours(4))))
 			.andWaitForStateChange(() -> notified(event), rows -> !rows.isEmpty())
-			.andVerify(rows -> assertThat(rows).containsExactlyInAnyOrder("ROUTED:modul.kesra:" + this.ticket + ":KESRA",
-					"ROUTED:modul.sekretariat:" + this.ticket + ":KESRA"));
+			.andVerify(
+					rows -> assertThat(rows).containsExactlyInAnyOrder("ROUTED:modul.kesra:" + this.ticket + ":KESRA",
+							"ROUTED:modul.sekretariat:" + this.ticket + ":KESRA"));
 	}
 
 	@Test
@@ -124,10 +129,12 @@ class NotificationsModuleTests {
 							new Flagged(dinsos, this.caseId, this.ticket, 2, "DINSOS", due))))
 			.andWaitForStateChange(() -> notified(dinkes, dinsos), rows -> rows.size() == 4)
 			.andVerify(rows -> assertThat(rows).containsExactlyInAnyOrder(
-					"BREACHED:modul.dinkes:" + this.ticket + ":DINKES", "BREACHED:modul.sekretariat:" + this.ticket + ":DINKES",
+					"BREACHED:modul.dinkes:" + this.ticket + ":DINKES",
+					"BREACHED:modul.sekretariat:" + this.ticket + ":DINKES",
 					"BREACHED:modul.dinsos:" + this.ticket + ":DINSOS",
 					"BREACHED:modul.sekretariat:" + this.ticket + ":DINSOS"));
-		assertThat(this.jdbc.sql("SELECT DISTINCT occurred_at = :due AND created_at = :now FROM notification WHERE ticket = :t")
+		assertThat(this.jdbc
+			.sql("SELECT DISTINCT occurred_at = :due AND created_at = :now FROM notification WHERE ticket = :t")
 			.param("due", Timestamp.from(due))
 			.param("now", Timestamp.from(this.now))
 			.param("t", this.ticket)
@@ -178,7 +185,10 @@ class NotificationsModuleTests {
 			.single();
 	}
 
-	/** kind:username:ticket:dinas of the notifications of these events, read from the notification table alone. */
+	/**
+	 * kind:username:ticket:dinas of the notifications of these events, read from the
+	 * notification table alone.
+	 */
 	private List<String> notified(Long... events) {
 		return this.jdbc.sql("""
 				SELECT n.kind || ':' || u.username || ':' || n.ticket || ':' || coalesce(n.dinas_code, '-')

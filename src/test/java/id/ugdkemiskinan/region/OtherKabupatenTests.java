@@ -33,7 +33,8 @@ class OtherKabupatenTests {
 		assertThat(this.regions.kabupaten().name()).isEqualTo("Kabupaten Kutai Kartanegara");
 		assertThat(this.regions.kecamatanCount()).isEqualTo(20);
 		assertThat(this.regions.desaCount()).isEqualTo(237);
-		assertThat(this.jdbc.sql("SELECT username || '@' || kecamatan_code FROM app_user WHERE role = 'OPERATOR_UPT' ORDER BY 1")
+		assertThat(this.jdbc
+			.sql("SELECT username || '@' || kecamatan_code FROM app_user WHERE role = 'OPERATOR_UPT' ORDER BY 1")
 			.query(String.class)
 			.list()).containsExactly("upt.loakulu@64.02.02", "upt.muaramuntai@64.02.01");
 

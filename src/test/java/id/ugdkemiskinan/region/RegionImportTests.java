@@ -49,7 +49,8 @@ class RegionImportTests {
 
 	@Test
 	void aCorrectedNameInTheListIsTakenOver() {
-		this.jdbc.sql("UPDATE desa SET name = 'Salah Ketik' WHERE code = (SELECT min(code) FROM desa WHERE kecamatan_code = '35.10.05')")
+		this.jdbc.sql(
+				"UPDATE desa SET name = 'Salah Ketik' WHERE code = (SELECT min(code) FROM desa WHERE kecamatan_code = '35.10.05')")
 			.update();
 
 		this.importer.importRegions();

@@ -14,8 +14,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The region module on its own (no other module's beans): on start it imports the configured
- * kabupaten from the Kemendagri list, and its API answers from what it imported.
+ * The region module on its own (no other module's beans): on start it imports the
+ * configured kabupaten from the Kemendagri list, and its API answers from what it
+ * imported.
  */
 @ApplicationModuleTest
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })

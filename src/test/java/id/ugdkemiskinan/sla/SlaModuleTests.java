@@ -21,9 +21,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sla module on its own: no cases module, only a stub of the {@link SweepTarget} it sweeps. The
- * sweeper drains each kind of flag batch by batch, with the clock's instant and the configured
- * escalation delay, and the policy fixes due times from the settings.
+ * The sla module on its own: no cases module, only a stub of the {@link SweepTarget} it
+ * sweeps. The sweeper drains each kind of flag batch by batch, with the clock's instant
+ * and the configured escalation delay, and the policy fixes due times from the settings.
  */
 @ApplicationModuleTest
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class, SlaModuleTests.StubTarget.class })
@@ -78,7 +78,10 @@ class SlaModuleTests {
 
 	}
 
-	/** Hands out the given numbers of flags in batches of at most the batch size, and logs each call. */
+	/**
+	 * Hands out the given numbers of flags in batches of at most the batch size, and logs
+	 * each call.
+	 */
 	static class Stub implements SweepTarget {
 
 		final List<String> calls = new ArrayList<>();

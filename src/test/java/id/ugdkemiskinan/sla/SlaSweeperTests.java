@@ -83,8 +83,8 @@ class SlaSweeperTests {
 
 		sweepAt(Duration.ofHours(12));
 		assertThat(events(task)).containsExactly("AT_RISK@3h00", "BREACHED@4h00", "ESCALATED@8h00");
-		assertThat(notified(task)).containsExactlyInAnyOrder("AT_RISK:dinkes", "BREACHED:dinkes", "BREACHED:sekretariat",
-				"ESCALATED:pimpinan", "ROUTED:dinkes");
+		assertThat(notified(task)).containsExactlyInAnyOrder("AT_RISK:dinkes", "BREACHED:dinkes",
+				"BREACHED:sekretariat", "ESCALATED:pimpinan", "ROUTED:dinkes");
 	}
 
 	@Test
@@ -136,8 +136,12 @@ class SlaSweeperTests {
 				.param("now", Timestamp.from(this.clock.instant()))
 				.query(Boolean.class)
 				.single()).isTrue();
-			assertThat(this.jdbc.sql("SELECT occurred_at = (SELECT due_at FROM assignment WHERE id = :id) FROM case_event "
-					+ "WHERE assignment_id = :id AND type = 'BREACHED'").param("id", task).query(Boolean.class).single()).isTrue();
+			assertThat(this.jdbc
+				.sql("SELECT occurred_at = (SELECT due_at FROM assignment WHERE id = :id) FROM case_event "
+						+ "WHERE assignment_id = :id AND type = 'BREACHED'")
+				.param("id", task)
+				.query(Boolean.class)
+				.single()).isTrue();
 		}
 	}
 
@@ -145,7 +149,8 @@ class SlaSweeperTests {
 	void twoSweepersAtOnceRecordEachBreachAndNotificationExactlyOnce() throws Exception {
 		Instant due = this.clock.instant().minus(Duration.ofMinutes(5));
 		long caseId = fileAndGetCaseId();
-		// Thousands of waiting assignments, all past due, spread over the dinas (closed ones keep the
+		// Thousands of waiting assignments, all past due, spread over the dinas (closed
+		// ones keep the
 		// one-open-per-dinas rule: each belongs to its own case).
 		this.jdbc.sql("""
 				WITH cases AS (
@@ -183,13 +188,17 @@ class SlaSweeperTests {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(this.jdbc.sql("""
-				SELECT count(*) FROM (SELECT e.assignment_id FROM case_event e JOIN case_file c ON c.id = e.case_id
-				WHERE c.ticket LIKE 'UGD-99-%' AND e.type = 'BREACHED' GROUP BY e.assignment_id HAVING count(*) = 1) once""")
-			.query(Long.class).single()).isEqualTo(3000);
-		long recipients = this.jdbc.sql("""
-				SELECT count(*) FROM app_user WHERE enabled AND (role = 'SEKRETARIAT' OR (role = 'PETUGAS_DINAS' AND dinas_code = 'DINKES'))""")
-			.query(Long.class).single();
+		assertThat(this.jdbc
+			.sql("""
+					SELECT count(*) FROM (SELECT e.assignment_id FROM case_event e JOIN case_file c ON c.id = e.case_id
+					WHERE c.ticket LIKE 'UGD-99-%' AND e.type = 'BREACHED' GROUP BY e.assignment_id HAVING count(*) = 1) once""")
+			.query(Long.class)
+			.single()).isEqualTo(3000);
+		long recipients = this.jdbc
+			.sql("""
+					SELECT count(*) FROM app_user WHERE enabled AND (role = 'SEKRETARIAT' OR (role = 'PETUGAS_DINAS' AND dinas_code = 'DINKES'))""")
+			.query(Long.class)
+			.single();
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM notification n JOIN case_file c ON c.id = n.case_id
 				WHERE c.ticket LIKE 'UGD-99-%' AND n.kind = 'BREACHED'""").query(Long.class).single())
@@ -212,11 +221,17 @@ class SlaSweeperTests {
 		sweepAt(Duration.ofHours(4).plusMinutes(1));
 
 		String bell = this.mvc.perform(get("/notifikasi").cookie(Logins.login(this.mvc, "bpmd")))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(bell).contains("Penugasan BPMD melewati batas waktu respon", "Penugasan BPMD berisiko terlambat",
 				"Penugasan baru untuk BPMD");
 		String secretariat = this.mvc.perform(get("/notifikasi").cookie(Logins.login(this.mvc, "sekretariat")))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(secretariat).contains("Penugasan BPMD melewati batas waktu respon");
 		assertThat(task).isPositive();
 	}
@@ -227,17 +242,27 @@ class SlaSweeperTests {
 	}
 
 	private long fileAndGetCaseId() throws Exception {
-		String location = this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(CaseData.json(CaseData.nik(), "LAINNYA"))).andReturn().getResponse().getHeader("Location");
+		String location = this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(CaseData.json(CaseData.nik(), "LAINNYA")))
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 		return this.jdbc.sql("SELECT id FROM case_file WHERE ticket = :t")
-			.param("t", location.substring("/api/v1/cases/".length())).query(Long.class).single();
+			.param("t", location.substring("/api/v1/cases/".length()))
+			.query(Long.class)
+			.single();
 	}
 
 	private long fileAndGetAssignment(String category) throws Exception {
-		String location = this.mvc.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(CaseData.json(CaseData.nik(), category))).andReturn().getResponse().getHeader("Location");
+		String location = this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(CaseData.json(CaseData.nik(), category)))
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 		return this.jdbc.sql("""
 				SELECT a.id FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t""")
 			.param("t", location.substring("/api/v1/cases/".length()))
@@ -246,24 +271,27 @@ class SlaSweeperTests {
 	}
 
 	private void respond(long task, String username) throws Exception {
-		this.mvc.perform(post("/api/v1/assignments/" + task + "/response").with(httpBasic(username, Logins.DEMO_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"note\":\"Petugas mendatangi rumah warga sekarang.\"}")).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/api/v1/assignments/" + task + "/response").with(httpBasic(username, Logins.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"note\":\"Petugas mendatangi rumah warga sekarang.\"}"))
+			.andExpect(status().isOk());
 	}
 
 	/** at risk / breached / escalated, each as hours since filing or "-". */
 	private String flags(long task) {
 		return this.jdbc.sql("SELECT at_risk_at, breached_at, escalated_at FROM assignment WHERE id = :id")
 			.param("id", task)
-			.query((rs, n) -> since(rs.getObject(1, OffsetDateTime.class)) + "/" + since(rs.getObject(2, OffsetDateTime.class))
-					+ "/" + since(rs.getObject(3, OffsetDateTime.class)))
+			.query((rs, n) -> since(rs.getObject(1, OffsetDateTime.class)) + "/"
+					+ since(rs.getObject(2, OffsetDateTime.class)) + "/" + since(rs.getObject(3, OffsetDateTime.class)))
 			.single();
 	}
 
 	private List<String> events(long task) {
-		return this.jdbc.sql("""
-				SELECT type, occurred_at FROM case_event WHERE assignment_id = :id AND type IN ('AT_RISK', 'BREACHED', 'ESCALATED')
-				ORDER BY occurred_at, id""")
+		return this.jdbc
+			.sql("""
+					SELECT type, occurred_at FROM case_event WHERE assignment_id = :id AND type IN ('AT_RISK', 'BREACHED', 'ESCALATED')
+					ORDER BY occurred_at, id""")
 			.param("id", task)
 			.query((rs, n) -> rs.getString(1) + "@" + since(rs.getObject(2, OffsetDateTime.class)))
 			.list();
@@ -279,8 +307,11 @@ class SlaSweeperTests {
 	}
 
 	private String slaState(long task) throws Exception {
-		String ticket = this.jdbc.sql("SELECT c.ticket FROM case_file c JOIN assignment a ON a.case_id = c.id WHERE a.id = :id")
-			.param("id", task).query(String.class).single();
+		String ticket = this.jdbc
+			.sql("SELECT c.ticket FROM case_file c JOIN assignment a ON a.case_id = c.id WHERE a.id = :id")
+			.param("id", task)
+			.query(String.class)
+			.single();
 		return this.mvc.perform(get("/api/v1/cases/" + ticket).with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
 			.andExpect(jsonPath("$.assignments[0].id").value(task))
 			.andReturn()

@@ -20,7 +20,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sweep publishes one {@link AssignmentsFlagged} per batch, not one event per assignment. */
+/**
+ * The sweep publishes one {@link AssignmentsFlagged} per batch, not one event per
+ * assignment.
+ */
 @IntegrationTest
 @TestPropertySource(properties = "ugd.test.database=sla")
 @RecordApplicationEvents
@@ -73,8 +76,9 @@ class SweepBatchEventTests {
 			.extracting(AssignmentsFlagged.Flagged::eventId)
 			.doesNotHaveDuplicates()
 			.hasSize(1200);
-		long recipients = this.jdbc.sql("""
-				SELECT count(*) FROM app_user WHERE enabled AND (role = 'SEKRETARIAT' OR (role = 'PETUGAS_DINAS' AND dinas_code = 'DINSOS'))""")
+		long recipients = this.jdbc
+			.sql("""
+					SELECT count(*) FROM app_user WHERE enabled AND (role = 'SEKRETARIAT' OR (role = 'PETUGAS_DINAS' AND dinas_code = 'DINSOS'))""")
 			.query(Long.class)
 			.single();
 		assertThat(this.jdbc.sql("""

@@ -10,7 +10,10 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-/** Realistic case input for tests, with a fresh valid NIK each time so that tests do not see each other's cases as duplicates. */
+/**
+ * Realistic case input for tests, with a fresh valid NIK each time so that tests do not
+ * see each other's cases as duplicates.
+ */
 public final class CaseData {
 
 	public static final String MUNCAR_DESA = "35.10.05.2002";
@@ -28,7 +31,10 @@ public final class CaseData {
 	private CaseData() {
 	}
 
-	/** A valid NIK (Banyuwangi, Muncar, a woman born 12 March 1980) never handed out before in this run. */
+	/**
+	 * A valid NIK (Banyuwangi, Muncar, a woman born 12 March 1980) never handed out
+	 * before in this run.
+	 */
 	public static String nik() {
 		return String.format("351005520380%04d", SERIAL.getAndIncrement());
 	}
@@ -38,7 +44,9 @@ public final class CaseData {
 		return form(nik, Map.of(), categories);
 	}
 
-	/** The filing form with some fields replaced (an empty value leaves the field out). */
+	/**
+	 * The filing form with some fields replaced (an empty value leaves the field out).
+	 */
 	public static MockMultipartHttpServletRequestBuilder form(String nik, Map<String, String> replaced,
 			String... categories) {
 		Map<String, String> fields = new LinkedHashMap<>();
@@ -75,9 +83,8 @@ public final class CaseData {
 				 "categories":[%s],"description":"Lansia hidup sendiri, atap rumah bocor dan roboh sebagian.",
 				 "beneficiary":{"name":"Mbah Sarni","nik":"%s","phone":"+62 813 1111 2222"},
 				 "reporter":{"name":"Pak RT","phone":"081233334444","relation":"Ketua RT","confidential":true},
-				 "vulnerabilities":["LANSIA","HIDUP_SENDIRI"]}"""
-			.formatted(MUNCAR_DESA, String.join(",", java.util.Arrays.stream(categories).map(c -> "\"" + c + "\"").toList()),
-					nik);
+				 "vulnerabilities":["LANSIA","HIDUP_SENDIRI"]}""".formatted(MUNCAR_DESA,
+				String.join(",", java.util.Arrays.stream(categories).map(c -> "\"" + c + "\"").toList()), nik);
 	}
 
 }

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole application on real PostgreSQL ({@link TestcontainersConfiguration}), with MockMvc, in demo mode,
- * with the app's own embedded server, the SLA sweeper and the dashboard roll-up schedule switched off
- * (tests run them when they mean to).
+ * The whole application on real PostgreSQL ({@link TestcontainersConfiguration}), with
+ * MockMvc, in demo mode, with the app's own embedded server, the SLA sweeper and the
+ * dashboard roll-up schedule switched off (tests run them when they mean to).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +23,5 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
 		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false" })
 public @interface IntegrationTest {
+
 }

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Logs in through the real login form and returns the session cookie (sessions live in the database). */
+/**
+ * Logs in through the real login form and returns the session cookie (sessions live in
+ * the database).
+ */
 public final class Logins {
 
 	public static final String SESSION_COOKIE = "UGDSESSION";

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move forward instead of sleeping. Starts at the real current time, in microseconds like PostgreSQL. */
+/**
+ * A clock that tests move forward instead of sleeping. Starts at the real current time,
+ * in microseconds like PostgreSQL.
+ */
 public class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));

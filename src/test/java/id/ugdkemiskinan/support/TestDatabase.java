@@ -19,11 +19,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The one PostgreSQL server of a test run: a Testcontainers container where a Docker engine
- * answers, otherwise an embedded server (zonky) that the tests start themselves. Started once
- * per JVM; each test context picks a database on it by name (created on first use), so tests
- * that need an empty database get one without a second server. Application contexts get it
- * through {@link TestcontainersConfiguration}.
+ * The one PostgreSQL server of a test run: a Testcontainers container where a Docker
+ * engine answers, otherwise an embedded server (zonky) that the tests start themselves.
+ * Started once per JVM; each test context picks a database on it by name (created on
+ * first use), so tests that need an empty database get one without a second server.
+ * Application contexts get it through {@link TestcontainersConfiguration}.
  */
 public final class TestDatabase {
 

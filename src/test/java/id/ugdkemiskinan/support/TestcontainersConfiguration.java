@@ -12,19 +12,23 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Points the application at the test run's PostgreSQL ({@link TestDatabase}, one server per JVM):
- * database {@code ugd.test.database} (default {@code ugd}) on it. Where a Docker engine answers,
- * the default database is the Testcontainers container's own, connected by Spring Boot
- * ({@code @ServiceConnection}); a test that names another database, or a machine without Docker,
- * gets a {@link JdbcConnectionDetails} for that database on the same server (the embedded
- * PostgreSQL when there is no Docker engine). Also what {@code TestUgdApplication} runs on.
+ * Points the application at the test run's PostgreSQL ({@link TestDatabase}, one server
+ * per JVM): database {@code ugd.test.database} (default {@code ugd}) on it. Where a
+ * Docker engine answers, the default database is the Testcontainers container's own,
+ * connected by Spring Boot ({@code @ServiceConnection}); a test that names another
+ * database, or a machine without Docker, gets a {@link JdbcConnectionDetails} for that
+ * database on the same server (the embedded PostgreSQL when there is no Docker engine).
+ * Also what {@code TestUgdApplication} runs on.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
 
 	private static final String DATABASE = "ugd.test.database";
 
-	/** The run's one container; not stopped with the context, other contexts (and the JVM's end) share it. */
+	/**
+	 * The run's one container; not stopped with the context, other contexts (and the
+	 * JVM's end) share it.
+	 */
 	@Bean(destroyMethod = "")
 	@ServiceConnection
 	@Conditional(ContainerDatabase.class)
@@ -55,7 +59,10 @@ public class TestcontainersConfiguration {
 		};
 	}
 
-	/** A Docker engine answers and the test wants the default database: the container's own. */
+	/**
+	 * A Docker engine answers and the test wants the default database: the container's
+	 * own.
+	 */
 	static class ContainerDatabase implements Condition {
 
 		@Override

@@ -49,17 +49,19 @@ class AdminUserTests {
 
 	@Test
 	void anAdminCreatesAnOperatorWhoMustChangeTheTemporaryPasswordAtFirstLogin() throws Exception {
-		MvcResult created = this.mvc.perform(post("/admin/pengguna").cookie(this.admin)
-			.with(csrf())
-			.param("username", "Siti.Rahma")
-			.param("fullName", "Siti Rahmawati")
-			.param("role", "OPERATOR_UPT")
-			.param("kecamatanCode", "35.10.05"))
+		MvcResult created = this.mvc
+			.perform(post("/admin/pengguna").cookie(this.admin)
+				.with(csrf())
+				.param("username", "Siti.Rahma")
+				.param("fullName", "Siti Rahmawati")
+				.param("role", "OPERATOR_UPT")
+				.param("kecamatanCode", "35.10.05"))
 			.andExpect(redirectedUrl("/admin/pengguna"))
 			.andReturn();
 		String temporary = (String) created.getFlashMap().get("temporaryPassword");
 		assertThat(temporary).hasSizeGreaterThanOrEqualTo(10);
-		assertThat(this.jdbc.sql("SELECT role || ':' || kecamatan_code || ':' || must_change_password FROM app_user WHERE username = 'siti.rahma'")
+		assertThat(this.jdbc.sql(
+				"SELECT role || ':' || kecamatan_code || ':' || must_change_password FROM app_user WHERE username = 'siti.rahma'")
 			.query(String.class)
 			.single()).isEqualTo("OPERATOR_UPT:35.10.05:true");
 
@@ -68,25 +70,28 @@ class AdminUserTests {
 		Cookie user = login.getResponse().getCookie(Logins.SESSION_COOKIE);
 		this.mvc.perform(get("/kasus").cookie(user)).andExpect(redirectedUrl("/akun/kata-sandi"));
 
-		this.mvc.perform(post("/akun/kata-sandi").cookie(user)
-			.with(csrf())
-			.param("currentPassword", temporary)
-			.param("newPassword", "pendek")
-			.param("confirmPassword", "pendek"))
+		this.mvc
+			.perform(post("/akun/kata-sandi").cookie(user)
+				.with(csrf())
+				.param("currentPassword", temporary)
+				.param("newPassword", "pendek")
+				.param("confirmPassword", "pendek"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "password.tooShort"))
 			.andExpect(content().string(containsString("Kata sandi minimal 10 karakter.")));
-		this.mvc.perform(post("/akun/kata-sandi").cookie(user)
-			.with(csrf())
-			.param("currentPassword", temporary)
-			.param("newPassword", "siti.rahma")
-			.param("confirmPassword", "siti.rahma"))
+		this.mvc
+			.perform(post("/akun/kata-sandi").cookie(user)
+				.with(csrf())
+				.param("currentPassword", temporary)
+				.param("newPassword", "siti.rahma")
+				.param("confirmPassword", "siti.rahma"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "password.sameAsUsername"));
-		Cookie renewed = this.mvc.perform(post("/akun/kata-sandi").cookie(user)
-			.with(csrf())
-			.param("currentPassword", temporary)
-			.param("newPassword", "kopi-muncar-2026")
-			.param("confirmPassword", "kopi-muncar-2026"))
+		Cookie renewed = this.mvc
+			.perform(post("/akun/kata-sandi").cookie(user)
+				.with(csrf())
+				.param("currentPassword", temporary)
+				.param("newPassword", "kopi-muncar-2026")
+				.param("confirmPassword", "kopi-muncar-2026"))
 			.andExpect(redirectedUrl("/kasus"))
 			.andReturn()
 			.getResponse()
@@ -113,37 +118,42 @@ class AdminUserTests {
 
 	@Test
 	void theFormShowsFieldErrorsAndKeepsWhatWasTyped() throws Exception {
-		this.mvc.perform(post("/admin/pengguna").cookie(this.admin)
-			.with(csrf())
-			.param("username", "upt.genteng")
-			.param("fullName", "Nama Yang Diketik")
-			.param("role", "OPERATOR_UPT"))
+		this.mvc
+			.perform(post("/admin/pengguna").cookie(this.admin)
+				.with(csrf())
+				.param("username", "upt.genteng")
+				.param("fullName", "Nama Yang Diketik")
+				.param("role", "OPERATOR_UPT"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "user.username.taken"))
 			.andExpect(content().string(containsString("Nama pengguna ini sudah dipakai.")))
 			.andExpect(content().string(containsString("value=\"Nama Yang Diketik\"")));
-		this.mvc.perform(post("/admin/pengguna").cookie(this.admin)
-			.with(csrf())
-			.param("username", "baru.tanpa.lingkup")
-			.param("fullName", "Tanpa Lingkup")
-			.param("role", "OPERATOR_UPT"))
+		this.mvc
+			.perform(post("/admin/pengguna").cookie(this.admin)
+				.with(csrf())
+				.param("username", "baru.tanpa.lingkup")
+				.param("fullName", "Tanpa Lingkup")
+				.param("role", "OPERATOR_UPT"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "kecamatanCode", "user.kecamatan.required"));
-		this.mvc.perform(post("/admin/pengguna").cookie(this.admin)
-			.with(csrf())
-			.param("username", "baru.kesra")
-			.param("fullName", "Staf Kesra")
-			.param("role", "PETUGAS_DINAS")
-			.param("dinasCode", "KESRA"))
+		this.mvc
+			.perform(post("/admin/pengguna").cookie(this.admin)
+				.with(csrf())
+				.param("username", "baru.kesra")
+				.param("fullName", "Staf Kesra")
+				.param("role", "PETUGAS_DINAS")
+				.param("dinasCode", "KESRA"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "dinasCode", "user.dinas.required"));
-		this.mvc.perform(post("/admin/pengguna").cookie(this.admin)
-			.with(csrf())
-			.param("username", "x")
-			.param("fullName", "")
-			.param("role", ""))
+		this.mvc
+			.perform(post("/admin/pengguna").cookie(this.admin)
+				.with(csrf())
+				.param("username", "x")
+				.param("fullName", "")
+				.param("role", ""))
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "Pattern"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "fullName", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrors("form", "role"));
-		assertThat(this.jdbc.sql("SELECT count(*) FROM app_user WHERE username IN ('baru.tanpa.lingkup', 'baru.kesra', 'x')")
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM app_user WHERE username IN ('baru.tanpa.lingkup', 'baru.kesra', 'x')")
 			.query(Long.class)
 			.single()).isZero();
 	}
@@ -180,7 +190,8 @@ class AdminUserTests {
 			.param("role", "PIMPINAN"));
 
 		MvcResult reset = this.mvc
-			.perform(post("/admin/pengguna/{id}/reset-kata-sandi", userId("reset.saya")).cookie(this.admin).with(csrf()))
+			.perform(
+					post("/admin/pengguna/{id}/reset-kata-sandi", userId("reset.saya")).cookie(this.admin).with(csrf()))
 			.andExpect(redirectedUrl("/admin/pengguna"))
 			.andReturn();
 
@@ -200,14 +211,17 @@ class AdminUserTests {
 	@Test
 	void otherRolesCannotManageUsers() throws Exception {
 		Cookie secretariat = Logins.login(this.mvc, "sekretariat");
-		this.mvc.perform(post("/admin/pengguna/{id}/reset-kata-sandi", userId("admin")).cookie(secretariat).with(csrf()))
+		this.mvc
+			.perform(post("/admin/pengguna/{id}/reset-kata-sandi", userId("admin")).cookie(secretariat).with(csrf()))
 			.andExpect(status().isForbidden());
 	}
 
 	private long userId(String username) {
-		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 	}
-
 
 	@Test
 	void theUserListPagesAndRefusesAnUnreadablePage() throws Exception {

@@ -15,7 +15,10 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-/** Outside demo mode (the default with an external database) there are no demo accounts and no banner. */
+/**
+ * Outside demo mode (the default with an external database) there are no demo accounts
+ * and no banner.
+ */
 @IntegrationTest
 @TestPropertySource(properties = { "ugd.demo.enabled=false", "ugd.test.database=nodemo" })
 class DemoModeTests {

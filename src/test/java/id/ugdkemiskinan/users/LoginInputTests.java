@@ -27,8 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Bad input at login (issue 13, item 15): over-long user names and passwords are ordinary failed
- * logins, and the CSRF token is taken only from the form body or the header.
+ * Bad input at login (issue 13, item 15): over-long user names and passwords are ordinary
+ * failed logins, and the CSRF token is taken only from the form body or the header.
  */
 @IntegrationTest
 class LoginInputTests {
@@ -65,13 +65,15 @@ class LoginInputTests {
 	@Test
 	void aLoginWithAPasswordOverSeventyTwoBytesIsAnOrdinaryFailure() throws Exception {
 		this.administration.createIfAbsent("aturan.masuk", "Uji Masuk", PASSWORD, Role.PIMPINAN, null, null);
-		assertThat(Logins.submitLogin(this.mvc, "aturan.masuk", PASSWORD + "x".repeat(200)).getResponse()
+		assertThat(Logins.submitLogin(this.mvc, "aturan.masuk", PASSWORD + "x".repeat(200))
+			.getResponse()
 			.getRedirectedUrl()).isEqualTo("/login?error");
-		this.mvc.perform(post("/akun/kata-sandi").cookie(Logins.login(this.mvc, "aturan.masuk", PASSWORD))
-			.with(csrf())
-			.param("currentPassword", "é".repeat(100))
-			.param("newPassword", "kopi-muncar-2026")
-			.param("confirmPassword", "kopi-muncar-2026"))
+		this.mvc
+			.perform(post("/akun/kata-sandi").cookie(Logins.login(this.mvc, "aturan.masuk", PASSWORD))
+				.with(csrf())
+				.param("currentPassword", "é".repeat(100))
+				.param("newPassword", "kopi-muncar-2026")
+				.param("confirmPassword", "kopi-muncar-2026"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.current.wrong"));
 	}
@@ -82,14 +84,16 @@ class LoginInputTests {
 		Cookie session = page.getResponse().getCookie(Logins.SESSION_COOKIE);
 		String token = csrfToken(page.getResponse().getContentAsString());
 
-		this.mvc.perform(post("/login?_csrf={token}", token).cookie(session)
-			.param("username", "pimpinan")
-			.param("password", Logins.DEMO_PASSWORD)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED))
+		this.mvc
+			.perform(post("/login?_csrf={token}", token).cookie(session)
+				.param("username", "pimpinan")
+				.param("password", Logins.DEMO_PASSWORD)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/login?%5Fcsrf={token}", token).cookie(session)
-			.param("username", "pimpinan")
-			.param("password", Logins.DEMO_PASSWORD))
+		this.mvc
+			.perform(post("/login?%5Fcsrf={token}", token).cookie(session)
+				.param("username", "pimpinan")
+				.param("password", Logins.DEMO_PASSWORD))
 			.andExpect(status().isForbidden());
 	}
 
@@ -98,10 +102,11 @@ class LoginInputTests {
 		MvcResult page = this.mvc.perform(get("/login")).andReturn();
 		Cookie session = page.getResponse().getCookie(Logins.SESSION_COOKIE);
 		String token = csrfToken(page.getResponse().getContentAsString());
-		MvcResult body = this.mvc.perform(post("/login").cookie(session)
-			.param("username", "pimpinan")
-			.param("password", Logins.DEMO_PASSWORD)
-			.param("_csrf", token))
+		MvcResult body = this.mvc
+			.perform(post("/login").cookie(session)
+				.param("username", "pimpinan")
+				.param("password", Logins.DEMO_PASSWORD)
+				.param("_csrf", token))
 			.andExpect(redirectedUrl("/dasbor"))
 			.andReturn();
 
@@ -110,7 +115,8 @@ class LoginInputTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
-		this.mvc.perform(post("/logout?_csrf={token}", dashboardToken).cookie(loggedIn)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout?_csrf={token}", dashboardToken).cookie(loggedIn))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/logout").cookie(loggedIn).header("X-CSRF-TOKEN", dashboardToken))
 			.andExpect(redirectedUrl("/login?logout"));
 	}

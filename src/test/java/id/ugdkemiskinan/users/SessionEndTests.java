@@ -22,8 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Disabling an account, an admin's password reset and the owner's own password change end the
- * account's open sessions at once (issue 13, item 8); real sessions in PostgreSQL.
+ * Disabling an account, an admin's password reset and the owner's own password change end
+ * the account's open sessions at once (issue 13, item 8); real sessions in PostgreSQL.
  */
 @IntegrationTest
 class SessionEndTests {
@@ -54,7 +54,8 @@ class SessionEndTests {
 		this.mvc.perform(get("/antrian").cookie(first)).andExpect(status().isOk());
 		assertThat(sessionsOf("sesi.nonaktif")).isEqualTo(2);
 
-		this.mvc.perform(post("/admin/pengguna/{id}/nonaktifkan", userId("sesi.nonaktif")).cookie(this.admin).with(csrf()))
+		this.mvc
+			.perform(post("/admin/pengguna/{id}/nonaktifkan", userId("sesi.nonaktif")).cookie(this.admin).with(csrf()))
 			.andExpect(redirectedUrl("/admin/pengguna"));
 
 		assertThat(sessionsOf("sesi.nonaktif")).isZero();
@@ -81,7 +82,9 @@ class SessionEndTests {
 		Cookie session = Logins.login(this.mvc, "sesi.reset", PASSWORD);
 		this.mvc.perform(get("/antrian").cookie(session)).andExpect(status().isOk());
 
-		this.mvc.perform(post("/admin/pengguna/{id}/reset-kata-sandi", userId("sesi.reset")).cookie(this.admin).with(csrf()))
+		this.mvc
+			.perform(
+					post("/admin/pengguna/{id}/reset-kata-sandi", userId("sesi.reset")).cookie(this.admin).with(csrf()))
 			.andExpect(redirectedUrl("/admin/pengguna"));
 
 		this.mvc.perform(get("/antrian").cookie(session)).andExpect(redirectedUrl("/login"));
@@ -94,11 +97,12 @@ class SessionEndTests {
 		Cookie other = Logins.login(this.mvc, "sesi.ganti", PASSWORD);
 		Cookie changing = Logins.login(this.mvc, "sesi.ganti", PASSWORD);
 
-		MvcResult change = this.mvc.perform(post("/akun/kata-sandi").cookie(changing)
-			.with(csrf())
-			.param("currentPassword", PASSWORD)
-			.param("newPassword", "kopi-genteng-2026")
-			.param("confirmPassword", "kopi-genteng-2026"))
+		MvcResult change = this.mvc
+			.perform(post("/akun/kata-sandi").cookie(changing)
+				.with(csrf())
+				.param("currentPassword", PASSWORD)
+				.param("newPassword", "kopi-genteng-2026")
+				.param("confirmPassword", "kopi-genteng-2026"))
 			.andExpect(redirectedUrl("/antrian"))
 			.andReturn();
 
@@ -124,7 +128,10 @@ class SessionEndTests {
 	}
 
 	private long userId(String username) {
-		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 	}
 
 }

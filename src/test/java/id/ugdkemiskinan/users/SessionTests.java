@@ -29,7 +29,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sessions through a real HTTP server: stored in PostgreSQL, renewed on login, 30 minutes idle. */
+/**
+ * Sessions through a real HTTP server: stored in PostgreSQL, renewed on login, 30 minutes
+ * idle.
+ */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
@@ -62,12 +65,12 @@ class SessionTests {
 	void sessionsCommitAsynchronouslyWhileEverythingElseKeepsTheJpaTransactionManager() {
 		assertThat(this.transactionManager).isInstanceOf(org.springframework.orm.jpa.JpaTransactionManager.class);
 		String serverSetting = this.jdbc.sql("SHOW synchronous_commit").query(String.class).single();
-		var template = new org.springframework.transaction.support.TransactionTemplate(
-				this.sessionTransactionManager);
+		var template = new org.springframework.transaction.support.TransactionTemplate(this.sessionTransactionManager);
 		String inSessionTransaction = template
 			.execute(status -> this.jdbc.sql("SHOW synchronous_commit").query(String.class).single());
 		assertThat(inSessionTransaction).isEqualTo("off");
-		// SET LOCAL: the setting ends with the session's transaction (the test database may run with it off anyway).
+		// SET LOCAL: the setting ends with the session's transaction (the test database
+		// may run with it off anyway).
 		assertThat(this.jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo(serverSetting);
 	}
 
@@ -133,7 +136,8 @@ class SessionTests {
 
 		HttpResponse<String> afterwards = get("/dasbor");
 		assertThat(afterwards.statusCode()).isEqualTo(302);
-		assertThat(afterwards.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(afterwards.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 	}
 
 	private String sessionCookie() {

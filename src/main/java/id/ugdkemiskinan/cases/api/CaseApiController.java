@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The case API for channel integrations (WhatsApp gateways and other apps): same rules, same
- * scopes and same validation as the pages. A case outside the caller's scope is 404, exactly as
- * one that does not exist.
+ * The case API for channel integrations (WhatsApp gateways and other apps): same rules,
+ * same scopes and same validation as the pages. A case outside the caller's scope is 404,
+ * exactly as one that does not exist.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -56,7 +56,8 @@ class CaseApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<CaseResponse> fileCase(@AuthenticationPrincipal CurrentUser user, @RequestBody FileCaseRequest request,
+	ResponseEntity<CaseResponse> fileCase(@AuthenticationPrincipal CurrentUser user,
+			@RequestBody FileCaseRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		FileCaseCommand command = request.command();
 		Submission submission = Submission.of(Submission.API_PREFIX, idempotencyKey, command);

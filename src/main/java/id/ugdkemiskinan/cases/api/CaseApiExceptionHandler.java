@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The case API's refusals as problem details: 400 with field errors, 403 out of scope, 409 for the
- * lifecycle, 422 for an idempotency key already used for another case.
+ * The case API's refusals as problem details: 400 with field errors, 403 out of scope,
+ * 409 for the lifecycle, 422 for an idempotency key already used for another case.
  */
 @RestControllerAdvice(assignableTypes = { CaseApiController.class, WorkflowApiController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,11 +33,12 @@ class CaseApiExceptionHandler {
 	@ExceptionHandler(InvalidCaseException.class)
 	ProblemDetail invalid(InvalidCaseException ex) {
 		ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "api.validation");
-		problem.setProperty("errors", ex.problems()
-			.stream()
-			.map(p -> new FieldErrorJson(CaseApiController.apiField(p.field()),
-					this.problems.message(p.messageKey(), p.args())))
-			.toList());
+		problem.setProperty("errors",
+				ex.problems()
+					.stream()
+					.map(p -> new FieldErrorJson(CaseApiController.apiField(p.field()),
+							this.problems.message(p.messageKey(), p.args())))
+					.toList());
 		return problem;
 	}
 

@@ -19,20 +19,21 @@ final class CaseJson {
 	}
 
 	/** A filing request: {@code POST /api/v1/cases}. */
-	public record FileCaseRequest(String desaCode, String address, String rt, String rw, String latitude, String longitude,
-			String channel, List<String> categories, String description, BeneficiaryJson beneficiary,
+	public record FileCaseRequest(String desaCode, String address, String rt, String rw, String latitude,
+			String longitude, String channel, List<String> categories, String description, BeneficiaryJson beneficiary,
 			ReporterJson reporter, List<String> vulnerabilities) {
 
 		FileCaseCommand command() {
 			BeneficiaryJson b = this.beneficiary == null ? new BeneficiaryJson(null, null, null, null, null)
 					: this.beneficiary;
 			ReporterJson r = this.reporter == null ? new ReporterJson(null, null, null, null) : this.reporter;
-			// A reason for a missing NIK means "no NIK", as the form's checkbox: sent with a NIK, both are refused.
+			// A reason for a missing NIK means "no NIK", as the form's checkbox: sent
+			// with a NIK, both are refused.
 			boolean nikUnknown = b.nikUnknownReason() != null && !b.nikUnknownReason().isBlank();
 			return new FileCaseCommand(this.desaCode, this.address, this.rt, this.rw, this.latitude, this.longitude,
-					this.channel, this.categories, this.description, b.name(), b.nik(), nikUnknown, b.nikUnknownReason(),
-					b.kk(), b.phone(), r.name(), r.phone(), r.relation(), Boolean.TRUE.equals(r.confidential()),
-					this.vulnerabilities);
+					this.channel, this.categories, this.description, b.name(), b.nik(), nikUnknown,
+					b.nikUnknownReason(), b.kk(), b.phone(), r.name(), r.phone(), r.relation(),
+					Boolean.TRUE.equals(r.confidential()), this.vulnerabilities);
 		}
 
 	}
@@ -45,17 +46,17 @@ final class CaseJson {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record CaseResponse(String ticket, String accessCode, CaseStatus status, Priority priority, String kecamatanCode,
-			String desaCode, Channel channel, List<String> categories, List<Vulnerability> vulnerabilities,
-			OffsetDateTime filedAt, List<AssignmentJson> assignments, List<String> possibleDuplicates,
-			BeneficiaryJson beneficiary, ReporterJson reporter, Boolean reporterHidden, String address, String rt,
-			String rw, String description, List<EventJson> timeline) {
+	public record CaseResponse(String ticket, String accessCode, CaseStatus status, Priority priority,
+			String kecamatanCode, String desaCode, Channel channel, List<String> categories,
+			List<Vulnerability> vulnerabilities, OffsetDateTime filedAt, List<AssignmentJson> assignments,
+			List<String> possibleDuplicates, BeneficiaryJson beneficiary, ReporterJson reporter, Boolean reporterHidden,
+			String address, String rt, String rw, String description, List<EventJson> timeline) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record AssignmentJson(long id, long version, String dinasCode, AssignmentStatus status, OffsetDateTime assignedAt,
-			OffsetDateTime dueAt, OffsetDateTime respondedAt, OffsetDateTime resolvedAt, String intervention,
-			String slaState) {
+	public record AssignmentJson(long id, long version, String dinasCode, AssignmentStatus status,
+			OffsetDateTime assignedAt, OffsetDateTime dueAt, OffsetDateTime respondedAt, OffsetDateTime resolvedAt,
+			String intervention, String slaState) {
 	}
 
 	/** An assignment in a queue, or the one an action changed, with its case's ticket. */
@@ -65,10 +66,14 @@ final class CaseJson {
 	}
 
 	/** A page of a queue; {@code total} as in {@link CaseListResponse}. */
-	public record QueueJson(List<QueueItemJson> items, int page, int size, boolean hasNext, long total, boolean totalExact) {
+	public record QueueJson(List<QueueItemJson> items, int page, int size, boolean hasNext, long total,
+			boolean totalExact) {
 	}
 
-	/** Bodies of the workflow calls; {@code version} (optional) guards against acting on a stale view. */
+	/**
+	 * Bodies of the workflow calls; {@code version} (optional) guards against acting on a
+	 * stale view.
+	 */
 	public record NoteRequest(String note, Long version) {
 	}
 
@@ -93,12 +98,15 @@ final class CaseJson {
 	}
 
 	/** A case in a list: NIK masked. */
-	public record CaseSummary(String ticket, OffsetDateTime filedAt, String beneficiaryName, String nik, String desaName,
-			String kecamatanName, List<String> categories, Priority priority, CaseStatus status,
+	public record CaseSummary(String ticket, OffsetDateTime filedAt, String beneficiaryName, String nik,
+			String desaName, String kecamatanName, List<String> categories, Priority priority, CaseStatus status,
 			int overdueAssignments) {
 	}
 
-	/** A page of cases; {@code total} counted up to 10,000 ({@code totalExact} false beyond). */
+	/**
+	 * A page of cases; {@code total} counted up to 10,000 ({@code totalExact} false
+	 * beyond).
+	 */
 	public record CaseListResponse(List<CaseSummary> items, int page, int size, boolean hasNext, long total,
 			boolean totalExact) {
 	}

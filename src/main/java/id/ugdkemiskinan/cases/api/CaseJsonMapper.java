@@ -29,8 +29,8 @@ import id.ugdkemiskinan.users.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * From the case module's views to the API's JSON records (timestamps with the kabupaten's offset);
- * finds the case in the caller's scope where an answer shows one.
+ * From the case module's views to the API's JSON records (timestamps with the kabupaten's
+ * offset); finds the case in the caller's scope where an answer shows one.
  */
 @Component
 class CaseJsonMapper {
@@ -55,7 +55,10 @@ class CaseJsonMapper {
 		return response(find(ticket, user), null, true);
 	}
 
-	/** A case just filed (or filed earlier by the same submission): the short answer, with the possible duplicates. */
+	/**
+	 * A case just filed (or filed earlier by the same submission): the short answer, with
+	 * the possible duplicates.
+	 */
 	CaseResponse filed(String ticket, List<String> duplicates, CurrentUser user) {
 		return response(this.queries.findByTicket(ticket, CaseScope.of(user)).orElseThrow(), duplicates, false);
 	}
@@ -77,12 +80,14 @@ class CaseJsonMapper {
 	}
 
 	CaseListResponse list(CasePage result) {
-		return new CaseListResponse(result.rows()
-			.stream()
-			.map(r -> new CaseSummary(r.ticket(), time(r.filedAt()), r.beneficiaryName(), r.maskedNik(), r.desaName(),
-					r.kecamatanName(), Arrays.asList(r.categories().split(",")), r.priority(), r.status(),
-					r.overdueAssignments()))
-			.toList(), result.page(), result.size(), result.hasNext(), Math.min(result.counted(), Pager.COUNT_CAP),
+		return new CaseListResponse(
+				result.rows()
+					.stream()
+					.map(r -> new CaseSummary(r.ticket(), time(r.filedAt()), r.beneficiaryName(), r.maskedNik(),
+							r.desaName(), r.kecamatanName(), Arrays.asList(r.categories().split(",")), r.priority(),
+							r.status(), r.overdueAssignments()))
+					.toList(),
+				result.page(), result.size(), result.hasNext(), Math.min(result.counted(), Pager.COUNT_CAP),
 				result.counted() <= Pager.COUNT_CAP);
 	}
 
@@ -100,22 +105,18 @@ class CaseJsonMapper {
 	}
 
 	CaseResponse response(CaseDetails c, List<String> duplicates, boolean full) {
-		List<AssignmentJson> assignments = c.assignments()
-			.stream()
-			.map(this::assignment)
-			.toList();
+		List<AssignmentJson> assignments = c.assignments().stream().map(this::assignment).toList();
 		if (!full) {
-			return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
-					c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, duplicates, null,
-					null, null, null, null, null, null, null);
+			return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(),
+					c.desaCode(), c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments,
+					duplicates, null, null, null, null, null, null, null, null);
 		}
 		ReporterJson reporter = null;
 		Boolean reporterHidden = null;
 		if (c.reporter() != null) {
 			reporterHidden = c.reporter().hidden();
-			reporter = c.reporter().hidden() ? null
-					: new ReporterJson(c.reporter().name(), c.reporter().phone(), c.reporter().relation(),
-							c.reporter().confidential());
+			reporter = c.reporter().hidden() ? null : new ReporterJson(c.reporter().name(), c.reporter().phone(),
+					c.reporter().relation(), c.reporter().confidential());
 		}
 		List<EventJson> timeline = events(c);
 		return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),

@@ -5,7 +5,10 @@ import id.ugdkemiskinan.cases.query.QueueFilter;
 import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.sla.SlaState;
 
-/** {@code GET /api/v1/assignments}'s query parameters as given, read strictly by {@link #filter()} and {@link #paging}. */
+/**
+ * {@code GET /api/v1/assignments}'s query parameters as given, read strictly by
+ * {@link #filter()} and {@link #paging}.
+ */
 record QueueApiParams(String state, String kecamatan, String page, String size) {
 
 	QueueFilter filter() {

@@ -46,7 +46,9 @@ class WorkflowApiController {
 		this.agencies = agencies;
 	}
 
-	/** The caller's queue: their dinas's open assignments, or the secretariat's triage. */
+	/**
+	 * The caller's queue: their dinas's open assignments, or the secretariat's triage.
+	 */
 	@GetMapping("/api/v1/assignments")
 	QueueJson queue(@AuthenticationPrincipal CurrentUser user, @ModelAttribute QueueApiParams params) {
 		String dinas = user.role() == Role.SEKRETARIAT ? this.agencies.secretariat().code() : user.dinasCode();
@@ -56,7 +58,8 @@ class WorkflowApiController {
 	}
 
 	@PostMapping("/api/v1/assignments/{id}/response")
-	QueueItemJson respond(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody NoteRequest body) {
+	QueueItemJson respond(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestBody NoteRequest body) {
 		return assignment(this.workflow.respond(id, body.version(), body.note(), user), id, user);
 	}
 
@@ -79,7 +82,8 @@ class WorkflowApiController {
 	}
 
 	@PostMapping("/api/v1/assignments/{id}/cancellation")
-	QueueItemJson cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ReasonRequest body) {
+	QueueItemJson cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestBody ReasonRequest body) {
 		return assignment(this.workflow.cancel(id, body.version(), body.reason(), user), id, user);
 	}
 

@@ -32,7 +32,10 @@ public class Assignment {
 
 	private Instant dueAt;
 
-	/** From when a waiting assignment counts as at risk; fixed at creation like the due time. */
+	/**
+	 * From when a waiting assignment counts as at risk; fixed at creation like the due
+	 * time.
+	 */
 	private Instant atRiskFrom;
 
 	private Instant respondedAt;
@@ -48,9 +51,9 @@ public class Assignment {
 	}
 
 	/**
-	 * A new assignment with its own clock. The SLA record columns (at risk, breached, escalated)
-	 * are the sweeper's and are deliberately not mapped here, so that saving an assignment never
-	 * overwrites what the sweeper recorded in the meantime.
+	 * A new assignment with its own clock. The SLA record columns (at risk, breached,
+	 * escalated) are the sweeper's and are deliberately not mapped here, so that saving
+	 * an assignment never overwrites what the sweeper recorded in the meantime.
 	 */
 	public Assignment(long caseId, String dinasCode, Instant assignedAt, Instant dueAt, Instant atRiskFrom) {
 		this.caseId = caseId;
@@ -62,8 +65,8 @@ public class Assignment {
 	}
 
 	/**
-	 * The first written response: stops the clock. Late (after the due time) is accepted and
-	 * recorded as late.
+	 * The first written response: stops the clock. Late (after the due time) is accepted
+	 * and recorded as late.
 	 * @return whether the response came after the due time
 	 */
 	public boolean respond(Instant now) {
@@ -80,7 +83,9 @@ public class Assignment {
 		requireOpen();
 	}
 
-	/** Resolved with the intervention given; the assignment must have been responded to. */
+	/**
+	 * Resolved with the intervention given; the assignment must have been responded to.
+	 */
 	public void resolve(String interventionCode, Instant now) {
 		if (this.status != AssignmentStatus.DIRESPON) {
 			throw new IllegalTransitionException(this.status == AssignmentStatus.MENUNGGU_RESPON
@@ -92,8 +97,9 @@ public class Assignment {
 	}
 
 	/**
-	 * Returned to the secretariat as not this dinas's to handle. The written reason is the dinas's
-	 * answer: it stops this clock (on time or late) while the secretariat's new one starts.
+	 * Returned to the secretariat as not this dinas's to handle. The written reason is
+	 * the dinas's answer: it stops this clock (on time or late) while the secretariat's
+	 * new one starts.
 	 */
 	public void returnToSecretariat(Instant now) {
 		requireOpen();
@@ -105,8 +111,8 @@ public class Assignment {
 	}
 
 	/**
-	 * The secretariat's triage assignment, done by routing the case on: that counts as its
-	 * response (the clock stops now) and completes it.
+	 * The secretariat's triage assignment, done by routing the case on: that counts as
+	 * its response (the clock stops now) and completes it.
 	 */
 	public void completeTriage(Instant now) {
 		requireOpen();

@@ -3,4 +3,5 @@ package id.ugdkemiskinan.cases.domain;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface AttachmentRepository extends ListCrudRepository<Attachment, Long> {
+
 }

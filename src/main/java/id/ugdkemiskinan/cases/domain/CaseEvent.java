@@ -12,7 +12,9 @@ import jakarta.persistence.Table;
 
 import id.ugdkemiskinan.users.CurrentUser;
 
-/** One line of a case's timeline: who, when, what and why. Written once, never changed. */
+/**
+ * One line of a case's timeline: who, when, what and why. Written once, never changed.
+ */
 @Entity
 @Table(name = "case_event")
 public class CaseEvent {
@@ -45,8 +47,8 @@ public class CaseEvent {
 	protected CaseEvent() {
 	}
 
-	public CaseEvent(long caseId, Long assignmentId, EventType type, String dinasCode, Instant occurredAt, CurrentUser actor,
-			String note) {
+	public CaseEvent(long caseId, Long assignmentId, EventType type, String dinasCode, Instant occurredAt,
+			CurrentUser actor, String note) {
 		this.caseId = caseId;
 		this.assignmentId = assignmentId;
 		this.type = type;

@@ -139,8 +139,8 @@ public class CaseFile {
 	}
 
 	/**
-	 * The case status follows its assignments: open while any is open, resolved when none is.
-	 * A closed or rejected case stays so until reopened.
+	 * The case status follows its assignments: open while any is open, resolved when none
+	 * is. A closed or rejected case stays so until reopened.
 	 */
 	public void followAssignments(boolean anyOpen) {
 		if (this.status == CaseStatus.DITOLAK) {
@@ -163,7 +163,10 @@ public class CaseFile {
 		this.duplicateOf = duplicateOf;
 	}
 
-	/** The UPT confirmed with the resident: only once every assignment is resolved or cancelled. */
+	/**
+	 * The UPT confirmed with the resident: only once every assignment is resolved or
+	 * cancelled.
+	 */
 	public void close(Instant now) {
 		if (this.status != CaseStatus.SELESAI) {
 			throw new IllegalTransitionException(

@@ -11,8 +11,9 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface CaseFileRepository extends ListCrudRepository<CaseFile, Long> {
 
 	/**
-	 * The case, locked for this transaction: every workflow action on a case runs one at a time, so
-	 * the case status derived from its assignments is never computed from a half-seen state.
+	 * The case, locked for this transaction: every workflow action on a case runs one at
+	 * a time, so the case status derived from its assignments is never computed from a
+	 * half-seen state.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from CaseFile c where c.id = :id")

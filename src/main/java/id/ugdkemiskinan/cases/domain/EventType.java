@@ -2,6 +2,7 @@ package id.ugdkemiskinan.cases.domain;
 
 /** What happened to a case; each is one line of its timeline. */
 public enum EventType {
+
 	/** A UPT operator (or the secretariat) recorded the complaint. */
 	FILED,
 	/** An assignment to a dinas was made, with its own clock. */
@@ -26,10 +27,18 @@ public enum EventType {
 	CLOSED,
 	/** The UPT reopened a resolved or closed case. */
 	REOPENED,
-	/** The sweeper: a waiting assignment has used most of its time (at its true instant). */
+	/**
+	 * The sweeper: a waiting assignment has used most of its time (at its true instant).
+	 */
 	AT_RISK,
-	/** The sweeper: a waiting assignment passed its due time (recorded at the due time). */
+	/**
+	 * The sweeper: a waiting assignment passed its due time (recorded at the due time).
+	 */
 	BREACHED,
-	/** The sweeper: a breached assignment still without response was escalated to the leadership. */
+	/**
+	 * The sweeper: a breached assignment still without response was escalated to the
+	 * leadership.
+	 */
 	ESCALATED
+
 }

@@ -12,8 +12,8 @@ import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Accepts photos and letters by what they are, not what they are called: the content is sniffed
- * (Apache Tika), so an HTML page named {@code foto.jpg} is refused.
+ * Accepts photos and letters by what they are, not what they are called: the content is
+ * sniffed (Apache Tika), so an HTML page named {@code foto.jpg} is refused.
  */
 @Component
 public class AttachmentInspector {
@@ -28,8 +28,8 @@ public class AttachmentInspector {
 	private final Tika tika = new Tika();
 
 	/**
-	 * The uploads that may be stored, each with a safe name and the type its content is; what is
-	 * wrong with the others goes to {@code errors} (field {@code attachments}).
+	 * The uploads that may be stored, each with a safe name and the type its content is;
+	 * what is wrong with the others goes to {@code errors} (field {@code attachments}).
 	 */
 	public List<ValidAttachment> read(List<MultipartFile> uploads, Errors errors) {
 		if (uploads.size() > MAX_FILES) {
@@ -57,7 +57,10 @@ public class AttachmentInspector {
 		return files;
 	}
 
-	/** The message key of what is wrong with the file, or {@code null} when it may be stored. */
+	/**
+	 * The message key of what is wrong with the file, or {@code null} when it may be
+	 * stored.
+	 */
 	public String problem(byte[] content) {
 		if (content.length == 0) {
 			return "case.attachments.empty";
@@ -73,8 +76,9 @@ public class AttachmentInspector {
 	}
 
 	/**
-	 * A safe file name to store and offer for download: no path, no odd characters, and the extension
-	 * of the type its content is ({@code foto.html} holding a PNG becomes {@code foto.png}).
+	 * A safe file name to store and offer for download: no path, no odd characters, and
+	 * the extension of the type its content is ({@code foto.html} holding a PNG becomes
+	 * {@code foto.png}).
 	 */
 	public static String safeName(String original, String contentType) {
 		String name = original == null ? "" : original.replaceAll(".*[/\\\\]", "");
@@ -82,7 +86,10 @@ public class AttachmentInspector {
 		return withExtension(name, contentType);
 	}
 
-	/** The name with the extension of the content type (replacing whatever extension it had). */
+	/**
+	 * The name with the extension of the content type (replacing whatever extension it
+	 * had).
+	 */
 	public static String withExtension(String name, String contentType) {
 		String extension = ALLOWED.getOrDefault(contentType, "bin");
 		String base = name == null ? "" : name.strip();
@@ -100,14 +107,17 @@ public class AttachmentInspector {
 		return base + "." + extension;
 	}
 
-	/** How a stored file is served: its name, the type it is served as, and whether the page may show it. */
+	/**
+	 * How a stored file is served: its name, the type it is served as, and whether the
+	 * page may show it.
+	 */
 	public record Served(String filename, String contentType, boolean inline) {
 	}
 
 	/**
-	 * The type is what the content is, not what it was called or declared: its name gets that
-	 * type's extension, and only photos may be shown in the page; everything else is a download
-	 * (PDF as itself, anything else as {@code application/octet-stream}).
+	 * The type is what the content is, not what it was called or declared: its name gets
+	 * that type's extension, and only photos may be shown in the page; everything else is
+	 * a download (PDF as itself, anything else as {@code application/octet-stream}).
 	 */
 	public Served served(String filename, byte[] content) {
 		String type = contentType(content);
@@ -116,7 +126,10 @@ public class AttachmentInspector {
 				image || "application/pdf".equals(type) ? type : "application/octet-stream", image);
 	}
 
-	/** Whether a browser may show the type in the page (photos); everything else is only downloaded. */
+	/**
+	 * Whether a browser may show the type in the page (photos); everything else is only
+	 * downloaded.
+	 */
 	public static boolean isImage(String contentType) {
 		return "image/jpeg".equals(contentType) || "image/png".equals(contentType);
 	}

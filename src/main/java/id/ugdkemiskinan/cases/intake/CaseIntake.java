@@ -27,11 +27,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files a case in one transaction: ticket and access code, one assignment per distinct dinas its
- * categories route to (the secretariat when none), each with its own due time, the first events
- * of the timeline, and the attachments. A submission carries a key (the form's token or the API's
- * {@code Idempotency-Key}); a second submission with the same key and content leads to the case already
- * filed, one with other content is refused.
+ * Files a case in one transaction: ticket and access code, one assignment per distinct
+ * dinas its categories route to (the secretariat when none), each with its own due time,
+ * the first events of the timeline, and the attachments. A submission carries a key (the
+ * form's token or the API's {@code Idempotency-Key}); a second submission with the same
+ * key and content leads to the case already filed, one with other content is refused.
  */
 @Service
 public class CaseIntake {
@@ -75,13 +75,17 @@ public class CaseIntake {
 	}
 
 	/**
-	 * What a filing came to: a new case, the case this same submission filed earlier (a resubmit
-	 * after a lost answer, a double click), the possible duplicates the operator is asked about, or,
-	 * for a form with problems of its own, a case valid as typed but not filed.
+	 * What a filing came to: a new case, the case this same submission filed earlier (a
+	 * resubmit after a lost answer, a double click), the possible duplicates the operator
+	 * is asked about, or, for a form with problems of its own, a case valid as typed but
+	 * not filed.
 	 */
 	public sealed interface Filing {
 
-		/** Filed now; with the open cases that may be the same when those were asked to be reported. */
+		/**
+		 * Filed now; with the open cases that may be the same when those were asked to be
+		 * reported.
+		 */
 		record Filed(String ticket, List<Duplicate> possibleDuplicates) implements Filing {
 		}
 
@@ -102,7 +106,10 @@ public class CaseIntake {
 
 		/** Only check: the form has problems of its own, nothing is filed. */
 		CHECK_ONLY,
-		/** Stop with the possible duplicates, if there are any, for the operator to confirm. */
+		/**
+		 * Stop with the possible duplicates, if there are any, for the operator to
+		 * confirm.
+		 */
 		STOP_AT_DUPLICATES,
 		/** The operator has seen the possible duplicates: file. */
 		IGNORE_DUPLICATES,
@@ -112,9 +119,11 @@ public class CaseIntake {
 	}
 
 	/**
-	 * Files a case as typed, unless this submission already filed one; then it leads to that case.
-	 * The earlier filing is looked up once (and again only when a concurrent submit of it commits first).
-	 * @throws SubmissionReusedException when the submission's key filed a case with other content
+	 * Files a case as typed, unless this submission already filed one; then it leads to
+	 * that case. The earlier filing is looked up once (and again only when a concurrent
+	 * submit of it commits first).
+	 * @throws SubmissionReusedException when the submission's key filed a case with other
+	 * content
 	 * @throws InvalidCaseException when a field is wrong
 	 * @throws OutOfScopeException when the user may not file there
 	 */
@@ -132,7 +141,8 @@ public class CaseIntake {
 		if (mode != Mode.IGNORE_DUPLICATES) {
 			CaseQueries.OpenDuplicates open = this.queries.openDuplicates(valid, CaseScope.of(user), user.id(),
 					submission.key());
-			// A concurrent submit of this same form may be what the duplicate check just found.
+			// A concurrent submit of this same form may be what the duplicate check just
+			// found.
 			Optional<String> same = open.sameSubmission().map(found -> sameSubmission(submission, found));
 			if (same.isPresent()) {
 				return new Filing.AlreadyFiled(same.get());
@@ -147,7 +157,8 @@ public class CaseIntake {
 					duplicates);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// The same submission committed first on another request or instance: lead to that case.
+			// The same submission committed first on another request or instance: lead to
+			// that case.
 			return earlier(submission, user).<Filing>map(Filing.AlreadyFiled::new).orElseThrow(() -> ex);
 		}
 	}

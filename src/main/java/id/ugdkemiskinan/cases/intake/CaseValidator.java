@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The filing rules, the same for the form and the API: every field checked, every problem
- * reported at once (so the form can show all of them next to their fields), values trimmed and
- * normalised. A desa outside an operator's kecamatan is refused.
+ * reported at once (so the form can show all of them next to their fields), values
+ * trimmed and normalised. A desa outside an operator's kecamatan is refused.
  */
 @Component
 class CaseValidator {
@@ -65,7 +65,8 @@ class CaseValidator {
 				problems.add(new FieldProblem("desaCode", "case.desa.unknown"));
 			}
 			else if (scope.role() == Role.OPERATOR_UPT && !desa.kecamatanCode().equals(scope.kecamatanCode())) {
-				throw new OutOfScopeException("Desa " + desa.code() + " lies outside kecamatan " + scope.kecamatanCode());
+				throw new OutOfScopeException(
+						"Desa " + desa.code() + " lies outside kecamatan " + scope.kecamatanCode());
 			}
 		}
 		String address = required(c.address(), "address", MAX_ADDRESS, problems);
@@ -75,7 +76,8 @@ class CaseValidator {
 
 		Channel channel = parseEnum(Channel.class, c.channel());
 		if (channel == null) {
-			problems.add(new FieldProblem("channel", blank(c.channel()) ? "case.channel.required" : "case.channel.unknown"));
+			problems.add(
+					new FieldProblem("channel", blank(c.channel()) ? "case.channel.required" : "case.channel.unknown"));
 		}
 
 		Set<String> known = this.agencies.categories().stream().map(CategoryRef::code).collect(Collectors.toSet());
@@ -146,8 +148,8 @@ class CaseValidator {
 		if (!problems.isEmpty()) {
 			throw new InvalidCaseException(problems);
 		}
-		return new ValidCase(desa.kecamatanCode(), desa.code(), address, rt, rw, coordinates[0], coordinates[1], channel,
-				categories, description, name, nik, nikUnknownReason, kk, phone, reporterName, reporterPhone,
+		return new ValidCase(desa.kecamatanCode(), desa.code(), address, rt, rw, coordinates[0], coordinates[1],
+				channel, categories, description, name, nik, nikUnknownReason, kk, phone, reporterName, reporterPhone,
 				reporterRelation, reporterName != null && c.reporterConfidential(), vulnerabilities);
 	}
 

@@ -3,8 +3,8 @@ package id.ugdkemiskinan.cases.intake;
 import java.util.List;
 
 /**
- * A case as typed in the filing form or sent to the API, before validation: everything as text,
- * so that the form can show back exactly what was typed.
+ * A case as typed in the filing form or sent to the API, before validation: everything as
+ * text, so that the form can show back exactly what was typed.
  */
 public record FileCaseCommand(String desaCode, String address, String rt, String rw, String latitude, String longitude,
 		String channel, List<String> categories, String description, String beneficiaryName, String nik,

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The filing form as typed. {@code submissionToken} identifies one filling-in of the form, so a
- * double click or a resubmit files one case; {@code confirmDuplicate} is set once the operator has
- * seen the possible duplicates and still wants to file.
+ * The filing form as typed. {@code submissionToken} identifies one filling-in of the
+ * form, so a double click or a resubmit files one case; {@code confirmDuplicate} is set
+ * once the operator has seen the possible duplicates and still wants to file.
  */
 public record FileCaseForm(String desaCode, String address, String rt, String rw, String latitude, String longitude,
 		String channel, List<String> categories, String description, String beneficiaryName, String nik,
@@ -22,7 +22,8 @@ public record FileCaseForm(String desaCode, String address, String rt, String rw
 		confirmDuplicate = Boolean.TRUE.equals(confirmDuplicate);
 		categories = categories == null ? List.of() : categories;
 		vulnerabilities = vulnerabilities == null ? List.of() : vulnerabilities;
-		// A file input with nothing chosen sends an empty part without a name; a chosen file of zero
+		// A file input with nothing chosen sends an empty part without a name; a chosen
+		// file of zero
 		// bytes has its name, and is kept so that it gets its message.
 		attachments = attachments == null ? List.of()
 				: attachments.stream().filter(file -> file != null && !(file.isEmpty() && unnamed(file))).toList();
@@ -33,8 +34,8 @@ public record FileCaseForm(String desaCode, String address, String rt, String rw
 	}
 
 	public static FileCaseForm empty() {
-		return new FileCaseForm(null, null, null, null, null, null, null, List.of(), null, null, null, false, null, null,
-				null, null, null, null, false, List.of(), List.of(), UUID.randomUUID().toString(), false);
+		return new FileCaseForm(null, null, null, null, null, null, null, List.of(), null, null, null, false, null,
+				null, null, null, null, null, false, List.of(), List.of(), UUID.randomUUID().toString(), false);
 	}
 
 	public FileCaseCommand command() {

@@ -3,15 +3,18 @@ package id.ugdkemiskinan.cases.intake;
 import java.util.function.Predicate;
 
 /**
- * The 16-digit national identity number: province (2 digits), kabupaten (2), kecamatan (2),
- * birth date DDMMYY (women add 40 to the day), then a serial number.
+ * The 16-digit national identity number: province (2 digits), kabupaten (2), kecamatan
+ * (2), birth date DDMMYY (women add 40 to the day), then a serial number.
  */
 public final class Nik {
 
 	private Nik() {
 	}
 
-	/** The message key of what is wrong with this NIK, or {@code null} when it is well-formed. */
+	/**
+	 * The message key of what is wrong with this NIK, or {@code null} when it is
+	 * well-formed.
+	 */
 	static String problem(String nik, Predicate<String> isProvinceCode) {
 		if (!nik.matches("[0-9]{16}")) {
 			return "case.nik.format";
@@ -28,7 +31,9 @@ public final class Nik {
 		return null;
 	}
 
-	/** {@code 3510********0001}: the full NIK only on the case page, for users in scope. */
+	/**
+	 * {@code 3510********0001}: the full NIK only on the case page, for users in scope.
+	 */
 	public static String mask(String nik) {
 		return nik == null ? null : nik.substring(0, 4) + "********" + nik.substring(12);
 	}

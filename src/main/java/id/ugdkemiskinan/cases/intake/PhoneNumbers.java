@@ -6,7 +6,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-/** Indonesian phone numbers, typed as 08…, +62… or 62…, stored in one form: +62… (E.164). */
+/**
+ * Indonesian phone numbers, typed as 08…, +62… or 62…, stored in one form: +62… (E.164).
+ */
 final class PhoneNumbers {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();

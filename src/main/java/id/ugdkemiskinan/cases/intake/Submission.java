@@ -8,11 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One submission of a case: its key (the form's token or the API's {@code Idempotency-Key}, with
- * a prefix saying which) and a SHA-256 hash of what it asked to file. The same key with the same
- * content leads to the case it filed; with other content it is refused
- * ({@link SubmissionReusedException}), never silently dropped. The hash covers the typed fields,
- * not the attachments (a form shown again asks for them to be chosen again).
+ * One submission of a case: its key (the form's token or the API's
+ * {@code Idempotency-Key}, with a prefix saying which) and a SHA-256 hash of what it
+ * asked to file. The same key with the same content leads to the case it filed; with
+ * other content it is refused ({@link SubmissionReusedException}), never silently
+ * dropped. The hash covers the typed fields, not the attachments (a form shown again asks
+ * for them to be chosen again).
  */
 public record Submission(String key, String contentHash) {
 
@@ -39,7 +40,10 @@ public record Submission(String key, String contentHash) {
 		return new Submission(full, hash);
 	}
 
-	/** Whether an earlier filing's stored hash is this content (cases filed before hashes were kept count as same). */
+	/**
+	 * Whether an earlier filing's stored hash is this content (cases filed before hashes
+	 * were kept count as same).
+	 */
 	boolean sameContentAs(String storedHash) {
 		return storedHash == null || storedHash.equals(this.contentHash);
 	}
@@ -54,7 +58,8 @@ public record Submission(String key, String contentHash) {
 		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(digest.digest(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is always there", ex);

@@ -1,6 +1,9 @@
 package id.ugdkemiskinan.cases.intake;
 
-/** A submission key already filed a case with other content: 422 in the API, a notice on the form. */
+/**
+ * A submission key already filed a case with other content: 422 in the API, a notice on
+ * the form.
+ */
 public class SubmissionReusedException extends RuntimeException {
 
 	private final String ticket;

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Ticket numbers people can read out on the phone ({@code UGD-26-000042}: year and a running
- * number from a database sequence, unique across instances), and short access codes for the
- * resident's status check, without look-alike characters (0/O, 1/I).
+ * Ticket numbers people can read out on the phone ({@code UGD-26-000042}: year and a
+ * running number from a database sequence, unique across instances), and short access
+ * codes for the resident's status check, without look-alike characters (0/O, 1/I).
  */
 @Component
 class TicketNumbers {

@@ -5,9 +5,13 @@ import id.ugdkemiskinan.cases.domain.Vulnerability;
 import java.math.BigDecimal;
 import java.util.Set;
 
-/** A case that passed validation: trimmed, normalised (phones in +62 form), in the filer's scope. */
-public record ValidCase(String kecamatanCode, String desaCode, String address, String rt, String rw, BigDecimal latitude,
-		BigDecimal longitude, Channel channel, Set<String> categories, String description, String beneficiaryName,
-		String nik, String nikUnknownReason, String kk, String beneficiaryPhone, String reporterName,
-		String reporterPhone, String reporterRelation, boolean reporterConfidential, Set<Vulnerability> vulnerabilities) {
+/**
+ * A case that passed validation: trimmed, normalised (phones in +62 form), in the filer's
+ * scope.
+ */
+public record ValidCase(String kecamatanCode, String desaCode, String address, String rt, String rw,
+		BigDecimal latitude, BigDecimal longitude, Channel channel, Set<String> categories, String description,
+		String beneficiaryName, String nik, String nikUnknownReason, String kk, String beneficiaryPhone,
+		String reporterName, String reporterPhone, String reporterRelation, boolean reporterConfidential,
+		Set<Vulnerability> vulnerabilities) {
 }

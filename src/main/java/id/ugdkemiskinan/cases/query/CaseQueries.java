@@ -43,18 +43,18 @@ import static id.ugdkemiskinan.common.SqlTime.utc;
 import static id.ugdkemiskinan.common.SqlTime.instant;
 
 /**
- * The read side of cases: plain SQL with the user's scope in every WHERE clause, projections
- * instead of entity graphs, and indexes behind every filter. A case outside the scope is simply
- * not found.
+ * The read side of cases: plain SQL with the user's scope in every WHERE clause,
+ * projections instead of entity graphs, and indexes behind every filter. A case outside
+ * the scope is simply not found.
  */
 @Component
 @Transactional(readOnly = true)
 public class CaseQueries {
 
 	/**
-	 * Up to this many matches of a search (all that the count sees) are collected by its index and
-	 * sorted; with more (1 % of a million cases or more), the list walks the filing order, where
-	 * that many matches are met soon.
+	 * Up to this many matches of a search (all that the count sees) are collected by its
+	 * index and sorted; with more (1 % of a million cases or more), the list walks the
+	 * filing order, where that many matches are met soon.
 	 */
 	static final int FEW_MATCHES = Pager.COUNT_CAP;
 
@@ -73,7 +73,10 @@ public class CaseQueries {
 		this.zone = properties.zone();
 	}
 
-	/** The case a submission key filed, with the hash of the content it filed (null before hashes were kept). */
+	/**
+	 * The case a submission key filed, with the hash of the content it filed (null before
+	 * hashes were kept).
+	 */
 	public record EarlierSubmission(String ticket, String contentHash) {
 	}
 
@@ -81,20 +84,24 @@ public class CaseQueries {
 		if (idempotencyKey == null) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("SELECT ticket, request_hash FROM case_file WHERE filed_by = :user AND idempotency_key = :key")
+		return this.jdbc
+			.sql("SELECT ticket, request_hash FROM case_file WHERE filed_by = :user AND idempotency_key = :key")
 			.param("user", userId)
 			.param("key", idempotencyKey)
 			.query((rs, n) -> new EarlierSubmission(rs.getString("ticket"), rs.getString("request_hash")))
 			.optional();
 	}
 
-	/** A resolved case waiting for the UPT to confirm with the resident, and since when it waits. */
+	/**
+	 * A resolved case waiting for the UPT to confirm with the resident, and since when it
+	 * waits.
+	 */
 	record AwaitingConfirmation(String ticket, String beneficiaryName, String desaName, Instant since) {
 	}
 
 	/**
-	 * The kecamatan's resolved cases that wait for the UPT to call the resident and close them,
-	 * longest waiting first, at most {@code limit}; and how many there are in all.
+	 * The kecamatan's resolved cases that wait for the UPT to call the resident and close
+	 * them, longest waiting first, at most {@code limit}; and how many there are in all.
 	 */
 	public List<AwaitingConfirmation> awaitingConfirmation(String kecamatanCode, int limit) {
 		return this.jdbc.sql("""
@@ -142,19 +149,19 @@ public class CaseQueries {
 		Reporter reporter = null;
 		if (reporterName != null) {
 			boolean hidden = confidential && !scope.seesConfidentialReporter();
-			reporter = hidden ? new Reporter(null, null, null, true, true)
-					: new Reporter(reporterName, rs.getString("reporter_phone"), rs.getString("reporter_relation"),
-							confidential, false);
+			reporter = hidden ? new Reporter(null, null, null, true, true) : new Reporter(reporterName,
+					rs.getString("reporter_phone"), rs.getString("reporter_relation"), confidential, false);
 		}
-		return new CaseDetails(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"), rs.getString("access_code"),
-				CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-				rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getString("desa_code"),
-				rs.getString("desa_name"), rs.getString("address"), rs.getString("rt"), rs.getString("rw"),
-				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("beneficiary_name"),
-				rs.getString("nik"), rs.getString("nik_unknown_reason"), rs.getString("kk"),
-				rs.getString("beneficiary_phone"), reporter, Channel.valueOf(rs.getString("channel")),
-				rs.getString("description"), instant(rs, "filed_at"), rs.getString("filed_by_name"), List.of(),
-				List.of(), List.of(), List.of(), List.of(), rs.getString("duplicate_of_ticket"));
+		return new CaseDetails(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
+				rs.getString("access_code"), CaseStatus.valueOf(rs.getString("status")),
+				Priority.valueOf(rs.getString("priority")), rs.getString("kecamatan_code"),
+				rs.getString("kecamatan_name"), rs.getString("desa_code"), rs.getString("desa_name"),
+				rs.getString("address"), rs.getString("rt"), rs.getString("rw"), rs.getBigDecimal("latitude"),
+				rs.getBigDecimal("longitude"), rs.getString("beneficiary_name"), rs.getString("nik"),
+				rs.getString("nik_unknown_reason"), rs.getString("kk"), rs.getString("beneficiary_phone"), reporter,
+				Channel.valueOf(rs.getString("channel")), rs.getString("description"), instant(rs, "filed_at"),
+				rs.getString("filed_by_name"), List.of(), List.of(), List.of(), List.of(), List.of(),
+				rs.getString("duplicate_of_ticket"));
 	}
 
 	private CaseDetails withChildren(CaseDetails c, Instant now) {
@@ -188,27 +195,32 @@ public class CaseQueries {
 					instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("actor_role"),
 					rs.getString("dinas_code"), rs.getString("note")))
 			.list();
-		return new CaseDetails(c.id(), c.version(), c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(),
-				c.kecamatanName(), c.desaCode(), c.desaName(), c.address(), c.rt(), c.rw(), c.latitude(), c.longitude(),
-				c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone(), c.reporter(),
-				c.channel(), c.description(), c.filedAt(), c.filedByName(), categories, vulnerabilities, assignments,
-				attachments, events, c.duplicateOfTicket());
+		return new CaseDetails(c.id(), c.version(), c.ticket(), c.accessCode(), c.status(), c.priority(),
+				c.kecamatanCode(), c.kecamatanName(), c.desaCode(), c.desaName(), c.address(), c.rt(), c.rw(),
+				c.latitude(), c.longitude(), c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(),
+				c.beneficiaryPhone(), c.reporter(), c.channel(), c.description(), c.filedAt(), c.filedByName(),
+				categories, vulnerabilities, assignments, attachments, events, c.duplicateOfTicket());
 	}
 
-	/** The live SLA state and the duration shown beside it (left, overdue by, or taken to respond). */
+	/**
+	 * The live SLA state and the duration shown beside it (left, overdue by, or taken to
+	 * respond).
+	 */
 	private record Live(SlaState state, Duration duration) {
 	}
 
-	private Live live(AssignmentStatus status, Instant assignedAt, Instant atRiskFrom, Instant dueAt, Instant respondedAt,
-			Instant now) {
+	private Live live(AssignmentStatus status, Instant assignedAt, Instant atRiskFrom, Instant dueAt,
+			Instant respondedAt, Instant now) {
 		if (respondedAt != null) {
-			return new Live(this.sla.state(atRiskFrom, dueAt, respondedAt, now), Duration.between(assignedAt, respondedAt));
+			return new Live(this.sla.state(atRiskFrom, dueAt, respondedAt, now),
+					Duration.between(assignedAt, respondedAt));
 		}
 		if (!status.open()) {
 			return new Live(null, null);
 		}
 		SlaState state = this.sla.state(atRiskFrom, dueAt, null, now);
-		return new Live(state, state == SlaState.BREACHED ? Duration.between(dueAt, now) : Duration.between(now, dueAt));
+		return new Live(state,
+				state == SlaState.BREACHED ? Duration.between(dueAt, now) : Duration.between(now, dueAt));
 	}
 
 	private AssignmentView assignment(ResultSet rs, Instant now) throws SQLException {
@@ -250,7 +262,8 @@ public class CaseQueries {
 			params.put("dinas", filter.dinas());
 		}
 		if (filter.category() != null) {
-			where.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+			where.add(
+					"EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
 			params.put("category", filter.category());
 		}
 		if (filter.filedFrom() != null) {
@@ -272,37 +285,45 @@ public class CaseQueries {
 		params.put("limit", size + 1);
 		params.put("offset", (long) page * size);
 		String conditions = String.join(" AND ", where);
-		// Planned for the values of each call: a generic plan cannot tell a rare name fragment (read
+		// Planned for the values of each call: a generic plan cannot tell a rare name
+		// fragment (read
 		// the trigram index) from a common one (walk the filing order).
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		long counted = count("FROM case_file c WHERE " + conditions, params);
-		// A search with up to 10,000 matches collects them first (trigram index, with their filing
-		// time), sorts them and joins only the page's rows; left to itself the planner may walk the
-		// filing order hoping to meet 26 matches early, and for a fragment rarer than its sample
-		// shows, or found only in older cases, walks most of the table (seen at 1,000,000 cases).
+		// A search with up to 10,000 matches collects them first (trigram index, with
+		// their filing
+		// time), sorts them and joins only the page's rows; left to itself the planner
+		// may walk the
+		// filing order hoping to meet 26 matches early, and for a fragment rarer than its
+		// sample
+		// shows, or found only in older cases, walks most of the table (seen at 1,000,000
+		// cases).
 		boolean collectFirst = search != null && counted <= FEW_MATCHES;
 		List<CaseRow> rows = this.jdbc.sql((collectFirst
 				? "WITH found AS MATERIALIZED (SELECT c.id, c.filed_at FROM case_file c WHERE " + conditions + "),\n"
 						+ "page AS (SELECT id FROM found ORDER BY filed_at DESC, id DESC LIMIT :limit OFFSET :offset)\n"
-				: "") + """
-				SELECT c.id, c.ticket, c.filed_at, c.beneficiary_name, c.nik, d.name AS desa_name,
-				       k.name AS kecamatan_name, c.priority, c.status,
-				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
-				       (SELECT count(*) FROM assignment a
-				          WHERE a.case_id = c.id AND a.status = 'MENUNGGU_RESPON' AND a.due_at < :now) AS overdue
-				FROM\s""" + (collectFirst ? "page JOIN case_file c ON c.id = page.id" : "case_file c") + """
+				: "")
+				+ """
+						SELECT c.id, c.ticket, c.filed_at, c.beneficiary_name, c.nik, d.name AS desa_name,
+						       k.name AS kecamatan_name, c.priority, c.status,
+						       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+						          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+						       (SELECT count(*) FROM assignment a
+						          WHERE a.case_id = c.id AND a.status = 'MENUNGGU_RESPON' AND a.due_at < :now) AS overdue
+						FROM\s"""
+				+ (collectFirst ? "page JOIN case_file c ON c.id = page.id" : "case_file c") + """
 
-				JOIN desa d ON d.code = c.desa_code
-				JOIN kecamatan k ON k.code = c.kecamatan_code
-				WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
+						JOIN desa d ON d.code = c.desa_code
+						JOIN kecamatan k ON k.code = c.kecamatan_code
+						WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
 
-				ORDER BY c.filed_at DESC, c.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
+						ORDER BY c.filed_at DESC, c.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
 			.params(params)
 			.query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("ticket"), instant(rs, "filed_at"),
 					rs.getString("beneficiary_name"), Nik.mask(rs.getString("nik")), rs.getString("desa_name"),
-					rs.getString("kecamatan_name"), rs.getString("categories"), Priority.valueOf(rs.getString("priority")),
-					CaseStatus.valueOf(rs.getString("status")), rs.getInt("overdue")))
+					rs.getString("kecamatan_name"), rs.getString("categories"),
+					Priority.valueOf(rs.getString("priority")), CaseStatus.valueOf(rs.getString("status")),
+					rs.getInt("overdue")))
 			.list();
 		boolean hasNext = rows.size() > size;
 		return new CasePage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext, counted);
@@ -319,8 +340,8 @@ public class CaseQueries {
 	}
 
 	/**
-	 * A dinas's open assignments, most urgent first: breached (most overdue first), then at risk by
-	 * due time, then the rest by priority and due time; responded ones last.
+	 * A dinas's open assignments, most urgent first: breached (most overdue first), then
+	 * at risk by due time, then the rest by priority and due time; responded ones last.
 	 */
 	public CaseViews.QueuePage queue(String dinasCode, QueueFilter filter, int page, int size) {
 		Instant now = this.clock.instant();
@@ -347,50 +368,54 @@ public class CaseQueries {
 			params.put("kecamatan", filter.kecamatan());
 		}
 		if (filter.category() != null) {
-			where.add("EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+			where.add(
+					"EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
 			params.put("category", filter.category());
 		}
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<CaseViews.QueueRow> rows = this.jdbc.sql("""
-				SELECT a.id, a.version, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, c.ticket, c.priority,
-				       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
-				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
-				       (SELECT e.note FROM case_event e WHERE e.case_id = c.id AND e.type = 'RETURNED'
-				          ORDER BY e.id DESC LIMIT 1) AS last_return_reason
-				FROM assignment a
-				JOIN case_file c ON c.id = a.case_id
-				JOIN desa d ON d.code = c.desa_code
-				JOIN kecamatan k ON k.code = c.kecamatan_code
-				WHERE\s""" + String.join(" AND ", where) + """
+		List<CaseViews.QueueRow> rows = this.jdbc
+			.sql("""
+					SELECT a.id, a.version, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, c.ticket, c.priority,
+					       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
+					       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+					          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+					       (SELECT e.note FROM case_event e WHERE e.case_id = c.id AND e.type = 'RETURNED'
+					          ORDER BY e.id DESC LIMIT 1) AS last_return_reason
+					FROM assignment a
+					JOIN case_file c ON c.id = a.case_id
+					JOIN desa d ON d.code = c.desa_code
+					JOIN kecamatan k ON k.code = c.kecamatan_code
+					WHERE\s"""
+					+ String.join(" AND ", where) + """
 
-				ORDER BY\s""" + bucket + """
-				, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.at_risk_from <= :now
-				       THEN a.due_at END,
-				  CASE c.priority WHEN 'DARURAT' THEN 0 WHEN 'TINGGI' THEN 1 ELSE 2 END, a.due_at, a.id
-				LIMIT :limit OFFSET :offset""")
+							ORDER BY\s""" + bucket + """
+							, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.at_risk_from <= :now
+							       THEN a.due_at END,
+							  CASE c.priority WHEN 'DARURAT' THEN 0 WHEN 'TINGGI' THEN 1 ELSE 2 END, a.due_at, a.id
+							LIMIT :limit OFFSET :offset""")
 			.params(params)
 			.query((rs, n) -> {
 				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
 				Instant assignedAt = instant(rs, "assigned_at");
 				Instant dueAt = instant(rs, "due_at");
-				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, instant(rs, "responded_at"), now);
+				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, instant(rs, "responded_at"),
+						now);
 				return new CaseViews.QueueRow(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
 						rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("kecamatan_code"),
-						rs.getString("categories"), Priority.valueOf(rs.getString("priority")), status, assignedAt, dueAt,
-						live.state(), live.duration(), rs.getString("last_return_reason"));
+						rs.getString("categories"), Priority.valueOf(rs.getString("priority")), status, assignedAt,
+						dueAt, live.state(), live.duration(), rs.getString("last_return_reason"));
 			})
 			.list();
-		long counted = count("FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + String.join(" AND ", where),
-				params);
+		long counted = count(
+				"FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + String.join(" AND ", where), params);
 		return new CaseViews.QueuePage(rows, counted);
 	}
 
 	/**
-	 * A dinas's history: every assignment it has had (waiting, responded, resolved, returned,
-	 * cancelled), newest first, with the case's resident; searchable as the case list is. Only that
-	 * dinas's assignments, hence only the cases it may see.
+	 * A dinas's history: every assignment it has had (waiting, responded, resolved,
+	 * returned, cancelled), newest first, with the case's resident; searchable as the
+	 * case list is. Only that dinas's assignments, hence only the cases it may see.
 	 */
 	public CaseViews.HistoryPage history(String dinasCode, HistoryFilter filter, int page, int size) {
 		Instant now = this.clock.instant();
@@ -415,36 +440,39 @@ public class CaseQueries {
 		params.put("offset", (long) page * size);
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		long counted = count("FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + conditions, params);
-		// As in list(): few matches of a search are collected first, not met walking the dinas's history.
+		// As in list(): few matches of a search are collected first, not met walking the
+		// dinas's history.
 		boolean collectFirst = search != null && counted <= FEW_MATCHES;
 		List<CaseViews.HistoryRow> rows = this.jdbc.sql((collectFirst
 				? "WITH found AS MATERIALIZED (SELECT a.id, a.assigned_at FROM assignment a JOIN case_file c ON c.id = a.case_id"
 						+ " WHERE " + conditions + "),\n"
 						+ "page AS (SELECT id FROM found ORDER BY assigned_at DESC, id DESC LIMIT :limit OFFSET :offset)\n"
 				: "") + """
-				SELECT a.id, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, a.closed_at,
-				       c.ticket, c.status AS case_status, c.priority, c.beneficiary_name, c.filed_at,
-				       k.name AS kecamatan_name, d.name AS desa_name,
-				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-				          FROM case_category cc WHERE cc.case_id = c.id) AS categories
-				FROM\s""" + (collectFirst ? "page JOIN assignment a ON a.id = page.id" : "assignment a") + """
+						SELECT a.id, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, a.closed_at,
+						       c.ticket, c.status AS case_status, c.priority, c.beneficiary_name, c.filed_at,
+						       k.name AS kecamatan_name, d.name AS desa_name,
+						       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+						          FROM case_category cc WHERE cc.case_id = c.id) AS categories
+						FROM\s""" + (collectFirst ? "page JOIN assignment a ON a.id = page.id" : "assignment a") + """
 
-				JOIN case_file c ON c.id = a.case_id
-				JOIN desa d ON d.code = c.desa_code
-				JOIN kecamatan k ON k.code = c.kecamatan_code
-				WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
+						JOIN case_file c ON c.id = a.case_id
+						JOIN desa d ON d.code = c.desa_code
+						JOIN kecamatan k ON k.code = c.kecamatan_code
+						WHERE\s""" + (collectFirst ? "TRUE" : conditions) + """
 
-				ORDER BY a.assigned_at DESC, a.id DESC""" + (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
+						ORDER BY a.assigned_at DESC, a.id DESC"""
+				+ (collectFirst ? "" : "\nLIMIT :limit OFFSET :offset"))
 			.params(params)
 			.query((rs, n) -> {
 				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
 				Instant assignedAt = instant(rs, "assigned_at");
 				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), instant(rs, "due_at"),
 						instant(rs, "responded_at"), now);
-				return new CaseViews.HistoryRow(rs.getLong("id"), rs.getString("ticket"), rs.getString("beneficiary_name"),
-						rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("categories"),
-						Priority.valueOf(rs.getString("priority")), CaseStatus.valueOf(rs.getString("case_status")), status,
-						assignedAt, instant(rs, "closed_at"), live.state(), live.duration());
+				return new CaseViews.HistoryRow(rs.getLong("id"), rs.getString("ticket"),
+						rs.getString("beneficiary_name"), rs.getString("desa_name"), rs.getString("kecamatan_name"),
+						rs.getString("categories"), Priority.valueOf(rs.getString("priority")),
+						CaseStatus.valueOf(rs.getString("case_status")), status, assignedAt, instant(rs, "closed_at"),
+						live.state(), live.duration());
 			})
 			.list();
 		return new CaseViews.HistoryPage(rows, counted);
@@ -453,8 +481,9 @@ public class CaseQueries {
 	public Optional<String> ticketOfAssignment(long assignmentId, CaseScope scope) {
 		Map<String, Object> params = scopeParams(scope);
 		params.put("id", assignmentId);
-		return this.jdbc.sql("SELECT c.ticket FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.id = :id AND "
-				+ scope.sqlCondition())
+		return this.jdbc
+			.sql("SELECT c.ticket FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.id = :id AND "
+					+ scope.sqlCondition())
 			.params(params)
 			.query(String.class)
 			.optional();
@@ -468,10 +497,14 @@ public class CaseQueries {
 			.single();
 	}
 
-	/** Open cases in scope for the same NIK or, without a NIK, the same name in the same desa. */
 	/**
-	 * The open cases that may be the same as this one, newest first; and, among them, the one this
-	 * same submission (user and key) filed, if a concurrent submit of it committed meanwhile.
+	 * Open cases in scope for the same NIK or, without a NIK, the same name in the same
+	 * desa.
+	 */
+	/**
+	 * The open cases that may be the same as this one, newest first; and, among them, the
+	 * one this same submission (user and key) filed, if a concurrent submit of it
+	 * committed meanwhile.
 	 */
 	public record OpenDuplicates(List<Duplicate> duplicates, Optional<EarlierSubmission> sameSubmission) {
 	}
@@ -497,16 +530,13 @@ public class CaseQueries {
 				FROM case_file c JOIN desa d ON d.code = c.desa_code
 				WHERE c.status = 'TERBUKA' AND\s""" + match + " AND " + scope.sqlCondition() + """
 
-				ORDER BY c.filed_at DESC LIMIT 10""")
-			.params(params)
-			.query((rs, n) -> {
-				if (rs.getBoolean("same_submission")) {
-					same.add(new EarlierSubmission(rs.getString("ticket"), rs.getString("request_hash")));
-				}
-				return new Duplicate(rs.getString("ticket"), rs.getString("beneficiary_name"), rs.getString("desa_name"),
-						instant(rs, "filed_at"));
-			})
-			.list();
+				ORDER BY c.filed_at DESC LIMIT 10""").params(params).query((rs, n) -> {
+			if (rs.getBoolean("same_submission")) {
+				same.add(new EarlierSubmission(rs.getString("ticket"), rs.getString("request_hash")));
+			}
+			return new Duplicate(rs.getString("ticket"), rs.getString("beneficiary_name"), rs.getString("desa_name"),
+					instant(rs, "filed_at"));
+		}).list();
 		return new OpenDuplicates(duplicates, same.stream().findFirst());
 	}
 

@@ -4,9 +4,9 @@ import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
 /**
- * Which cases a user may see: an operator those of their kecamatan, dinas staff those with an
- * assignment for their dinas, the secretariat and the leadership all, the admin none. Every
- * query that reads cases applies it in SQL; a case outside it answers 404.
+ * Which cases a user may see: an operator those of their kecamatan, dinas staff those
+ * with an assignment for their dinas, the secretariat and the leadership all, the admin
+ * none. Every query that reads cases applies it in SQL; a case outside it answers 404.
  */
 public record CaseScope(Role role, long userId, String kecamatanCode, String dinasCode) {
 
@@ -27,8 +27,8 @@ public record CaseScope(Role role, long userId, String kecamatanCode, String din
 	}
 
 	/**
-	 * The SQL condition on {@code case_file c} for this scope, with its parameters bound as
-	 * {@code :scopeKecamatan} / {@code :scopeDinas}.
+	 * The SQL condition on {@code case_file c} for this scope, with its parameters bound
+	 * as {@code :scopeKecamatan} / {@code :scopeDinas}.
 	 */
 	String sqlCondition() {
 		return switch (this.role) {

@@ -11,16 +11,18 @@ import id.ugdkemiskinan.common.InvalidParameterException;
 /**
  * What a typed search ({@code q}) finds, as one SQL condition on {@code case_file c}:
  * <ul>
- * <li>a ticket with or without its prefix: {@code UGD-26-000042}, {@code 26-000042}, {@code 000042}
- * or {@code 42} (the running number, any year);</li>
- * <li>4 or more consecutive digits of the NIK, the KK or the resident's phone, typed with or without
- * spaces, dots or dashes ({@code 3510 0552}, {@code 0812-3456}, {@code +62 812 3456});</li>
- * <li>otherwise any part of the name, case and accents aside: each word typed must occur in the name
- * (in any order); a word of one or two letters must start a word of the name ("Si" finds "Mbah
- * Siti", not "Yasin"), since so short a fragment inside words would match nearly everyone.</li>
+ * <li>a ticket with or without its prefix: {@code UGD-26-000042}, {@code 26-000042},
+ * {@code 000042} or {@code 42} (the running number, any year);</li>
+ * <li>4 or more consecutive digits of the NIK, the KK or the resident's phone, typed with
+ * or without spaces, dots or dashes ({@code 3510 0552}, {@code 0812-3456},
+ * {@code +62 812 3456});</li>
+ * <li>otherwise any part of the name, case and accents aside: each word typed must occur
+ * in the name (in any order); a word of one or two letters must start a word of the name
+ * ("Si" finds "Mbah Siti", not "Yasin"), since so short a fragment inside words would
+ * match nearly everyone.</li>
  * </ul>
- * Every branch is served by an index (V10): trigram GIN indexes on {@code search_name} and
- * {@code search_digits}, and the ticket's running number.
+ * Every branch is served by an index (V10): trigram GIN indexes on {@code search_name}
+ * and {@code search_digits}, and the ticket's running number.
  */
 final class CaseSearch {
 
@@ -37,7 +39,10 @@ final class CaseSearch {
 	private CaseSearch() {
 	}
 
-	/** The condition for {@code q}, its parameters added to {@code params}; {@code null} for no search. */
+	/**
+	 * The condition for {@code q}, its parameters added to {@code params}; {@code null}
+	 * for no search.
+	 */
 	static String condition(String q, Map<String, Object> params) {
 		if (q == null || q.isBlank()) {
 			return null;
@@ -85,7 +90,8 @@ final class CaseSearch {
 		for (int i = 0; i < Math.min(words.length, MAX_WORDS); i++) {
 			String word = likeEscaped(words[i]);
 			String name = "qName" + i;
-			// Folded in SQL by the same function as the stored column, so both sides agree.
+			// Folded in SQL by the same function as the stored column, so both sides
+			// agree.
 			params.put(name, (words[i].codePointCount(0, words[i].length()) < 3 ? "% " : "%") + word + "%");
 			all.add("c.search_name LIKE ugd_search_fold(:" + name + ")");
 		}

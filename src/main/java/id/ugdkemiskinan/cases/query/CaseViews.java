@@ -21,18 +21,21 @@ public final class CaseViews {
 	private CaseViews() {
 	}
 
-	/** Everything the case page shows. {@code nik} is full here (the user is in scope). */
-	public record CaseDetails(long id, long version, String ticket, String accessCode, CaseStatus status, Priority priority,
-			String kecamatanCode, String kecamatanName, String desaCode, String desaName, String address, String rt,
-			String rw, BigDecimal latitude, BigDecimal longitude, String beneficiaryName, String nik,
-			String nikUnknownReason, String kk, String beneficiaryPhone, Reporter reporter, Channel channel,
+	/**
+	 * Everything the case page shows. {@code nik} is full here (the user is in scope).
+	 */
+	public record CaseDetails(long id, long version, String ticket, String accessCode, CaseStatus status,
+			Priority priority, String kecamatanCode, String kecamatanName, String desaCode, String desaName,
+			String address, String rt, String rw, BigDecimal latitude, BigDecimal longitude, String beneficiaryName,
+			String nik, String nikUnknownReason, String kk, String beneficiaryPhone, Reporter reporter, Channel channel,
 			String description, Instant filedAt, String filedByName, List<String> categories,
 			List<Vulnerability> vulnerabilities, List<AssignmentView> assignments, List<AttachmentView> attachments,
 			List<EventView> events, String duplicateOfTicket) {
 
 		/**
 		 * The timeline's notes as people read them: a resolution is stored as
-		 * {@code INTERVENTION_CODE: what was done}; the page names the intervention instead.
+		 * {@code INTERVENTION_CODE: what was done}; the page names the intervention
+		 * instead.
 		 */
 		public Map<Long, String> resolutionNotes(Map<String, String> interventionNames) {
 			Map<Long, String> notes = new HashMap<>();
@@ -56,8 +59,8 @@ public final class CaseViews {
 	}
 
 	/**
-	 * The reporter, when someone else reported; {@code hidden} when confidential and the viewer is
-	 * not the secretariat (then nothing else is filled in).
+	 * The reporter, when someone else reported; {@code hidden} when confidential and the
+	 * viewer is not the secretariat (then nothing else is filled in).
 	 */
 	public record Reporter(String name, String phone, String relation, boolean confidential, boolean hidden) {
 	}
@@ -83,9 +86,9 @@ public final class CaseViews {
 	}
 
 	/** One line of a dinas queue or the secretariat's triage queue. */
-	public record QueueRow(long assignmentId, long assignmentVersion, String ticket, String desaName, String kecamatanName,
-			String kecamatanCode, String categories, Priority priority, AssignmentStatus status, Instant assignedAt,
-			Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason) {
+	public record QueueRow(long assignmentId, long assignmentVersion, String ticket, String desaName,
+			String kecamatanName, String kecamatanCode, String categories, Priority priority, AssignmentStatus status,
+			Instant assignedAt, Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason) {
 	}
 
 	/** One page of a queue; {@code counted} as in {@link CasePage}. */
@@ -93,9 +96,9 @@ public final class CaseViews {
 	}
 
 	/** One of a dinas's assignments in its history, with the case's resident. */
-	public record HistoryRow(long assignmentId, String ticket, String beneficiaryName, String desaName, String kecamatanName,
-			String categories, Priority priority, CaseStatus caseStatus, AssignmentStatus status, Instant assignedAt,
-			Instant closedAt, SlaState slaState, Duration slaDuration) {
+	public record HistoryRow(long assignmentId, String ticket, String beneficiaryName, String desaName,
+			String kecamatanName, String categories, Priority priority, CaseStatus caseStatus, AssignmentStatus status,
+			Instant assignedAt, Instant closedAt, SlaState slaState, Duration slaDuration) {
 	}
 
 	/** One page of a dinas's history; {@code counted} as in {@link CasePage}. */
@@ -116,8 +119,8 @@ public final class CaseViews {
 	}
 
 	/**
-	 * One page of the case list, newest first; {@code counted} the matching rows, counted up to one
-	 * past {@code Pager.COUNT_CAP} (more is "over 10,000"), to stay fast.
+	 * One page of the case list, newest first; {@code counted} the matching rows, counted
+	 * up to one past {@code Pager.COUNT_CAP} (more is "over 10,000"), to stay fast.
 	 */
 	public record CasePage(List<CaseRow> rows, int page, int size, boolean hasNext, long counted) {
 	}

@@ -17,20 +17,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records the four-hour promise on the assignments: at risk, breached, escalated. Each flag is
- * recorded once per assignment, whatever happens, by one statement per batch that
+ * Records the four-hour promise on the assignments: at risk, breached, escalated. Each
+ * flag is recorded once per assignment, whatever happens, by one statement per batch that
  * <ol>
- * <li>picks waiting, not yet flagged assignments whose instant has come, through a partial index
- * over exactly those rows, and locks them {@code FOR UPDATE SKIP LOCKED}: several instances sweeping
- * at once take disjoint rows, and a row whose response is being written right now is left alone
- * (if that response commits, it was in time; if not, the next sweep takes it);</li>
- * <li>sets the flag to the instant it happened (the breach instant is the due time) and keeps the
- * instant it was detected beside it;</li>
+ * <li>picks waiting, not yet flagged assignments whose instant has come, through a
+ * partial index over exactly those rows, and locks them {@code FOR UPDATE SKIP LOCKED}:
+ * several instances sweeping at once take disjoint rows, and a row whose response is
+ * being written right now is left alone (if that response commits, it was in time; if
+ * not, the next sweep takes it);</li>
+ * <li>sets the flag to the instant it happened (the breach instant is the due time) and
+ * keeps the instant it was detected beside it;</li>
  * <li>writes the timeline events in the same statement and returns them.</li>
  * </ol>
- * Then, in the batch's transaction still, it publishes one {@link AssignmentsFlagged} for the whole
- * batch (the notifications module writes that batch's notifications in one statement). A sweep
- * interrupted half-way has committed whole batches only; the rest is picked up next time.
+ * Then, in the batch's transaction still, it publishes one {@link AssignmentsFlagged} for
+ * the whole batch (the notifications module writes that batch's notifications in one
+ * statement). A sweep interrupted half-way has committed whole batches only; the rest is
+ * picked up next time.
  */
 @Component
 public class SlaRecords implements SweepTarget {
@@ -62,7 +64,10 @@ public class SlaRecords implements SweepTarget {
 				""" + recorded("AT_RISK"), Flag.AT_RISK, now, null, batch);
 	}
 
-	/** Flags up to {@code batch} assignments breached by {@code now}, at their due time; returns how many. */
+	/**
+	 * Flags up to {@code batch} assignments breached by {@code now}, at their due time;
+	 * returns how many.
+	 */
 	@Override
 	public int flagBreached(Instant now, int batch) {
 		return flag("""
@@ -78,8 +83,8 @@ public class SlaRecords implements SweepTarget {
 	}
 
 	/**
-	 * Escalates up to {@code batch} breached assignments still without response {@code after} their
-	 * breach; returns how many.
+	 * Escalates up to {@code batch} breached assignments still without response
+	 * {@code after} their breach; returns how many.
 	 */
 	@Override
 	public int flagEscalated(Instant now, Duration after, int batch) {
@@ -98,8 +103,8 @@ public class SlaRecords implements SweepTarget {
 	}
 
 	/**
-	 * The rest of the statement after {@code flagged}: the timeline events, returned with their
-	 * case's ticket, all in one statement.
+	 * The rest of the statement after {@code flagged}: the timeline events, returned with
+	 * their case's ticket, all in one statement.
 	 */
 	private static String recorded(String type) {
 		return """

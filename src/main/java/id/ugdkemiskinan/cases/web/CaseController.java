@@ -38,7 +38,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The case pages: the list, the case page and its attachments ({@link FilingController} files). */
+/**
+ * The case pages: the list, the case page and its attachments ({@link FilingController}
+ * files).
+ */
 @Controller
 public class CaseController {
 
@@ -59,7 +62,10 @@ public class CaseController {
 		this.agencies = agencies;
 	}
 
-	/** How many of the cases waiting for the resident's confirmation the operator's home page lists. */
+	/**
+	 * How many of the cases waiting for the resident's confirmation the operator's home
+	 * page lists.
+	 */
 	static final int AWAITING_SHOWN = 10;
 
 	@GetMapping("/kasus")
@@ -90,7 +96,8 @@ public class CaseController {
 		CaseViews.CaseDetails kase = this.queries.findByTicket(ticket, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope"));
 		model.addAttribute("kase", kase);
-		// Printed, the page shows the NIK masked as in the list (on screen the full NIK, as today).
+		// Printed, the page shows the NIK masked as in the list (on screen the full NIK,
+		// as today).
 		model.addAttribute("maskedNik", Nik.mask(kase.nik()));
 		Map<String, String> interventionNames = this.agencies.interventions()
 			.stream()
@@ -115,7 +122,8 @@ public class CaseController {
 		AttachmentContent file = this.queries.attachment(ticket, id, CaseScope.of(user))
 			.orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + ticket + " in scope"));
 		AttachmentInspector.Served served = this.inspector.served(file.filename(), file.content());
-		ContentDisposition disposition = (served.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
+		ContentDisposition disposition = (served.inline() ? ContentDisposition.inline()
+				: ContentDisposition.attachment())
 			.filename(served.filename())
 			.build();
 		return ResponseEntity.ok()

@@ -10,9 +10,10 @@ import id.ugdkemiskinan.common.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The case list's query parameters as given: the options and the page are read strictly by
- * {@link #filter()} and {@link #paging(int)} (a value they cannot read is a 400), a date or
- * {@code overdue} that cannot be read fails the binding (also a 400, naming the parameter).
+ * The case list's query parameters as given: the options and the page are read strictly
+ * by {@link #filter()} and {@link #paging(int)} (a value they cannot read is a 400), a
+ * date or {@code overdue} that cannot be read fails the binding (also a 400, naming the
+ * parameter).
  */
 record CaseListParams(String status, String dinas, String category, String desa, String priority,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedFrom,
@@ -21,8 +22,8 @@ record CaseListParams(String status, String dinas, String category, String desa,
 
 	CaseFilter filter() {
 		return new CaseFilter(Paging.option("status", status, CaseStatus.class), emptyToNull(dinas),
-				emptyToNull(category), emptyToNull(desa), Paging.option("priority", priority, Priority.class), filedFrom,
-				filedTo, Boolean.TRUE.equals(overdue), emptyToNull(kecamatan), emptyToNull(q));
+				emptyToNull(category), emptyToNull(desa), Paging.option("priority", priority, Priority.class),
+				filedFrom, filedTo, Boolean.TRUE.equals(overdue), emptyToNull(kecamatan), emptyToNull(q));
 	}
 
 	Paging paging(int size) {

@@ -34,7 +34,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The filing form: shown, posted, and back with what was wrong, the possible duplicates or the filed case. */
+/**
+ * The filing form: shown, posted, and back with what was wrong, the possible duplicates
+ * or the filed case.
+ */
 @Controller
 class FilingController {
 
@@ -56,7 +59,8 @@ class FilingController {
 	@GetMapping("/kasus/baru")
 	String showFilingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("form", FileCaseForm.empty());
-		// A fresh form takes back what the browser kept of an unsent one (a form shown again after a
+		// A fresh form takes back what the browser kept of an unsent one (a form shown
+		// again after a
 		// post shows what was posted, and the browser keeps that instead).
 		model.addAttribute("draftRestore", true);
 		return prepareForm(user, model);
@@ -98,8 +102,10 @@ class FilingController {
 			return refusedForm(result, model, user, request, response);
 		}
 		catch (SubmissionReusedException ex) {
-			// This form (its token) already filed another case, e.g. the form came back with "back" and
-			// was changed: say so, keep what was typed, and let the next submit file a new case.
+			// This form (its token) already filed another case, e.g. the form came back
+			// with "back" and
+			// was changed: say so, keep what was typed, and let the next submit file a
+			// new case.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("submissionProblem", "case.submission.reused");
 			model.addAttribute("submissionTicket", ex.ticket());
@@ -117,7 +123,10 @@ class FilingController {
 		}
 	}
 
-	/** A case valid as typed, on a form with problems of its own (an attachment, a value that cannot be read). */
+	/**
+	 * A case valid as typed, on a form with problems of its own (an attachment, a value
+	 * that cannot be read).
+	 */
 	private String refusedForm(BindingResult result, Model model, CurrentUser user, HttpServletRequest request,
 			HttpServletResponse response) {
 		FieldError unreadable = result.getFieldErrors()
@@ -126,7 +135,8 @@ class FilingController {
 			.findFirst()
 			.orElse(null);
 		if (unreadable != null) {
-			// A value no form of ours sends (a checkbox "maybe"): 400, named, never quietly false;
+			// A value no form of ours sends (a checkbox "maybe"): 400, named, never
+			// quietly false;
 			// the form comes back with everything else that was typed.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
@@ -138,8 +148,8 @@ class FilingController {
 	}
 
 	/**
-	 * To the case this form filed: now, or earlier (a resubmit after a lost answer). Either way the
-	 * case page tells the browser to forget the form's draft.
+	 * To the case this form filed: now, or earlier (a resubmit after a lost answer).
+	 * Either way the case page tells the browser to forget the form's draft.
 	 */
 	private static String toFiledCase(String ticket, CurrentUser user, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("draftFiled", FilingForms.draftKey(user));

@@ -15,13 +15,19 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.ServletRequestDataBinder;
 
-/** The filing form's browser side: where its draft is kept, and the form shown again after a value it could not read. */
+/**
+ * The filing form's browser side: where its draft is kept, and the form shown again after
+ * a value it could not read.
+ */
 final class FilingForms {
 
 	private FilingForms() {
 	}
 
-	/** The form bound again from the request, leaving out the fields whose values could not be read. */
+	/**
+	 * The form bound again from the request, leaving out the fields whose values could
+	 * not be read.
+	 */
 	static FileCaseForm rebindWithout(HttpServletRequest request, BindingResult failed) {
 		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
 		binder.setTargetType(ResolvableType.forClass(FileCaseForm.class));
@@ -36,13 +42,13 @@ final class FilingForms {
 	}
 
 	/**
-	 * Where the browser keeps this user's unsent filing form (localStorage): one key per user, from a
-	 * hash of the user name, so that two operators sharing a device never see each other's drafts.
+	 * Where the browser keeps this user's unsent filing form (localStorage): one key per
+	 * user, from a hash of the user name, so that two operators sharing a device never
+	 * see each other's drafts.
 	 */
 	static String draftKey(CurrentUser user) {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest(user.username().getBytes(StandardCharsets.UTF_8));
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(user.username().getBytes(StandardCharsets.UTF_8));
 			return "ugd-draft-filing-" + HexFormat.of().formatHex(hash, 0, 12);
 		}
 		catch (NoSuchAlgorithmException ex) {

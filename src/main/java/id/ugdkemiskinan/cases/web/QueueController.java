@@ -25,7 +25,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The lists of assignments: the dinas queue, the secretariat's triage queue, and the dinas's history. */
+/**
+ * The lists of assignments: the dinas queue, the secretariat's triage queue, and the
+ * dinas's history.
+ */
 @Controller
 public class QueueController {
 
@@ -72,7 +75,10 @@ public class QueueController {
 		return "cases/queue";
 	}
 
-	/** The dinas's own history: all its assignments, open, in progress, resolved, returned or cancelled; searchable. */
+	/**
+	 * The dinas's own history: all its assignments, open, in progress, resolved, returned
+	 * or cancelled; searchable.
+	 */
 	@GetMapping("/antrian/riwayat")
 	String showDinasHistory(@AuthenticationPrincipal CurrentUser user, @ModelAttribute HistoryParams params,
 			HttpServletRequest request, Model model) {

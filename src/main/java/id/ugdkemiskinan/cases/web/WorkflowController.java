@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The actions of a case's life after filing, on the case page ({@link QueueController} lists the
- * queues). Each action posts, then redirects back to the case page with what
+ * The actions of a case's life after filing, on the case page ({@link QueueController}
+ * lists the queues). Each action posts, then redirects back to the case page with what
  * happened, or why it could not (and the text typed is kept).
  */
 @Controller
@@ -44,8 +44,9 @@ public class WorkflowController {
 	}
 
 	@PostMapping("/penugasan/{id}/respon")
-	String respond(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+	String respond(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) Long version, @RequestParam(required = false) String note, Locale locale,
+			RedirectAttributes redirect) {
 		return act(redirect, locale, "respond-" + id, note, "workflow.responded",
 				() -> this.workflow.respond(id, version, note, user), () -> ticketOfAssignment(id, user));
 	}
@@ -59,9 +60,9 @@ public class WorkflowController {
 	}
 
 	@PostMapping("/penugasan/{id}/selesai")
-	String resolve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) String intervention, @RequestParam(required = false) String note,
-			Locale locale, RedirectAttributes redirect) {
+	String resolve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) Long version, @RequestParam(required = false) String intervention,
+			@RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
 		return act(redirect, locale, "resolve-" + id, note, "workflow.resolved",
 				() -> this.workflow.resolve(id, version, intervention, note, user), () -> ticketOfAssignment(id, user));
 	}
@@ -75,8 +76,9 @@ public class WorkflowController {
 	}
 
 	@PostMapping("/penugasan/{id}/batalkan")
-	String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+	String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) Long version, @RequestParam(required = false) String reason, Locale locale,
+			RedirectAttributes redirect) {
 		return act(redirect, locale, "cancel-" + id, reason, "workflow.cancelled",
 				() -> this.workflow.cancel(id, version, reason, user), () -> ticketOfAssignment(id, user));
 	}
@@ -114,8 +116,9 @@ public class WorkflowController {
 	}
 
 	/**
-	 * Runs an action; on success back to the case with a message, on a refused change back to the
-	 * case (which now shows its current state) with the reason and the typed text kept.
+	 * Runs an action; on success back to the case with a message, on a refused change
+	 * back to the case (which now shows its current state) with the reason and the typed
+	 * text kept.
 	 */
 	private String act(RedirectAttributes redirect, Locale locale, String form, String typed, String successKey,
 			Supplier<String> action, Supplier<String> ticketOnFailure) {

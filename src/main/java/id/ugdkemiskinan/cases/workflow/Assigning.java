@@ -17,10 +17,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes an assignment the one way, on filing, routing, return and reopening: a new clock (due
- * time and at-risk instant fixed now from the SLA settings), a ROUTED event on the timeline, and
- * {@link AssignmentRouted} published (the notifications module tells the dinas), all in the
- * caller's transaction.
+ * Makes an assignment the one way, on filing, routing, return and reopening: a new clock
+ * (due time and at-risk instant fixed now from the SLA settings), a ROUTED event on the
+ * timeline, and {@link AssignmentRouted} published (the notifications module tells the
+ * dinas), all in the caller's transaction.
  */
 @Component
 public class Assigning {
@@ -35,8 +35,8 @@ public class Assigning {
 
 	private final ApplicationEventPublisher publisher;
 
-	public Assigning(AssignmentRepository assignments, CaseEventRepository events, CaseFileRepository cases, SlaPolicy sla,
-			ApplicationEventPublisher publisher) {
+	public Assigning(AssignmentRepository assignments, CaseEventRepository events, CaseFileRepository cases,
+			SlaPolicy sla, ApplicationEventPublisher publisher) {
 		this.assignments = assignments;
 		this.events = events;
 		this.cases = cases;
@@ -50,10 +50,11 @@ public class Assigning {
 			.save(new Assignment(caseId, dinasCode, now, due, this.sla.atRiskFrom(now, due)));
 		CaseEvent routed = this.events
 			.save(new CaseEvent(caseId, assignment.getId(), EventType.ROUTED, dinasCode, now, actor, note));
-		// The caller's transaction holds the case already (filed or locked): no further statement.
+		// The caller's transaction holds the case already (filed or locked): no further
+		// statement.
 		CaseFile kase = this.cases.findById(caseId).orElseThrow();
-		this.publisher.publishEvent(new AssignmentRouted(routed.getId(), caseId, kase.getTicket(), kase.getKecamatanCode(),
-				assignment.getId(), dinasCode, now, due));
+		this.publisher.publishEvent(new AssignmentRouted(routed.getId(), caseId, kase.getTicket(),
+				kase.getKecamatanCode(), assignment.getId(), dinasCode, now, due));
 		return assignment;
 	}
 

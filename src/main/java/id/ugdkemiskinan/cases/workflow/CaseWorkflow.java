@@ -44,13 +44,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The life of a case after filing: dinas staff respond, note progress, resolve or return; the
- * secretariat routes, cancels and rejects; the UPT closes and reopens. Every action locks the case
- * row first, so actions on one case run one at a time and the case status derived from its
- * assignments is always computed from what is committed. A form's version that no longer matches
- * means someone else acted first: {@link CaseChangedException}, never a double application. Each
- * action publishes what happened ({@code AssignmentResponded}, {@code CaseRejected}, …, the
- * records of the {@code cases} package) in its transaction; the notifications module listens.
+ * The life of a case after filing: dinas staff respond, note progress, resolve or return;
+ * the secretariat routes, cancels and rejects; the UPT closes and reopens. Every action
+ * locks the case row first, so actions on one case run one at a time and the case status
+ * derived from its assignments is always computed from what is committed. A form's
+ * version that no longer matches means someone else acted first:
+ * {@link CaseChangedException}, never a double application. Each action publishes what
+ * happened ({@code AssignmentResponded}, {@code CaseRejected}, …, the records of the
+ * {@code cases} package) in its transaction; the notifications module listens.
  */
 @Service
 @Transactional
@@ -105,14 +106,15 @@ public class CaseWorkflow {
 		locked.assignment.recordProgress();
 		Instant now = this.clock.instant();
 		CaseEvent progress = event(locked, EventType.PROGRESS, now, user, text);
-		this.publisher.publishEvent(new AssignmentProgressed(progress.getId(), locked.kase.getId(), locked.kase.getTicket(),
-				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
+		this.publisher
+			.publishEvent(new AssignmentProgressed(progress.getId(), locked.kase.getId(), locked.kase.getTicket(),
+					locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
 		return locked.kase.getTicket();
 	}
 
 	/**
-	 * Resolved with the intervention given. An assignment still waiting is responded to and
-	 * resolved at once, and both are recorded.
+	 * Resolved with the intervention given. An assignment still waiting is responded to
+	 * and resolved at once, and both are recorded.
 	 */
 	public String resolve(long assignmentId, Long version, String intervention, String note, CurrentUser user) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -132,9 +134,9 @@ public class CaseWorkflow {
 		}
 		locked.assignment.resolve(intervention, now);
 		CaseEvent resolved = event(locked, EventType.RESOLVED, now, user, intervention + ": " + text);
-		this.publisher.publishEvent(new AssignmentResolved(resolved.getId(), locked.kase.getId(), locked.kase.getTicket(),
-				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), intervention,
-				now));
+		this.publisher.publishEvent(new AssignmentResolved(resolved.getId(), locked.kase.getId(),
+				locked.kase.getTicket(), locked.kase.getKecamatanCode(), locked.assignment.getId(),
+				locked.assignment.getDinasCode(), intervention, now));
 		followAssignments(locked.kase, resolved, now);
 		return locked.kase.getTicket();
 	}
@@ -149,8 +151,9 @@ public class CaseWorkflow {
 		Instant now = this.clock.instant();
 		locked.assignment.returnToSecretariat(now);
 		CaseEvent returned = event(locked, EventType.RETURNED, now, user, text);
-		this.publisher.publishEvent(new AssignmentReturned(returned.getId(), locked.kase.getId(), locked.kase.getTicket(),
-				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
+		this.publisher
+			.publishEvent(new AssignmentReturned(returned.getId(), locked.kase.getId(), locked.kase.getTicket(),
+					locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
 		String secretariat = this.agencies.secretariat().code();
 		boolean triageOpen = openAssignments(locked.kase).stream().anyMatch(a -> a.getDinasCode().equals(secretariat));
 		if (!triageOpen) {
@@ -166,15 +169,17 @@ public class CaseWorkflow {
 		Instant now = this.clock.instant();
 		locked.assignment.cancel(now);
 		CaseEvent cancelled = event(locked, EventType.CANCELLED, now, user, text);
-		this.publisher.publishEvent(new AssignmentCancelled(cancelled.getId(), locked.kase.getId(), locked.kase.getTicket(),
-				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
+		this.publisher
+			.publishEvent(new AssignmentCancelled(cancelled.getId(), locked.kase.getId(), locked.kase.getTicket(),
+					locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), now));
 		followAssignments(locked.kase, cancelled, now);
 		return locked.kase.getTicket();
 	}
 
 	/**
-	 * The secretariat assigns the case to one or more dinas, each with a new clock. Routing a case
-	 * out of triage counts as the secretariat's response and completes its triage assignment.
+	 * The secretariat assigns the case to one or more dinas, each with a new clock.
+	 * Routing a case out of triage counts as the secretariat's response and completes its
+	 * triage assignment.
 	 */
 	public String route(String ticket, Collection<String> dinasCodes, String note, CurrentUser user) {
 		requireRole(user, Role.SEKRETARIAT);
@@ -202,7 +207,8 @@ public class CaseWorkflow {
 		List<Assignment> open = openAssignments(kase);
 		for (String dinas : targets) {
 			if (open.stream().anyMatch(a -> a.getDinasCode().equals(dinas))) {
-				throw new InvalidCaseException(List.of(new FieldProblem("dinasCodes", "workflow.dinas.alreadyAssigned", dinas)));
+				throw new InvalidCaseException(
+						List.of(new FieldProblem("dinasCodes", "workflow.dinas.alreadyAssigned", dinas)));
 			}
 		}
 		Instant now = this.clock.instant();
@@ -223,7 +229,10 @@ public class CaseWorkflow {
 		return kase.getTicket();
 	}
 
-	/** Duplicate or out of scope: every open assignment is cancelled and the case is final. */
+	/**
+	 * Duplicate or out of scope: every open assignment is cancelled and the case is
+	 * final.
+	 */
 	public String reject(String ticket, Long version, String reason, String duplicateOfTicket, CurrentUser user) {
 		requireRole(user, Role.SEKRETARIAT);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -260,7 +269,10 @@ public class CaseWorkflow {
 		return kase.getTicket();
 	}
 
-	/** The UPT confirmed with the resident; only once every assignment is resolved or cancelled. */
+	/**
+	 * The UPT confirmed with the resident; only once every assignment is resolved or
+	 * cancelled.
+	 */
 	public String close(String ticket, Long version, String note, CurrentUser user) {
 		requireRole(user, Role.OPERATOR_UPT);
 		String text = text(note, "note", MIN_REASON);
@@ -269,12 +281,15 @@ public class CaseWorkflow {
 		Instant now = this.clock.instant();
 		kase.close(now);
 		CaseEvent closed = this.events.save(new CaseEvent(kase.getId(), null, EventType.CLOSED, null, now, user, text));
-		this.publisher.publishEvent(new CaseClosed(closed.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(),
-				now));
+		this.publisher
+			.publishEvent(new CaseClosed(closed.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(), now));
 		return kase.getTicket();
 	}
 
-	/** Reopening with a reason and categories: new assignments, new clocks; the history stays. */
+	/**
+	 * Reopening with a reason and categories: new assignments, new clocks; the history
+	 * stays.
+	 */
 	public String reopen(String ticket, Long version, String reason, Collection<String> categories, CurrentUser user) {
 		requireRole(user, Role.OPERATOR_UPT);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -294,9 +309,10 @@ public class CaseWorkflow {
 		checkVersion(version, kase.getVersion());
 		Instant now = this.clock.instant();
 		kase.reopen(chosen);
-		CaseEvent reopened = this.events.save(new CaseEvent(kase.getId(), null, EventType.REOPENED, null, now, user, text));
-		this.publisher.publishEvent(new CaseReopened(reopened.getId(), kase.getId(), kase.getTicket(),
-				kase.getKecamatanCode(), now));
+		CaseEvent reopened = this.events
+			.save(new CaseEvent(kase.getId(), null, EventType.REOPENED, null, now, user, text));
+		this.publisher.publishEvent(
+				new CaseReopened(reopened.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(), now));
 		for (String dinas : this.agencies.route(chosen)) {
 			assign(kase, dinas, now, user, null);
 		}
@@ -304,12 +320,17 @@ public class CaseWorkflow {
 	}
 
 	private enum Action {
-		/** respond, progress, resolve: the assignment's own dinas (the secretariat for its triage). */
+
+		/**
+		 * respond, progress, resolve: the assignment's own dinas (the secretariat for its
+		 * triage).
+		 */
 		WORK,
 		/** return: the assignment's own dinas, not the secretariat. */
 		RETURN,
 		/** cancel: the secretariat. */
 		CANCEL
+
 	}
 
 	private record Locked(CaseFile kase, Assignment assignment) {
@@ -358,8 +379,9 @@ public class CaseWorkflow {
 	}
 
 	/**
-	 * The case follows its assignments; when the last one has ended (resolved, cancelled), it waits
-	 * for the kecamatan's UPT to call the resident and close it: {@link CaseAwaitingConfirmation}.
+	 * The case follows its assignments; when the last one has ended (resolved,
+	 * cancelled), it waits for the kecamatan's UPT to call the resident and close it:
+	 * {@link CaseAwaitingConfirmation}.
 	 */
 	private void followAssignments(CaseFile kase, CaseEvent cause, Instant now) {
 		boolean wasOpen = kase.isOpen();
@@ -374,8 +396,9 @@ public class CaseWorkflow {
 	private void respond(Locked locked, Instant now, CurrentUser user, String text) {
 		boolean late = locked.assignment.respond(now);
 		CaseEvent responded = event(locked, late ? EventType.RESPONDED_LATE : EventType.RESPONDED, now, user, text);
-		this.publisher.publishEvent(new AssignmentResponded(responded.getId(), locked.kase.getId(), locked.kase.getTicket(),
-				locked.kase.getKecamatanCode(), locked.assignment.getId(), locked.assignment.getDinasCode(), late, now));
+		this.publisher.publishEvent(new AssignmentResponded(responded.getId(), locked.kase.getId(),
+				locked.kase.getTicket(), locked.kase.getKecamatanCode(), locked.assignment.getId(),
+				locked.assignment.getDinasCode(), late, now));
 	}
 
 	private CaseEvent event(Locked locked, EventType type, Instant now, CurrentUser user, String note) {

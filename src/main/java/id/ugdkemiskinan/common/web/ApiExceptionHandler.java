@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The API's errors as RFC 9457 problem details (JSON), with the right status and a text in Bahasa
- * Indonesia (English on request, see {@link Problems}); a value that cannot be read names its field in {@code errors: [{field, message}]}.
+ * The API's errors as RFC 9457 problem details (JSON), with the right status and a text
+ * in Bahasa Indonesia (English on request, see {@link Problems}); a value that cannot be
+ * read names its field in {@code errors: [{field, message}]}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -58,7 +59,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				List.of(fieldError(field, message(WebExceptionHandler.typeMismatchKey(ex), null))), request);
 	}
 
-	/** List parameters bound to a record ({@code @ModelAttribute}): a value that cannot be read, as above. */
+	/**
+	 * List parameters bound to a record ({@code @ModelAttribute}): a value that cannot be
+	 * read, as above.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -97,7 +101,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(ex, HttpStatus.BAD_REQUEST, "input.unreadable", null, errors, request);
 	}
 
-	/** Whatever else Spring MVC reports itself (405, 406, 415...) keeps its status, in Bahasa Indonesia. */
+	/**
+	 * Whatever else Spring MVC reports itself (405, 406, 415...) keeps its status, in
+	 * Bahasa Indonesia.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {

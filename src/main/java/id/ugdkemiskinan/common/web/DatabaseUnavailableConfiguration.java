@@ -11,9 +11,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Puts {@link InputSanityFilter} and {@link DatabaseUnavailableFilter} in front of the session
- * filter, and {@link UploadLimitFilter} right after it (before Spring Security, whose CSRF check is
- * the first to read a form's body).
+ * Puts {@link InputSanityFilter} and {@link DatabaseUnavailableFilter} in front of the
+ * session filter, and {@link UploadLimitFilter} right after it (before Spring Security,
+ * whose CSRF check is the first to read a form's body).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableConfiguration {

@@ -20,12 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The database is unreachable before the request gets to Spring MVC: the session (Spring Session
- * JDBC) cannot be loaded or saved, or login cannot read the account. This filter runs before the
- * session filter and answers 503 "layanan sementara tidak tersedia" (the error/503 page, or a
- * problem detail under {@code /api/}) with {@code Retry-After}, instead of a 500 with a stack
- * trace. What Spring MVC handles itself goes through {@link WebExceptionHandler} and
- * {@link ApiExceptionHandler}.
+ * The database is unreachable before the request gets to Spring MVC: the session (Spring
+ * Session JDBC) cannot be loaded or saved, or login cannot read the account. This filter
+ * runs before the session filter and answers 503 "layanan sementara tidak tersedia" (the
+ * error/503 page, or a problem detail under {@code /api/}) with {@code Retry-After},
+ * instead of a 500 with a stack trace. What Spring MVC handles itself goes through
+ * {@link WebExceptionHandler} and {@link ApiExceptionHandler}.
  */
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
@@ -38,11 +38,14 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final OutsideMvc answers;
 
-	public DatabaseUnavailableFilter(ITemplateEngine templates, LocaleResolver locales, ApplicationContext application) {
+	public DatabaseUnavailableFilter(ITemplateEngine templates, LocaleResolver locales,
+			ApplicationContext application) {
 		this.answers = new OutsideMvc(templates, locales, application);
 	}
 
-	/** Whether this failure, or one of its causes, says the database cannot be reached. */
+	/**
+	 * Whether this failure, or one of its causes, says the database cannot be reached.
+	 */
 	public static boolean isDatabaseUnavailable(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
@@ -72,7 +75,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Writes the 503 answer: the problem detail for the API, the error page for everything else. */
+	/**
+	 * Writes the 503 answer: the problem detail for the API, the error page for
+	 * everything else.
+	 */
 	public void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.reset();
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

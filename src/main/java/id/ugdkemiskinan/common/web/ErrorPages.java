@@ -19,15 +19,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Every error that Spring MVC's own handlers did not answer (Tomcat's, the security firewall's,
- * a filter's {@code sendError}, an unhandled exception) ends here: a problem detail (RFC 9457) in
- * Bahasa Indonesia under {@code /api/}, the app's own error page everywhere else. Replaces Spring
- * Boot's default error controller, so neither Boot's JSON nor Tomcat's page reaches a user.
+ * Every error that Spring MVC's own handlers did not answer (Tomcat's, the security
+ * firewall's, a filter's {@code sendError}, an unhandled exception) ends here: a problem
+ * detail (RFC 9457) in Bahasa Indonesia under {@code /api/}, the app's own error page
+ * everywhere else. Replaces Spring Boot's default error controller, so neither Boot's
+ * JSON nor Tomcat's page reaches a user.
  */
 @Controller
 class ErrorPages implements ErrorController {
 
-	/** Statuses with their own title and text in the messages; any other shows as its class (4xx, 5xx). */
+	/**
+	 * Statuses with their own title and text in the messages; any other shows as its
+	 * class (4xx, 5xx).
+	 */
 	static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 409, 413, 500, 503);
 
 	private final Problems problems;
@@ -51,14 +55,15 @@ class ErrorPages implements ErrorController {
 		String field = (String) request.getAttribute(InputSanityFilter.REFUSED_FIELD);
 		if (field != null) {
 			problem.setDetail(this.problems.message("input.badCharacters.detail"));
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", this.problems.message("input.badCharacters"))));
+			problem.setProperty("errors",
+					List.of(Map.of("field", field, "message", this.problems.message("input.badCharacters"))));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	/**
-	 * The error page of the shared layout (error/error.html, the one error template: its texts by
-	 * status), for MVC's own exception handlers too.
+	 * The error page of the shared layout (error/error.html, the one error template: its
+	 * texts by status), for MVC's own exception handlers too.
 	 */
 	static ModelAndView page(int status, String refusedField) {
 		ModelAndView page = new ModelAndView("error/error");

@@ -13,10 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before anything reads them, request parameters (query string and form fields, files
- * excepted) that hold text the application does not accept ({@link TextInput}): a NUL byte in a
- * filter, a control character in a form field. The answer is 400, rendered by {@link ErrorPages}:
- * the app's page naming the field, or a problem detail with {@code errors} under {@code /api/}.
+ * Refuses, before anything reads them, request parameters (query string and form fields,
+ * files excepted) that hold text the application does not accept ({@link TextInput}): a
+ * NUL byte in a filter, a control character in a form field. The answer is 400, rendered
+ * by {@link ErrorPages}: the app's page naming the field, or a problem detail with
+ * {@code errors} under {@code /api/}.
  */
 class InputSanityFilter extends OncePerRequestFilter {
 
@@ -41,7 +42,8 @@ class InputSanityFilter extends OncePerRequestFilter {
 			parameters = request.getParameterMap();
 		}
 		catch (RuntimeException ex) {
-			// An unreadable body (too large, cut off): left to the multipart handling further on.
+			// An unreadable body (too large, cut off): left to the multipart handling
+			// further on.
 			return null;
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {

@@ -18,13 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Unreadable list parameters: 400, as problem details on the API and as a notice on the pages. */
+/**
+ * Unreadable list parameters: 400, as problem details on the API and as a notice on the
+ * pages.
+ */
 final class InvalidParameterHandlers {
 
 	private InvalidParameterHandlers() {
 	}
 
-	/** The API's answer: in Bahasa Indonesia (see {@link Problems}), with the parameter in {@code errors}. */
+	/**
+	 * The API's answer: in Bahasa Indonesia (see {@link Problems}), with the parameter in
+	 * {@code errors}.
+	 */
 	@RestControllerAdvice(annotations = RestController.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class Api {

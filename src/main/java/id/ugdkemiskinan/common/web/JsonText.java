@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON strings follow the same rule as form fields ({@link TextInput}): a NUL, a control character
- * or a lone surrogate ({@code "\ud800"}, which the database driver would store as {@code ?}) is
- * refused while the body is read, so the API answers 400 naming the field.
+ * JSON strings follow the same rule as form fields ({@link TextInput}): a NUL, a control
+ * character or a lone surrogate ({@code "\ud800"}, which the database driver would store
+ * as {@code ?}) is refused while the body is read, so the API answers 400 naming the
+ * field.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonText {

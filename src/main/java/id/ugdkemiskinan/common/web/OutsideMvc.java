@@ -17,9 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The answers written where Spring MVC's handlers are not (servlet filters, Spring Security's entry
- * points and handlers): an RFC 9457 problem detail, or the app's error page. One place, so that a
- * 403 from a filter reads like a 403 from a controller.
+ * The answers written where Spring MVC's handlers are not (servlet filters, Spring
+ * Security's entry points and handlers): an RFC 9457 problem detail, or the app's error
+ * page. One place, so that a 403 from a filter reads like a 403 from a controller.
  */
 public final class OutsideMvc {
 
@@ -43,21 +43,27 @@ public final class OutsideMvc {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
-	/** Writes the problem detail for the status and message key (see {@link Problems#send}). */
+	/**
+	 * Writes the problem detail for the status and message key (see
+	 * {@link Problems#send}).
+	 */
 	public void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
 			Object... args) throws IOException {
 		this.problems.send(request, response, status, key, args);
 	}
 
-	/** Renders the app's error page for the status (error/error.html with the shared layout). */
+	/**
+	 * Renders the app's error page for the status (error/error.html with the shared
+	 * layout).
+	 */
 	public void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		WebContext context = new WebContext(
-				JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
-				this.locales.resolveLocale(request));
-		// Outside Spring MVC: give the template its bean references (@kabupaten, @formats) as MVC would.
+		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response), this.locales.resolveLocale(request));
+		// Outside Spring MVC: give the template its bean references (@kabupaten,
+		// @formats) as MVC would.
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.application, null));
 		context.setVariable("status", ErrorPages.known(status.value()));

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Text from requests, one way for every handler: request parameters, headers, path variables and
- * form fields arrive trimmed, and blank is {@code null} ("not given"). Except the forms with a
- * password field (log-in, password change): a password is kept exactly as typed, spaces included.
+ * Text from requests, one way for every handler: request parameters, headers, path
+ * variables and form fields arrive trimmed, and blank is {@code null} ("not given").
+ * Except the forms with a password field (log-in, password change): a password is kept
+ * exactly as typed, spaces included.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,8 +36,7 @@ class TextBinding {
 		if (type == null) {
 			return false;
 		}
-		Stream<String> names = type.isRecord()
-				? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+		Stream<String> names = type.isRecord() ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
 				: Arrays.stream(type.getDeclaredFields()).map(Field::getName);
 		return names.anyMatch(name -> name.toLowerCase(Locale.ROOT).contains("password"));
 	}

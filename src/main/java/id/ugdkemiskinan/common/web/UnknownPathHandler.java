@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.NoHandlerFoundException;
 
 /**
- * A path that no handler answers (which the security rules let through for that reason): 404,
- * as the error page or, under {@code /api/}, as a problem detail. Global on purpose: with no handler
- * there is no controller type for the other advices to match.
+ * A path that no handler answers (which the security rules let through for that reason):
+ * 404, as the error page or, under {@code /api/}, as a problem detail. Global on purpose:
+ * with no handler there is no controller type for the other advices to match.
  */
 @ControllerAdvice
 class UnknownPathHandler {

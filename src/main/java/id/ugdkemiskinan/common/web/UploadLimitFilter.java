@@ -17,11 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * A multipart body over the server's limits ({@code spring.servlet.multipart.*}, far above the
- * app's own 5 × 5 MB, which the forms check and answer with a field message): the app's own 413
- * page in Bahasa Indonesia (problem JSON on {@code /api/**}), before anything else reads the body.
- * Otherwise the first reader is the CSRF check, whose failure to read the parameters ends in
- * Tomcat's English 413 page (the error page cannot read them either).
+ * A multipart body over the server's limits ({@code spring.servlet.multipart.*}, far
+ * above the app's own 5 × 5 MB, which the forms check and answer with a field message):
+ * the app's own 413 page in Bahasa Indonesia (problem JSON on {@code /api/**}), before
+ * anything else reads the body. Otherwise the first reader is the CSRF check, whose
+ * failure to read the parameters ends in Tomcat's English 413 page (the error page cannot
+ * read them either).
  */
 public class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -59,7 +60,8 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 
 	private static boolean isTooLarge(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			// Tomcat's FileSizeLimitExceededException and SizeLimitExceededException (both SizeException).
+			// Tomcat's FileSizeLimitExceededException and SizeLimitExceededException
+			// (both SizeException).
 			if (t.getClass().getSimpleName().endsWith("SizeLimitExceededException")
 					|| t.getClass().getSimpleName().equals("SizeException")) {
 				return true;
@@ -73,7 +75,8 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 
 	private void answerTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.reset();
-		// Tomcat reads (swallows) the rest of the body up to server.tomcat.max-swallow-size, so that the
+		// Tomcat reads (swallows) the rest of the body up to
+		// server.tomcat.max-swallow-size, so that the
 		// browser gets to see this answer instead of a reset connection.
 		if (OutsideMvc.isApi(request)) {
 			this.answers.problem(request, response, HttpStatus.CONTENT_TOO_LARGE, DETAIL);

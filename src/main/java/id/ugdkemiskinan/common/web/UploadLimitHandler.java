@@ -15,10 +15,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An upload over the server's own multipart limits (far above the app's 5 × 5 MB, which the forms
- * check themselves and answer with a field message): the app's 413 page in Bahasa Indonesia, or
- * problem JSON on {@code /api/**} — never Tomcat's English page. No selector on purpose: the body
- * is read before a handler is chosen, so no controller is known yet.
+ * An upload over the server's own multipart limits (far above the app's 5 × 5 MB, which
+ * the forms check themselves and answer with a field message): the app's 413 page in
+ * Bahasa Indonesia, or problem JSON on {@code /api/**} — never Tomcat's English page. No
+ * selector on purpose: the body is read before a handler is chosen, so no controller is
+ * known yet.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

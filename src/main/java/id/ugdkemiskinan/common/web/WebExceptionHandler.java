@@ -23,9 +23,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps the pages' exceptions to the error page with the right status: 404 for a missing record
- * (or one outside the user's scope), 400 naming the parameter for a value that cannot be read
- * ({@code page=abc}, {@code status=FOO}, a date of year 0), never a 500 for bad input.
+ * Maps the pages' exceptions to the error page with the right status: 404 for a missing
+ * record (or one outside the user's scope), 400 naming the parameter for a value that
+ * cannot be read ({@code page=abc}, {@code status=FOO}, a date of year 0), never a 500
+ * for bad input.
  */
 @ControllerAdvice(annotations = Controller.class)
 public class WebExceptionHandler {
@@ -35,7 +36,10 @@ public class WebExceptionHandler {
 		return ErrorPages.page(404, null);
 	}
 
-	/** A filter that cannot be read is a bad request; a path that cannot be read names nothing that exists. */
+	/**
+	 * A filter that cannot be read is a bad request; a path that cannot be read names
+	 * nothing that exists.
+	 */
 	@ExceptionHandler(TypeMismatchException.class)
 	ModelAndView badParameter(TypeMismatchException ex, HttpServletRequest request) {
 		if (ex instanceof MethodArgumentTypeMismatchException argument
@@ -52,8 +56,8 @@ public class WebExceptionHandler {
 	}
 
 	/**
-	 * A list's filters bound to a record ({@code @ModelAttribute}) with a value that cannot be read:
-	 * the same 400 as for a single parameter, naming the first one.
+	 * A list's filters bound to a record ({@code @ModelAttribute}) with a value that
+	 * cannot be read: the same 400 as for a single parameter, naming the first one.
 	 */
 	@ExceptionHandler(BindException.class)
 	ModelAndView unreadableParameters(BindException ex, HttpServletRequest request) {
@@ -61,7 +65,10 @@ public class WebExceptionHandler {
 		return mismatch != null ? badParameter(mismatch, request) : badRequest("typeMismatch", null);
 	}
 
-	/** The first value of a failed binding that could not be converted to its type, with the parameter's name. */
+	/**
+	 * The first value of a failed binding that could not be converted to its type, with
+	 * the parameter's name.
+	 */
 	static TypeMismatchException typeMismatch(BindException ex) {
 		for (FieldError error : ex.getFieldErrors()) {
 			if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
@@ -75,7 +82,10 @@ public class WebExceptionHandler {
 		return null;
 	}
 
-	/** The message for a value of the parameter's type that cannot be read ("Tanggal tidak sah ..."). */
+	/**
+	 * The message for a value of the parameter's type that cannot be read ("Tanggal tidak
+	 * sah ...").
+	 */
 	static String typeMismatchKey(TypeMismatchException ex) {
 		Class<?> type = ex.getRequiredType();
 		if (type == null) {
@@ -108,8 +118,8 @@ public class WebExceptionHandler {
 	}
 
 	/**
-	 * The database is unreachable (restarting, network): a clear "try again shortly" within the
-	 * pool's connection timeout (3 s), never a hang or a stack trace.
+	 * The database is unreachable (restarting, network): a clear "try again shortly"
+	 * within the pool's connection timeout (3 s), never a hang or a stack trace.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
 	ModelAndView unavailable(HttpServletResponse response) {

@@ -10,9 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Ends the open sessions of an account (in PostgreSQL, so on every instance at once): when it is
- * disabled, its password reset by the admin or changed by its owner. Done after the change
- * commits, so that no login with the old state can open a new session in between.
+ * Ends the open sessions of an account (in PostgreSQL, so on every instance at once):
+ * when it is disabled, its password reset by the admin or changed by its owner. Done
+ * after the change commits, so that no login with the old state can open a new session in
+ * between.
  */
 @Component
 class AccountSessions {
@@ -25,14 +26,18 @@ class AccountSessions {
 		this.sessions = sessions;
 	}
 
-	/** Ends every session of this account once the current transaction commits (at once without one). */
+	/**
+	 * Ends every session of this account once the current transaction commits (at once
+	 * without one).
+	 */
 	void endAllAfterCommit(String username) {
 		endAllButAfterCommit(username, null);
 	}
 
 	/**
 	 * Ends every session of this account but one once the current transaction commits.
-	 * @param keptSessionId the session to keep (the one that changes its own password), or {@code null}
+	 * @param keptSessionId the session to keep (the one that changes its own password),
+	 * or {@code null}
 	 */
 	void endAllButAfterCommit(String username, String keptSessionId) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

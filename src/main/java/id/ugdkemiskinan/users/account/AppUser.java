@@ -45,8 +45,8 @@ public class AppUser {
 	protected AppUser() {
 	}
 
-	AppUser(String username, String fullName, String passwordHash, Role role, String kecamatanCode,
-			String dinasCode, boolean mustChangePassword, Instant createdAt) {
+	AppUser(String username, String fullName, String passwordHash, Role role, String kecamatanCode, String dinasCode,
+			boolean mustChangePassword, Instant createdAt) {
 		this.username = username;
 		this.fullName = fullName;
 		this.passwordHash = passwordHash;

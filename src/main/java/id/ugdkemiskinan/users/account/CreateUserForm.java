@@ -8,12 +8,11 @@ import jakarta.validation.constraints.Size;
 
 /** The admin's "new user" form. The scope field that fits the role is required. */
 public record CreateUserForm(
-		@NotBlank(message = "{user.username.required}")
-		@Pattern(regexp = "^\\s*[A-Za-z0-9][A-Za-z0-9._-]{2,49}\\s*$", message = "{user.username.pattern}") String username,
-		@NotBlank(message = "{user.fullName.required}") @Size(max = 100, message = "{user.fullName.size}") String fullName,
-		@NotNull(message = "{user.role.required}") Role role,
-		String kecamatanCode,
-		String dinasCode) {
+		@NotBlank(message = "{user.username.required}") @Pattern(regexp = "^\\s*[A-Za-z0-9][A-Za-z0-9._-]{2,49}\\s*$",
+				message = "{user.username.pattern}") String username,
+		@NotBlank(message = "{user.fullName.required}") @Size(max = 100,
+				message = "{user.fullName.size}") String fullName,
+		@NotNull(message = "{user.role.required}") Role role, String kecamatanCode, String dinasCode) {
 
 	public static CreateUserForm empty() {
 		return new CreateUserForm("", "", null, null, null);

@@ -2,8 +2,7 @@ package id.ugdkemiskinan.users.account;
 
 import jakarta.validation.constraints.NotBlank;
 
-public record PasswordChangeForm(
-		@NotBlank(message = "{password.current.required}") String currentPassword,
+public record PasswordChangeForm(@NotBlank(message = "{password.current.required}") String currentPassword,
 		@NotBlank(message = "{password.new.required}") String newPassword,
 		@NotBlank(message = "{password.confirm.required}") String confirmPassword) {
 

@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
 /**
- * The password rule: at least ten characters and at most 72 bytes in UTF-8 (what bcrypt reads;
- * the rest would be silently ignored), not the user name, not one character repeated, and not one
- * of the {@link #COMMON_PASSWORDS} most common passwords.
+ * The password rule: at least ten characters and at most 72 bytes in UTF-8 (what bcrypt
+ * reads; the rest would be silently ignored), not the user name, not one character
+ * repeated, and not one of the {@link #COMMON_PASSWORDS} most common passwords.
  * <p>
  * The common passwords are the top of the ranked password dictionary bundled in nbvcxz
- * ({@code me.gosimple:nbvcxz}, MIT License; its list is ranked by how often each password was
- * found in public breach corpora). Compared without regard to case.
+ * ({@code me.gosimple:nbvcxz}, MIT License; its list is ranked by how often each password
+ * was found in public breach corpora). Compared without regard to case.
  */
 public final class PasswordPolicy {
 

@@ -2,7 +2,10 @@ package id.ugdkemiskinan.users.account;
 
 import java.security.SecureRandom;
 
-/** Temporary passwords an admin reads out to a user; without look-alike characters (0/O, 1/l/I). */
+/**
+ * Temporary passwords an admin reads out to a user; without look-alike characters (0/O,
+ * 1/l/I).
+ */
 final class TemporaryPasswords {
 
 	private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

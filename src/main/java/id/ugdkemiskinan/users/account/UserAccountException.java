@@ -1,7 +1,8 @@
 package id.ugdkemiskinan.users.account;
 
 /**
- * A request about an account that breaks a rule; carries the message key shown next to the field.
+ * A request about an account that breaks a rule; carries the message key shown next to
+ * the field.
  *
  * @see UserAdministration
  */

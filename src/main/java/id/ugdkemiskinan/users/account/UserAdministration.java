@@ -16,7 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts: created, disabled and re-enabled by the admin; passwords reset and changed. */
+/**
+ * Accounts: created, disabled and re-enabled by the admin; passwords reset and changed.
+ */
 @Service
 @Transactional
 public class UserAdministration {
@@ -65,7 +67,8 @@ public class UserAdministration {
 	}
 
 	/**
-	 * Creates an account with a temporary password that the user must change at first login.
+	 * Creates an account with a temporary password that the user must change at first
+	 * login.
 	 * @return the temporary password, to be shown once to the admin
 	 */
 	public String create(CreateUserForm form) {
@@ -92,7 +95,10 @@ public class UserAdministration {
 		return temporary;
 	}
 
-	/** Creates an account with a known password unless the user name is taken; for demo and first-start accounts. */
+	/**
+	 * Creates an account with a known password unless the user name is taken; for demo
+	 * and first-start accounts.
+	 */
 	public boolean createIfAbsent(String username, String fullName, String password, Role role, String kecamatanCode,
 			String dinasCode) {
 		String normalized = Usernames.normalize(username);
@@ -118,12 +124,17 @@ public class UserAdministration {
 		}
 	}
 
-	/** Forgets the account's failed logins from every source, so that nobody is held back from trying it. */
+	/**
+	 * Forgets the account's failed logins from every source, so that nobody is held back
+	 * from trying it.
+	 */
 	public void unlock(long id) {
 		this.throttle.unlock(find(id).getUsername());
 	}
 
-	/** @return the new temporary password, to be shown once to the admin */
+	/**
+	 * @return the new temporary password, to be shown once to the admin
+	 */
 	public String resetPassword(long id) {
 		String temporary = TemporaryPasswords.generate();
 		AppUser user = find(id);
@@ -133,8 +144,8 @@ public class UserAdministration {
 	}
 
 	/**
-	 * The user's own change: proves the current password, applies the password rule, and ends the
-	 * account's other sessions (a stolen session does not survive the change).
+	 * The user's own change: proves the current password, applies the password rule, and
+	 * ends the account's other sessions (a stolen session does not survive the change).
 	 * @param currentSessionId the session making the change, which stays logged in
 	 */
 	public void changeOwnPassword(long id, PasswordChangeForm form, String currentSessionId) {

@@ -7,7 +7,10 @@ public final class Usernames {
 	private Usernames() {
 	}
 
-	/** User names are case-insensitive: stored and looked up in lower case, without surrounding blanks. */
+	/**
+	 * User names are case-insensitive: stored and looked up in lower case, without
+	 * surrounding blanks.
+	 */
 	public static String normalize(String username) {
 		return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 	}

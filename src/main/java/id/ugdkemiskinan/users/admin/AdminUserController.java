@@ -124,7 +124,8 @@ class AdminUserController {
 	private String prepareForm(Model model) {
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("kecamatanList", this.regions.kecamatan());
-		model.addAttribute("dinasList", this.agencies.dinas().stream().filter(d -> !d.secretariat() && d.active()).toList());
+		model.addAttribute("dinasList",
+				this.agencies.dinas().stream().filter(d -> !d.secretariat() && d.active()).toList());
 		return FORM_VIEW;
 	}
 

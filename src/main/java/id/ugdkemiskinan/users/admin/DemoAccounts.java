@@ -18,9 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, the demo accounts of the README (all with password {@value #PASSWORD}), created
- * once and left alone afterwards. The two operators belong to Genteng and Muncar in Banyuwangi,
- * and to the first two kecamatan (by code) of any other kabupaten.
+ * In demo mode, the demo accounts of the README (all with password {@value #PASSWORD}),
+ * created once and left alone afterwards. The two operators belong to Genteng and Muncar
+ * in Banyuwangi, and to the first two kecamatan (by code) of any other kabupaten.
  */
 @Component
 @Order(10)
@@ -44,6 +44,7 @@ public class DemoAccounts implements ApplicationRunner {
 
 	/**
 	 * A demo login, as listed on the login page.
+	 *
 	 * @param scope the operator's kecamatan code or the dinas code
 	 * @param scopeName what the login page shows of that scope
 	 */

@@ -16,8 +16,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * In {@code prod}, the first start with no account at all creates the administrator from
- * {@code UGD_ADMIN_USERNAME}/{@code UGD_ADMIN_PASSWORD}, and refuses to start without them:
- * an instance nobody can log in to helps nobody.
+ * {@code UGD_ADMIN_USERNAME}/{@code UGD_ADMIN_PASSWORD}, and refuses to start without
+ * them: an instance nobody can log in to helps nobody.
  */
 @Component
 @Profile("prod")

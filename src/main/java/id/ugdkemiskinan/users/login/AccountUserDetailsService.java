@@ -14,7 +14,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads accounts from the database, with the name of the user's kecamatan or dinas for the header. */
+/**
+ * Loads accounts from the database, with the name of the user's kecamatan or dinas for
+ * the header.
+ */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -42,7 +45,9 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private String scopeName(AppUser user) {
 		if (user.getKecamatanCode() != null) {
-			return this.regions.kecamatan(user.getKecamatanCode()).map(KecamatanRef::name).orElse(user.getKecamatanCode());
+			return this.regions.kecamatan(user.getKecamatanCode())
+				.map(KecamatanRef::name)
+				.orElse(user.getKecamatanCode());
 		}
 		if (user.getDinasCode() != null) {
 			return this.agencies.dinas(user.getDinasCode()).map(DinasRef::name).orElse(user.getDinasCode());

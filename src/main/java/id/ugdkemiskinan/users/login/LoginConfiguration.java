@@ -11,11 +11,17 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
-/** How people log in: the password encoder, the throttled authentication and where login leads. */
+/**
+ * How people log in: the password encoder, the throttled authentication and where login
+ * leads.
+ */
 @Configuration(proxyBeanMethods = false)
 class LoginConfiguration {
 
-	/** Delegating encoder: bcrypt today, and old hashes keep working if the default ever changes. */
+	/**
+	 * Delegating encoder: bcrypt today, and old hashes keep working if the default ever
+	 * changes.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -33,8 +39,8 @@ class LoginConfiguration {
 	}
 
 	/**
-	 * Two answers only: wrong credentials, or held back for so many seconds; neither tells whether
-	 * the account exists.
+	 * Two answers only: wrong credentials, or held back for so many seconds; neither
+	 * tells whether the account exists.
 	 */
 	@Bean
 	AuthenticationFailureHandler loginFailureHandler() {

@@ -30,7 +30,10 @@ class LoginController {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
-	/** @param locked the seconds a throttled login must wait (see {@link LoginThrottle}); anything else is ignored */
+	/**
+	 * @param locked the seconds a throttled login must wait (see {@link LoginThrottle});
+	 * anything else is ignored
+	 */
 	@GetMapping("/login")
 	String showLoginForm(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(name = "locked", required = false) String locked, Model model, HttpServletRequest request,
@@ -39,10 +42,11 @@ class LoginController {
 			return "redirect:" + user.role().home();
 		}
 		model.addAttribute("demoAccounts", this.demoAccounts.accounts());
-		// The session ended while the filing form was open: its draft is kept in the browser, and login leads back.
+		// The session ended while the filing form was open: its draft is kept in the
+		// browser, and login leads back.
 		SavedRequest target = this.requestCache.getRequest(request, response);
-		model.addAttribute("draftKept", target instanceof DefaultSavedRequest saved
-				&& FILING_FORM.equals(saved.getServletPath()));
+		model.addAttribute("draftKept",
+				target instanceof DefaultSavedRequest saved && FILING_FORM.equals(saved.getServletPath()));
 		waitSeconds(locked).ifPresent(seconds -> {
 			if (seconds < 60) {
 				model.addAttribute("throttledSeconds", seconds);

@@ -15,19 +15,21 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows down password guessing without letting anyone lock anyone else out. Failed logins are
- * counted per typed user name <em>and</em> source (client address): after {@link #FREE_FAILURES}
- * failures of one pair, that pair must wait before its next try, {@link #FIRST_DELAY} and twice as
- * long after every further failure, up to {@link #MAX_DELAY}; a try while waiting is refused
- * without looking at the password. The owner of the account, from another address, is not held
- * back. One source failing with many user names is held back the same way after
- * {@link #FREE_SOURCE_FAILURES} failures in all.
+ * Slows down password guessing without letting anyone lock anyone else out. Failed logins
+ * are counted per typed user name <em>and</em> source (client address): after
+ * {@link #FREE_FAILURES} failures of one pair, that pair must wait before its next try,
+ * {@link #FIRST_DELAY} and twice as long after every further failure, up to
+ * {@link #MAX_DELAY}; a try while waiting is refused without looking at the password. The
+ * owner of the account, from another address, is not held back. One source failing with
+ * many user names is held back the same way after {@link #FREE_SOURCE_FAILURES} failures
+ * in all.
  * <p>
- * Counted whether or not such an account exists, so that being held back tells nothing about
- * which accounts exist. Kept in PostgreSQL so that every instance behind the load balancer counts
- * the same failures. A pair's count is forgotten after {@link #FORGET_AFTER} without a failure and
- * on a successful login of that pair; a source's count after {@link #SOURCE_FORGET_AFTER} without a
- * failure (a successful login does not clear it: an attacker may own one account).
+ * Counted whether or not such an account exists, so that being held back tells nothing
+ * about which accounts exist. Kept in PostgreSQL so that every instance behind the load
+ * balancer counts the same failures. A pair's count is forgotten after
+ * {@link #FORGET_AFTER} without a failure and on a successful login of that pair; a
+ * source's count after {@link #SOURCE_FORGET_AFTER} without a failure (a successful login
+ * does not clear it: an attacker may own one account).
  */
 @Component
 public class LoginThrottle {
@@ -59,9 +61,10 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * How long this source must still wait before it may try this user name again; zero when it
-	 * may try now.
-	 * @param username the normalized user name, or {@code null} when only the source counts
+	 * How long this source must still wait before it may try this user name again; zero
+	 * when it may try now.
+	 * @param username the normalized user name, or {@code null} when only the source
+	 * counts
 	 */
 	@Transactional(readOnly = true)
 	public Duration waitBefore(String username, String source) {
@@ -80,10 +83,10 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Counts one failed login of this user name from this source; runs in its own transaction so
-	 * that a failure is always counted.
-	 * @param username the normalized user name, or {@code null} when it is too long to name an
-	 * account (only the source's count grows)
+	 * Counts one failed login of this user name from this source; runs in its own
+	 * transaction so that a failure is always counted.
+	 * @param username the normalized user name, or {@code null} when it is too long to
+	 * name an account (only the source's count grows)
 	 * @return how long the source must now wait before its next try of this user name
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -93,8 +96,8 @@ public class LoginThrottle {
 		Instant blockedUntil = null;
 		if (username != null) {
 			int failures = count("login_failure", "(username, source)", username, sourceKey, now, FORGET_AFTER);
-			blockedUntil = block("login_failure", "username = :username AND source = :source", username, sourceKey,
-					now, delayAfter(failures, FREE_FAILURES));
+			blockedUntil = block("login_failure", "username = :username AND source = :source", username, sourceKey, now,
+					delayAfter(failures, FREE_FAILURES));
 		}
 		if (!isLoopback(sourceKey)) {
 			int sourceFailures = count("login_source_failure", "(source)", null, sourceKey, now, SOURCE_FORGET_AFTER);
@@ -109,8 +112,8 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Deletes a few counts that are past being forgotten, so that user names sprayed from many
-	 * addresses do not pile up; a little on every failure keeps each call short.
+	 * Deletes a few counts that are past being forgotten, so that user names sprayed from
+	 * many addresses do not pile up; a little on every failure keeps each call short.
 	 */
 	private void forgetStale(Instant now) {
 		this.jdbc.sql("""
@@ -125,7 +128,10 @@ public class LoginThrottle {
 			.update();
 	}
 
-	/** A successful login forgets the failures of this user name from this source (not from others). */
+	/**
+	 * A successful login forgets the failures of this user name from this source (not
+	 * from others).
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSuccess(String username, String source) {
 		this.jdbc.sql("DELETE FROM login_failure WHERE username = :username AND source = :source")
@@ -140,7 +146,10 @@ public class LoginThrottle {
 		this.jdbc.sql("DELETE FROM login_failure WHERE username = :username").param("username", username).update();
 	}
 
-	/** The failures of the last {@link #FORGET_AFTER} by user name, for the admin's user list. */
+	/**
+	 * The failures of the last {@link #FORGET_AFTER} by user name, for the admin's user
+	 * list.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, LoginFailures> recentFailures() {
 		Instant now = this.clock.instant();
@@ -166,7 +175,10 @@ public class LoginThrottle {
 		return byUsername;
 	}
 
-	/** 5 s after the first counted failure beyond the free ones, then twice as long each time, at most 15 min. */
+	/**
+	 * 5 s after the first counted failure beyond the free ones, then twice as long each
+	 * time, at most 15 min.
+	 */
 	static Duration delayAfter(int failures, int free) {
 		if (failures < free) {
 			return Duration.ZERO;
@@ -180,11 +192,12 @@ public class LoginThrottle {
 			Duration forgetAfter) {
 		String columns = (username != null) ? "username, source" : "source";
 		String values = (username != null) ? ":username, :source" : ":source";
-		return this.jdbc.sql("INSERT INTO " + table + " AS f (" + columns + ", failures, last_failure_at) VALUES ("
-				+ values + ", 1, :now) ON CONFLICT " + conflict + " DO UPDATE SET"
-				+ " failures = CASE WHEN f.last_failure_at < :forgetBefore THEN 1 ELSE f.failures + 1 END,"
-				+ " blocked_until = CASE WHEN f.last_failure_at < :forgetBefore THEN NULL ELSE f.blocked_until END,"
-				+ " last_failure_at = :now RETURNING failures")
+		return this.jdbc
+			.sql("INSERT INTO " + table + " AS f (" + columns + ", failures, last_failure_at) VALUES (" + values
+					+ ", 1, :now) ON CONFLICT " + conflict + " DO UPDATE SET"
+					+ " failures = CASE WHEN f.last_failure_at < :forgetBefore THEN 1 ELSE f.failures + 1 END,"
+					+ " blocked_until = CASE WHEN f.last_failure_at < :forgetBefore THEN NULL ELSE f.blocked_until END,"
+					+ " last_failure_at = :now RETURNING failures")
 			.param("username", username)
 			.param("source", source)
 			.param("now", Timestamp.from(now))
@@ -221,9 +234,10 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * The source-wide count leaves out the machine itself: behind a proxy that does not pass the
-	 * client's address on (see {@code server.forward-headers-strategy}) every request comes from
-	 * the proxy, and one attacker would hold back everyone. The count per user name still applies.
+	 * The source-wide count leaves out the machine itself: behind a proxy that does not
+	 * pass the client's address on (see {@code server.forward-headers-strategy}) every
+	 * request comes from the proxy, and one attacker would hold back everyone. The count
+	 * per user name still applies.
 	 */
 	private static boolean isLoopback(String source) {
 		return source.startsWith("127.") || source.equals("::1") || source.equals("0:0:0:0:0:0:0:1");
@@ -231,11 +245,13 @@ public class LoginThrottle {
 
 	/**
 	 * Recent failed logins of one user name.
+	 *
 	 * @param sources the most recent sources first, at most five
 	 * @param sourceCount how many sources in all
 	 * @param held whether some source is being held back now
 	 */
-	public record LoginFailures(int failures, Instant lastFailureAt, List<String> sources, int sourceCount, boolean held) {
+	public record LoginFailures(int failures, Instant lastFailureAt, List<String> sources, int sourceCount,
+			boolean held) {
 	}
 
 }

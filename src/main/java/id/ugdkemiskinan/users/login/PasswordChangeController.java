@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Every user changes their own password here; a user with a temporary password is sent here first. */
+/**
+ * Every user changes their own password here; a user with a temporary password is sent
+ * here first.
+ */
 @Controller
 public class PasswordChangeController {
 
@@ -45,9 +48,9 @@ public class PasswordChangeController {
 	}
 
 	@PostMapping(PATH)
-	String changePassword(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") PasswordChangeForm form,
-			BindingResult result, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String changePassword(@AuthenticationPrincipal CurrentUser user,
+			@Valid @ModelAttribute("form") PasswordChangeForm form, BindingResult result, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.administration.changeOwnPassword(user.id(), form, request.getSession().getId());
@@ -59,11 +62,13 @@ public class PasswordChangeController {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
-		// A new id for the session that changed the password; its other sessions have ended.
+		// A new id for the session that changed the password; its other sessions have
+		// ended.
 		request.changeSessionId();
 		CurrentUser updated = user.withPasswordChanged();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
 		redirect.addFlashAttribute("flashSuccess", "password.changed");

@@ -11,8 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * After login: the password change page when a temporary password must be replaced; otherwise the
- * page the user asked for before logging in, or their role's home.
+ * After login: the password change page when a temporary password must be replaced;
+ * otherwise the page the user asked for before logging in, or their role's home.
  */
 class RoleHomeSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 

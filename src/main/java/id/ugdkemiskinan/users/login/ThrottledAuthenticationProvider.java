@@ -17,11 +17,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password authentication for the login form and the API's HTTP Basic, with the throttle of
- * {@link LoginThrottle}: a source held back for a user name is refused before the password is even
- * checked. A disabled account reads as wrong credentials, so nobody learns from a wrong password
- * that an account exists; so does a user name too long to name any account (and a password bcrypt
- * cannot check).
+ * Password authentication for the login form and the API's HTTP Basic, with the throttle
+ * of {@link LoginThrottle}: a source held back for a user name is refused before the
+ * password is even checked. A disabled account reads as wrong credentials, so nobody
+ * learns from a wrong password that an account exists; so does a user name too long to
+ * name any account (and a password bcrypt cannot check).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,7 +29,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AccountUserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+	ThrottledAuthenticationProvider(AccountUserDetailsService accounts, PasswordEncoder encoder,
+			LoginThrottle throttle) {
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
 		this.throttle = throttle;
@@ -66,13 +67,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		return authenticated;
 	}
 
-	/** bcrypt refuses to check a password over 72 bytes; no stored password is that long (see {@link PasswordPolicy}). */
+	/**
+	 * bcrypt refuses to check a password over 72 bytes; no stored password is that long
+	 * (see {@link PasswordPolicy}).
+	 */
 	private static boolean checkable(Object credentials) {
 		return credentials instanceof String password
 				&& password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES;
 	}
 
-	/** The client's address: after a trusted proxy's {@code X-Forwarded-For} once forward headers are on. */
+	/**
+	 * The client's address: after a trusted proxy's {@code X-Forwarded-For} once forward
+	 * headers are on.
+	 */
 	private static String source(Authentication authentication) {
 		return (authentication.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
 				: null;

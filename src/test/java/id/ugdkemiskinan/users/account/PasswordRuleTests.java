@@ -20,7 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The password rule (issue 13, item 15): common, repeated and over-long passwords are refused. */
+/**
+ * The password rule (issue 13, item 15): common, repeated and over-long passwords are
+ * refused.
+ */
 @IntegrationTest
 class PasswordRuleTests {
 
@@ -62,7 +65,8 @@ class PasswordRuleTests {
 
 	@Test
 	void aNewPasswordOverSeventyTwoBytesIsRefused() throws Exception {
-		String tooLong = "kata-sandi-" + "é".repeat(31); // 42 characters, 73 bytes in UTF-8
+		String tooLong = "kata-sandi-" + "é".repeat(31); // 42 characters, 73 bytes in
+															// UTF-8
 		change(user("aturan.panjang"), tooLong).andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "password.tooLong"))
 			.andExpect(content().string(containsString("paling banyak 72 byte")));

@@ -32,9 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The login throttle (issue 13, item 9): by account and source, progressive, never a lock of the
- * account as a whole. Each test uses its own client addresses (documentation ranges) and accounts,
- * since failures are kept in the shared database.
+ * The login throttle (issue 13, item 9): by account and source, progressive, never a lock
+ * of the account as a whole. Each test uses its own client addresses (documentation
+ * ranges) and accounts, since failures are kept in the shared database.
  */
 @IntegrationTest
 public class LoginThrottleTests {
@@ -82,7 +82,8 @@ public class LoginThrottleTests {
 	@Test
 	void theDelayStopsGrowingAtFifteenMinutes() throws Exception {
 		account("tahan.dua");
-		// Twelve failures so far, the last one's wait over, rather than moving the shared clock by hours.
+		// Twelve failures so far, the last one's wait over, rather than moving the shared
+		// clock by hours.
 		this.jdbc.sql("INSERT INTO login_failure VALUES ('tahan.dua', '203.0.113.11', 12, :at, :until)")
 			.param("at", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofMinutes(11))))
 			.param("until", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofSeconds(20))))
@@ -158,7 +159,8 @@ public class LoginThrottleTests {
 			.andExpect(jsonPath("$.detail").value(containsString("Coba lagi dalam 5 detik")));
 		this.mvc.perform(get("/api/v1/dashboard").with(basic("tahan.enam", PASSWORD)).with(from(attacker)))
 			.andExpect(status().isTooManyRequests());
-		assertThat(login("tahan.enam", PASSWORD, attacker)).as("the form from the same source").startsWith("/login?locked=");
+		assertThat(login("tahan.enam", PASSWORD, attacker)).as("the form from the same source")
+			.startsWith("/login?locked=");
 	}
 
 	@Test
@@ -192,7 +194,8 @@ public class LoginThrottleTests {
 
 	@Test
 	void failuresADayOldAreForgottenAndDeleted() throws Exception {
-		// Written as a day and a second ago, rather than moving the clock every test shares by a day.
+		// Written as a day and a second ago, rather than moving the clock every test
+		// shares by a day.
 		java.sql.Timestamp dayAgo = java.sql.Timestamp
 			.from(this.clock.instant().minus(LoginThrottle.FORGET_AFTER).minusSeconds(1));
 		this.jdbc.sql("INSERT INTO login_failure VALUES ('lupa.satu', '203.0.113.18', 9, :at, :at)")
@@ -274,7 +277,10 @@ public class LoginThrottleTests {
 	}
 
 	private long userId(String username) {
-		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+		return this.jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 	}
 
 }
