@@ -3,7 +3,6 @@ package id.ugdkemiskinan.notifications;
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,10 +14,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class BellAdvice {
 
-	private final JdbcClient jdbc;
+	private final Inbox inbox;
 
-	BellAdvice(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	BellAdvice(Inbox inbox) {
+		this.inbox = inbox;
 	}
 
 	@ModelAttribute("unreadNotifications")
@@ -26,10 +25,7 @@ class BellAdvice {
 		if (user == null || user.role() == Role.ADMIN) {
 			return null;
 		}
-		return this.jdbc.sql("SELECT count(*) FROM notification WHERE user_id = :user AND read_at IS NULL")
-			.param("user", user.id())
-			.query(Long.class)
-			.single();
+		return this.inbox.unread(user.id());
 	}
 
 }
