@@ -166,8 +166,7 @@ class SecurityConfiguration {
 	 */
 	static AuthorizationManager<RequestAuthorizationContext> unknownPathsOnly(ApplicationContext application) {
 		// The DispatcherServlet's own handler mappings, in its order, looked up on first
-		// use (they are
-		// made after the security filter chains).
+		// use (they are made after the security filter chains).
 		Supplier<List<HandlerMapping>> mappings = SingletonSupplier.of(() -> {
 			List<HandlerMapping> all = new ArrayList<>(
 					BeanFactoryUtils.beansOfTypeIncludingAncestors(application, HandlerMapping.class, true, false)

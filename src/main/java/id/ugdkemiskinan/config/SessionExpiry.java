@@ -223,9 +223,8 @@ final class SessionExpiry {
 		}
 
 		// A GET has no body: none of the post's body headers (a multipart Content-Type
-		// would make the
-		// saved request's replay look like an upload), and no htmx headers (the page, not
-		// a fragment).
+		// would make the saved request's replay look like an upload), and no htmx headers
+		// (the page, not a fragment).
 		@Override
 		public String getContentType() {
 			return null;

@@ -66,8 +66,7 @@ class WebConfiguration implements WebMvcConfigurer {
 					throws jakarta.servlet.ServletException {
 				String value = request.getParameter(getParamName());
 				// Only the two languages the app speaks; anything else (and any attempt
-				// at log
-				// forging through it) is ignored, not an error.
+				// at log forging through it) is ignored, not an error.
 				if (value == null || LANGUAGES.contains(value)) {
 					return super.preHandle(request, response, handler);
 				}

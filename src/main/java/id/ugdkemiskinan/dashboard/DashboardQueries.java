@@ -167,12 +167,9 @@ class DashboardQueries {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	DashboardFigures figures(DashboardFilter filter) {
 		// The statements are prepared on the server after a few calls; a generic plan
-		// cannot see how
-		// many roll-up rows a scope and span list select, guessed a few thousand for
-		// 126,000 and sorted
-		// them on disk (3x slower, as the 365-day benchmark showed). Plan every call for
-		// its values,
-		// as psql does.
+		// cannot see how many roll-up rows a scope and span list select, guessed a few
+		// thousand for 126,000 and sorted them on disk (3x slower, as the 365-day
+		// benchmark showed). Plan every call for its values, as psql does.
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		Map<String, Object> params = params(filter);
 		Instant from = filter.from().atStartOfDay(this.zone).toInstant();
@@ -182,8 +179,7 @@ class DashboardQueries {
 		List<DashboardRollups.Span> clean = rolledUp ? this.rollups.clean(from, to) : List.of();
 		params.put("scope", filter.dinas() == null ? DashboardRollups.ALL_DINAS : filter.dinas());
 		// Response histograms: the largest clean spans first (months, then weeks, then
-		// days), none
-		// overlapping another; raw for the rest.
+		// days), none overlapping another; raw for the rest.
 		List<DashboardRollups.Span> histogramSpans = new ArrayList<>();
 		for (char grain : new char[] { DashboardRollups.MONTH, DashboardRollups.WEEK, DashboardRollups.DAY }) {
 			clean.stream()

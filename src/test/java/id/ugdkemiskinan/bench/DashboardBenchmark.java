@@ -180,8 +180,7 @@ public final class DashboardBenchmark {
 					|| sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4))
 			.forEach(sql -> view.append(sql).append(";\n"));
 		// The view twice, timing the second: a new psql connection first fills its
-		// catalog caches,
-		// which the app's pooled connections did long ago.
+		// catalog caches, which the app's pooled connections did long ago.
 		String script = view + "\\timing on\n" + view;
 		Path file = Files.createTempFile("dashboard-statements", ".sql");
 		Files.writeString(file, script);

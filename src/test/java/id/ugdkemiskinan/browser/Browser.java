@@ -99,8 +99,8 @@ final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(Chromium.BINARY.toFile());
 		// No network of its own (updates, sync, translation...), and reduced motion:
-		// Bootstrap's smooth
-		// scrolling otherwise moves the page under a click that Selenium has just aimed.
+		// Bootstrap's smooth scrolling otherwise moves the page under a click that
+		// Selenium has just aimed.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-default-apps", "--disable-extensions", "--disable-quic", "--no-first-run",
@@ -108,8 +108,7 @@ final class Browser implements AutoCloseable {
 				"--force-prefers-reduced-motion", "--hide-scrollbars", "--window-size=1366,768",
 				"--user-data-dir=" + profile);
 		// Indonesian where the browser has it (Debian's chromium ships only en-US's own
-		// UI strings,
-		// so date inputs still show mm/dd/yyyy in the screenshots).
+		// UI strings, so date inputs still show mm/dd/yyyy in the screenshots).
 		options.addArguments("--lang=id-ID");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id", "credentials_enable_service",
 				false, "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));

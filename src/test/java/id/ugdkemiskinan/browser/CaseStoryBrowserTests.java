@@ -233,9 +233,8 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 		this.browser.logout();
 		this.browser.login("pimpinan");
 		// Assignments count by their due time: those routed after the five hours on the
-		// test clock fall
-		// due four hours later still, which from 15.00 WIB on is tomorrow; so the week up
-		// to tomorrow.
+		// test clock fall due four hours later still, which from 15.00 WIB on is
+		// tomorrow; so the week up to tomorrow.
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Jakarta")));
 		this.browser.open("/dasbor?from=" + today.minusDays(6) + "&to=" + today.plusDays(1));
 

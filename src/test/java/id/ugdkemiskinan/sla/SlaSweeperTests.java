@@ -150,8 +150,7 @@ class SlaSweeperTests {
 		Instant due = this.clock.instant().minus(Duration.ofMinutes(5));
 		long caseId = fileAndGetCaseId();
 		// Thousands of waiting assignments, all past due, spread over the dinas (closed
-		// ones keep the
-		// one-open-per-dinas rule: each belongs to its own case).
+		// ones keep the one-open-per-dinas rule: each belongs to its own case).
 		this.jdbc.sql("""
 				WITH cases AS (
 				    INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,

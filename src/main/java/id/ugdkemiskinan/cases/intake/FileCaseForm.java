@@ -23,8 +23,7 @@ public record FileCaseForm(String desaCode, String address, String rt, String rw
 		categories = categories == null ? List.of() : categories;
 		vulnerabilities = vulnerabilities == null ? List.of() : vulnerabilities;
 		// A file input with nothing chosen sends an empty part without a name; a chosen
-		// file of zero
-		// bytes has its name, and is kept so that it gets its message.
+		// file of zero bytes has its name, and is kept so that it gets its message.
 		attachments = attachments == null ? List.of()
 				: attachments.stream().filter(file -> file != null && !(file.isEmpty() && unnamed(file))).toList();
 	}

@@ -286,18 +286,14 @@ public class CaseQueries {
 		params.put("offset", (long) page * size);
 		String conditions = String.join(" AND ", where);
 		// Planned for the values of each call: a generic plan cannot tell a rare name
-		// fragment (read
-		// the trigram index) from a common one (walk the filing order).
+		// fragment (read the trigram index) from a common one (walk the filing order).
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		long counted = count("FROM case_file c WHERE " + conditions, params);
 		// A search with up to 10,000 matches collects them first (trigram index, with
-		// their filing
-		// time), sorts them and joins only the page's rows; left to itself the planner
-		// may walk the
-		// filing order hoping to meet 26 matches early, and for a fragment rarer than its
-		// sample
-		// shows, or found only in older cases, walks most of the table (seen at 1,000,000
-		// cases).
+		// their filing time), sorts them and joins only the page's rows; left to itself
+		// the planner may walk the filing order hoping to meet 26 matches early, and for
+		// a fragment rarer than its sample shows, or found only in older cases, walks
+		// most of the table (seen at 1,000,000 cases).
 		boolean collectFirst = search != null && counted <= FEW_MATCHES;
 		List<CaseRow> rows = this.jdbc.sql((collectFirst
 				? "WITH found AS MATERIALIZED (SELECT c.id, c.filed_at FROM case_file c WHERE " + conditions + "),\n"

@@ -60,8 +60,7 @@ class FilingController {
 	String showFilingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("form", FileCaseForm.empty());
 		// A fresh form takes back what the browser kept of an unsent one (a form shown
-		// again after a
-		// post shows what was posted, and the browser keeps that instead).
+		// again after a post shows what was posted, and the browser keeps that instead).
 		model.addAttribute("draftRestore", true);
 		return prepareForm(user, model);
 	}
@@ -103,9 +102,8 @@ class FilingController {
 		}
 		catch (SubmissionReusedException ex) {
 			// This form (its token) already filed another case, e.g. the form came back
-			// with "back" and
-			// was changed: say so, keep what was typed, and let the next submit file a
-			// new case.
+			// with "back" and was changed: say so, keep what was typed, and let the next
+			// submit file a new case.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("submissionProblem", "case.submission.reused");
 			model.addAttribute("submissionTicket", ex.ticket());
@@ -136,8 +134,7 @@ class FilingController {
 			.orElse(null);
 		if (unreadable != null) {
 			// A value no form of ours sends (a checkbox "maybe"): 400, named, never
-			// quietly false;
-			// the form comes back with everything else that was typed.
+			// quietly false; the form comes back with everything else that was typed.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
 			model.addAttribute("form", FilingForms.rebindWithout(request, result));

@@ -76,8 +76,8 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 	private void answerTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.reset();
 		// Tomcat reads (swallows) the rest of the body up to
-		// server.tomcat.max-swallow-size, so that the
-		// browser gets to see this answer instead of a reset connection.
+		// server.tomcat.max-swallow-size, so that the browser gets to see this answer
+		// instead of a reset connection.
 		if (OutsideMvc.isApi(request)) {
 			this.answers.problem(request, response, HttpStatus.CONTENT_TOO_LARGE, DETAIL);
 			return;
