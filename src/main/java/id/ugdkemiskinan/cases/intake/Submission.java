@@ -1,5 +1,7 @@
 package id.ugdkemiskinan.cases.intake;
 
+import java.util.UUID;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +30,14 @@ public record Submission(String key, String contentHash) {
 	 * @param key the client's key, or {@code null} for a submission without one
 	 * @throws SubmissionKeyTooLongException when the key does not fit its column
 	 */
+	/**
+	 * A submission of the filing form: its token, or a fresh one when the form came
+	 * without (an old page, a client of its own), so that it still files once.
+	 */
+	public static Submission ofForm(String token, FileCaseCommand command) {
+		return of(FORM_PREFIX, token == null || token.isBlank() ? UUID.randomUUID().toString() : token, command);
+	}
+
 	public static Submission of(String prefix, String key, FileCaseCommand command) {
 		String hash = hash(command);
 		if (key == null || key.isBlank()) {

@@ -21,17 +21,13 @@ record CaseListParams(String status, String dinas, String category, String desa,
 		String page) {
 
 	CaseFilter filter() {
-		return new CaseFilter(Paging.option("status", status, CaseStatus.class), emptyToNull(dinas),
-				emptyToNull(category), emptyToNull(desa), Paging.option("priority", priority, Priority.class),
-				filedFrom, filedTo, Boolean.TRUE.equals(overdue), emptyToNull(kecamatan), emptyToNull(q));
+		return new CaseFilter(Paging.option("status", status, CaseStatus.class), dinas, category, desa,
+				Paging.option("priority", priority, Priority.class), filedFrom, filedTo, Boolean.TRUE.equals(overdue),
+				kecamatan, q);
 	}
 
 	Paging paging(int size) {
 		return Paging.parse(this.page, size);
-	}
-
-	private static String emptyToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 }

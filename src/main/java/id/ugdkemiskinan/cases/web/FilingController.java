@@ -28,7 +28,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,10 +70,7 @@ class FilingController {
 			HttpServletResponse response) {
 		Submission submission;
 		try {
-			submission = Submission.of(Submission.FORM_PREFIX,
-					form.submissionToken() == null || form.submissionToken().isBlank() ? UUID.randomUUID().toString()
-							: form.submissionToken(),
-					form.command());
+			submission = Submission.ofForm(form.submissionToken(), form.command());
 		}
 		catch (SubmissionKeyTooLongException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -127,19 +123,8 @@ class FilingController {
 	 */
 	private String refusedForm(BindingResult result, Model model, CurrentUser user, HttpServletRequest request,
 			HttpServletResponse response) {
-		FieldError unreadable = result.getFieldErrors()
-			.stream()
-			.filter(FieldError::isBindingFailure)
-			.findFirst()
-			.orElse(null);
-		if (unreadable != null) {
-			// A value no form of ours sends (a checkbox "maybe"): 400, named, never
-			// quietly false; the form comes back with everything else that was typed.
+		if (FilingForms.refillUnreadable(result, model, request)) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
-			model.addAttribute("form", FilingForms.rebindWithout(request, result));
-			model.addAttribute("submissionProblem", "case.form.unreadableValue");
-			model.addAttribute("submissionTicket", unreadable.getField());
 		}
 		return prepareForm(user, model);
 	}

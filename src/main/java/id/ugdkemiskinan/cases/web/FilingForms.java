@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.core.ResolvableType;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.ServletRequestDataBinder;
@@ -39,6 +40,27 @@ final class FilingForms {
 		binder.construct(request);
 		Object target = binder.getTarget();
 		return target instanceof FileCaseForm refilled ? refilled : FileCaseForm.empty();
+	}
+
+	/**
+	 * A value no form of ours sends (a checkbox "maybe") is refused by name, never taken
+	 * as quietly false: the form comes back with everything else that was typed and says
+	 * which field it could not read. Returns whether there was such a value (then 400).
+	 */
+	static boolean refillUnreadable(BindingResult result, Model model, HttpServletRequest request) {
+		FieldError unreadable = result.getFieldErrors()
+			.stream()
+			.filter(FieldError::isBindingFailure)
+			.findFirst()
+			.orElse(null);
+		if (unreadable == null) {
+			return false;
+		}
+		model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+		model.addAttribute("form", rebindWithout(request, result));
+		model.addAttribute("submissionProblem", "case.form.unreadableValue");
+		model.addAttribute("submissionTicket", unreadable.getField());
+		return true;
 	}
 
 	/**

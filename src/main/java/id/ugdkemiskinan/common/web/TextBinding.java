@@ -30,12 +30,21 @@ class TextBinding {
 		}
 	}
 
+	/** Whether a form type has a password field, looked at once per type. */
+	private static final ClassValue<Boolean> PASSWORD_FORM = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return hasPasswordField(type);
+		}
+	};
+
 	private static boolean hasPasswordField(WebDataBinder binder) {
 		Class<?> type = binder.getTargetType() != null ? binder.getTargetType().resolve()
 				: binder.getTarget() != null ? binder.getTarget().getClass() : null;
-		if (type == null) {
-			return false;
-		}
+		return type != null && PASSWORD_FORM.get(type);
+	}
+
+	private static boolean hasPasswordField(Class<?> type) {
 		Stream<String> names = type.isRecord() ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
 				: Arrays.stream(type.getDeclaredFields()).map(Field::getName);
 		return names.anyMatch(name -> name.toLowerCase(Locale.ROOT).contains("password"));
