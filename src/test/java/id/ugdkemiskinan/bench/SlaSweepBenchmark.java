@@ -58,8 +58,8 @@ public final class SlaSweepBenchmark {
 		TestDatabase db = TestDatabase.get();
 		List<String> appArgs = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + db.jdbcUrl(database), "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true",
-				"--ugd.sla.sweep-enabled=false", "--logging.level.root=WARN"));
+				"--spring.datasource.password=" + db.password(), "--ugd.demo.enabled=true", "--ugd.demo.cases=false",
+				"--ugd.sla.sweep-enabled=false", "--ugd.dashboard.rollup-enabled=false", "--logging.level.root=WARN"));
 		appArgs.addAll(List.of(extra));
 		try (ConfigurableApplicationContext app = SpringApplication.run(UgdApplication.class,
 				appArgs.toArray(String[]::new))) {
