@@ -9,6 +9,7 @@ import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,6 +179,50 @@ class BadInputTests {
 		this.mvc.perform(get("/kasus").param(pair[0], pair[1]).cookie(Logins.login(this.mvc, "sekretariat")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString(parts[1])));
+	}
+
+	/**
+	 * The queue, triage and history pages and the assignments API bind their filters to
+	 * records too: a wrong kind of value, an unknown option, a NUL byte or too long a
+	 * search is a 400 that says what is wrong, in Bahasa Indonesia; an empty value
+	 * filters nothing.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "dinkes|/antrian|state|FOO|tidak dikenal", "dinkes|/antrian|page|abc|bukan bilangan bulat",
+					"dinkes|/antrian|page|99999999999|di luar batas", "dinkes|/antrian|kecamatan|a\u0000b|",
+					"sekretariat|/triase|state|BREACHED;DROP|tidak dikenal", "sekretariat|/triase|kecamatan|a\\u0000b|",
+					"dinkes|/antrian/riwayat|status|SELESAI_KAH|tidak dikenal",
+					"dinkes|/antrian/riwayat|page|-1|di luar batas", "dinkes|/antrian/riwayat|q|a\u0000b|",
+					"dinkes|/antrian/riwayat|q|LONG|paling panjang 100 karakter" })
+	void aQueueOrHistoryFilterThatCannotBeReadIsABadRequestSayingWhy(String user, String path, String name,
+			String value, String message) throws Exception {
+		String typed = value.equals("LONG") ? "x".repeat(101)
+				: value.replace("\\u0000", "\0").replace("\\u0007", "\007");
+		var answer = this.mvc.perform(get(path).param(name, typed).cookie(Logins.login(this.mvc, user)))
+			.andExpect(status().isBadRequest());
+		if (message != null) {
+			answer.andExpect(content().string(containsString(message)));
+		}
+		this.mvc.perform(get(path).param(name, "").cookie(Logins.login(this.mvc, user))).andExpect(status().isOk());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "state|FOO|tidak dikenal", "page|abc|bukan bilangan bulat",
+			"size|0|di luar batas", "size|x|bukan bilangan bulat", "kecamatan|a\u0000b|" })
+	void anAssignmentsApiFilterThatCannotBeReadIsAProblemSayingWhy(String name, String value, String message)
+			throws Exception {
+		String typed = value.replace("\\u0000", "\0");
+		var answer = this.mvc
+			.perform(get("/api/v1/assignments").param(name, typed).with(httpBasic("dinkes", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isBadRequest());
+		if (message != null) {
+			answer.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value(name))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(message)));
+		}
+		this.mvc.perform(get("/api/v1/assignments").param(name, "").with(httpBasic("dinkes", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isOk());
 	}
 
 	@Test
