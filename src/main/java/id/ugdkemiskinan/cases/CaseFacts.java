@@ -1,0 +1,45 @@
+package id.ugdkemiskinan.cases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What other modules may know of a case or an assignment beyond its events: enough to
+ * tell someone outside the app about it (its ticket, kecamatan, categories, priority and
+ * due time), never who the resident is. The delivery module uses it to fill its messages
+ * and to drop a message about an assignment that has been answered meanwhile.
+ */
+public interface CaseFacts {
+
+	/** The assignments that exist among the ids, in no particular order. */
+	List<AssignmentFact> assignments(Collection<Long> assignmentIds);
+
+	/** The cases that exist among the ids, in no particular order. */
+	List<CaseFact> cases(Collection<Long> caseIds);
+
+	/**
+	 * The ids among those given whose assignment still waits for its first response (and
+	 * so still needs a warning).
+	 */
+	List<Long> stillWaiting(Collection<Long> assignmentIds);
+
+	/**
+	 * @param priority {@code DARURAT}, {@code TINGGI} or {@code NORMAL}
+	 * @param categoryCodes the case's categories, in the admin's order
+	 */
+	record CaseFact(long caseId, String ticket, String kecamatanCode, String priority, List<String> categoryCodes) {
+
+		public CaseFact {
+			categoryCodes = List.copyOf(categoryCodes);
+		}
+
+	}
+
+	/**
+	 * @param waiting whether it still waits for its first response
+	 */
+	record AssignmentFact(long assignmentId, String dinasCode, Instant dueAt, boolean waiting, CaseFact kase) {
+	}
+
+}

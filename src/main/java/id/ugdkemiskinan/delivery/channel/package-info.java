@@ -1,0 +1,4 @@
+@NullMarked
+package id.ugdkemiskinan.delivery.channel;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package id.ugdkemiskinan.delivery.digest;
+
+import org.jspecify.annotations.NullMarked;

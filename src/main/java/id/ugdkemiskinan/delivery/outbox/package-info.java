@@ -1,0 +1,4 @@
+@NullMarked
+package id.ugdkemiskinan.delivery.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package id.ugdkemiskinan.delivery.web;
+
+import org.jspecify.annotations.NullMarked;
