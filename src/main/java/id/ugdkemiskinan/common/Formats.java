@@ -20,13 +20,23 @@ public class Formats {
 
 	private final DateTimeFormatter date;
 
+	private final DateTimeFormatter zonedDateTime;
+
 	public Formats(TimeProperties time) {
 		this.dateTime = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", INDONESIAN).withZone(time.zone());
 		this.date = DateTimeFormatter.ofPattern("d MMM yyyy", INDONESIAN).withZone(time.zone());
+		this.zonedDateTime = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm zzz", INDONESIAN).withZone(time.zone());
 	}
 
 	public String dateTime(Instant instant) {
 		return instant == null ? "" : this.dateTime.format(instant);
+	}
+
+	/**
+	 * With the zone's name ("1 Des 2026 18.30 WIB"): for what is read outside the app.
+	 */
+	public String zonedDateTime(Instant instant) {
+		return instant == null ? "" : this.zonedDateTime.format(instant);
 	}
 
 	public String date(Instant instant) {

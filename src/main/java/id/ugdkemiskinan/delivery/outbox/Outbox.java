@@ -53,7 +53,7 @@ public class Outbox {
 	private static final String TO_USERS = """
 			SELECT s.key || ':u' || u.id || ':' || c.channel, :kind, c.channel, u.id, NULL,
 			       CASE c.channel WHEN 'EMAIL' THEN u.email ELSE u.phone END, u.full_name,
-			       s.event_id, s.case_id, s.assignment_id, s.ticket, CAST(s.params AS jsonb), 'PENDING', :now, :now, :now
+			       s.event_id, s.case_id, s.assignment_id, s.ticket, CAST(s.params AS jsonb), 'PENDING', CAST(:now AS timestamptz), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
 			FROM s JOIN app_user u ON u.enabled AND (%s)
 			CROSS JOIN c
 			LEFT JOIN delivery_preference p ON p.user_id = u.id AND p.kind = :kind AND p.channel = c.channel
@@ -66,7 +66,7 @@ public class Outbox {
 	private static final String TO_DUTY_CONTACTS = """
 			SELECT s.key || ':d' || dc.dinas_code || ':' || c.channel, :kind, c.channel, NULL, dc.dinas_code,
 			       CASE c.channel WHEN 'EMAIL' THEN dc.email ELSE dc.phone END, 'Piket ' || d.name,
-			       s.event_id, s.case_id, s.assignment_id, s.ticket, CAST(s.params AS jsonb), 'PENDING', :now, :now, :now
+			       s.event_id, s.case_id, s.assignment_id, s.ticket, CAST(s.params AS jsonb), 'PENDING', CAST(:now AS timestamptz), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
 			FROM s JOIN dinas_duty_contact dc ON dc.dinas_code = s.dinas_code
 			JOIN dinas d ON d.code = dc.dinas_code
 			CROSS JOIN c
@@ -75,7 +75,7 @@ public class Outbox {
 
 	private static final String TO_WEBHOOK = """
 			SELECT s.key || ':webhook', :kind, 'WEBHOOK', NULL, NULL, 'webhook', NULL,
-			       s.event_id, s.case_id, s.assignment_id, s.ticket, CAST(s.params AS jsonb), 'PENDING', :now, :now, :now
+			       s.event_id, s.case_id, s.assignment_id, s.ticket, CAST(s.params AS jsonb), 'PENDING', CAST(:now AS timestamptz), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
 			FROM s WHERE 'WEBHOOK' = ANY (CAST(:channels AS text[]))
 			""";
 

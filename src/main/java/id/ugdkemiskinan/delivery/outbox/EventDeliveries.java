@@ -1,0 +1,171 @@
+package id.ugdkemiskinan.delivery.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.agency.CategoryRef;
+import id.ugdkemiskinan.agency.DinasRef;
+import id.ugdkemiskinan.cases.AssignmentReturned;
+import id.ugdkemiskinan.cases.AssignmentRouted;
+import id.ugdkemiskinan.cases.AssignmentsFlagged;
+import id.ugdkemiskinan.cases.AssignmentsFlagged.Flagged;
+import id.ugdkemiskinan.cases.CaseAwaitingConfirmation;
+import id.ugdkemiskinan.cases.CaseFacts;
+import id.ugdkemiskinan.cases.CaseFacts.AssignmentFact;
+import id.ugdkemiskinan.cases.CaseFacts.CaseFact;
+import id.ugdkemiskinan.cases.CaseRejected;
+import id.ugdkemiskinan.common.Formats;
+import id.ugdkemiskinan.delivery.DeliveryKind;
+import id.ugdkemiskinan.delivery.DeliveryProperties;
+import id.ugdkemiskinan.delivery.outbox.Outbox.Subject;
+import id.ugdkemiskinan.region.KecamatanRef;
+import id.ugdkemiskinan.region.Regions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns cases' events into deliveries. Each listener runs after the event's transaction
+ * committed, in its own transaction, through Spring Modulith's publication registry: an
+ * event whose listener did not complete (the app died) is published again on restart, and
+ * the outbox's unique keys make that second run write nothing twice. The facts a message
+ * carries (kecamatan, categories, due time) are read once per event or sweep batch.
+ */
+@Component
+class EventDeliveries {
+
+	private final Outbox outbox;
+
+	private final CaseFacts facts;
+
+	private final Agencies agencies;
+
+	private final Regions regions;
+
+	private final Formats formats;
+
+	private final DeliveryProperties properties;
+
+	EventDeliveries(Outbox outbox, CaseFacts facts, Agencies agencies, Regions regions, Formats formats,
+			DeliveryProperties properties) {
+		this.outbox = outbox;
+		this.facts = facts;
+		this.agencies = agencies;
+		this.regions = regions;
+		this.formats = formats;
+		this.properties = properties;
+	}
+
+	/** A new assignment: the dinas hears of it, the secretariat of its triage. */
+	@ApplicationModuleListener
+	void on(AssignmentRouted routed) {
+		DeliveryKind kind = this.agencies.secretariat().code().equals(routed.dinasCode()) ? DeliveryKind.TRIAGE
+				: DeliveryKind.NEW_ASSIGNMENT;
+		assignments(kind, List.of(new Flagged(routed.eventId(), routed.caseId(), routed.ticket(), routed.assignmentId(),
+				routed.dinasCode(), routed.occurredAt())), routed.occurredAt());
+	}
+
+	/** One batch of the SLA sweep (up to 500), in one statement. */
+	@ApplicationModuleListener
+	void on(AssignmentsFlagged flagged) {
+		assignments(DeliveryKind.valueOf(flagged.flag().name()), flagged.assignments(), flagged.detectedAt());
+	}
+
+	/** "Bukan kewenangan kami": the secretariat hears of every return. */
+	@ApplicationModuleListener
+	void on(AssignmentReturned returned) {
+		assignments(DeliveryKind.RETURNED, List.of(new Flagged(returned.eventId(), returned.caseId(), returned.ticket(),
+				returned.assignmentId(), returned.dinasCode(), returned.occurredAt())), returned.occurredAt());
+	}
+
+	/** Every assignment ended: the UPT is to call the resident. */
+	@ApplicationModuleListener
+	void on(CaseAwaitingConfirmation awaiting) {
+		kase(DeliveryKind.AWAITING_CONFIRMATION, awaiting.eventId(), awaiting.caseId(), awaiting.dinasCode(),
+				awaiting.occurredAt());
+	}
+
+	/** The secretariat rejected the case: the UPT is to tell the resident. */
+	@ApplicationModuleListener
+	void on(CaseRejected rejected) {
+		kase(DeliveryKind.CASE_REJECTED, rejected.eventId(), rejected.caseId(), null, rejected.occurredAt());
+	}
+
+	private void assignments(DeliveryKind kind, List<Flagged> events, Instant now) {
+		Map<Long, AssignmentFact> known = this.facts.assignments(events.stream().map(Flagged::assignmentId).toList())
+			.stream()
+			.collect(Collectors.toMap(AssignmentFact::assignmentId, Function.identity()));
+		Names names = names();
+		List<Subject> subjects = new ArrayList<>(events.size());
+		for (Flagged event : events) {
+			AssignmentFact fact = known.get(event.assignmentId());
+			if (fact != null) {
+				Map<String, Object> params = params(fact.kase(), names);
+				params.put("dinas", names.dinas(fact.dinasCode()));
+				params.put("dueAt", this.formats.zonedDateTime(fact.dueAt()));
+				params.put("dueAtIso", fact.dueAt().toString());
+				subjects.add(new Subject("e" + event.eventId(), event.eventId(), event.caseId(), event.assignmentId(),
+						event.ticket(), event.dinasCode(), fact.kase().kecamatanCode(), darurat(fact.kase()), params));
+			}
+		}
+		this.outbox.enqueue(kind, subjects, now);
+	}
+
+	private void kase(DeliveryKind kind, long eventId, long caseId, @Nullable String dinasCode, Instant now) {
+		Names names = names();
+		List<Subject> subjects = this.facts.cases(List.of(caseId)).stream().map(fact -> {
+			Map<String, Object> params = params(fact, names);
+			if (dinasCode != null) {
+				params.put("dinas", names.dinas(dinasCode));
+			}
+			return new Subject("e" + eventId, eventId, caseId, null, fact.ticket(), dinasCode, fact.kecamatanCode(),
+					darurat(fact), params);
+		}).toList();
+		this.outbox.enqueue(kind, subjects, now);
+	}
+
+	private Map<String, Object> params(CaseFact kase, Names names) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("ticket", kase.ticket());
+		params.put("kecamatan", names.kecamatan(kase.kecamatanCode()));
+		params.put("category", kase.categoryCodes().stream().map(names::category).collect(Collectors.joining(", ")));
+		params.put("priority", kase.priority());
+		params.put("link", this.properties.caseLink(kase.ticket()));
+		return params;
+	}
+
+	private static boolean darurat(CaseFact kase) {
+		return "DARURAT".equals(kase.priority());
+	}
+
+	private Names names() {
+		return new Names(this.agencies.dinas().stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)),
+				this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name)),
+				this.regions.kecamatan().stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
+	}
+
+	/** Names by code, read once per event or batch; an unknown code reads as itself. */
+	private record Names(Map<String, String> dinas, Map<String, String> categories, Map<String, String> kecamatan) {
+
+		String dinas(String code) {
+			return this.dinas.getOrDefault(code, code);
+		}
+
+		String category(String code) {
+			return this.categories.getOrDefault(code, code);
+		}
+
+		String kecamatan(String code) {
+			return this.kecamatan.getOrDefault(code, code);
+		}
+
+	}
+
+}
