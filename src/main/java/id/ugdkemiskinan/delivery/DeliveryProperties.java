@@ -30,13 +30,16 @@ import org.springframework.validation.annotation.Validated;
  * check
  * @param digestEnabled whether this instance makes the daily digest
  * @param digestTime the digest's hour, in {@code ugd.zone}
+ * @param demoOutbox in demo mode, deliver what no configured channel takes into the Kotak
+ * keluar
  */
 @Validated
 @ConfigurationProperties("ugd.delivery")
 public record DeliveryProperties(@NotNull String baseUrl, @NotNull Boolean senderEnabled,
 		@NotNull Duration pollInterval, @NotNull @Min(1) @Max(1000) Integer batchSize,
 		@NotNull @Min(1) @Max(64) Integer concurrency, @NotNull Duration lease, @NotEmpty List<Duration> backoff,
-		@NotNull Duration stuckAfter, @NotNull Boolean digestEnabled, @NotNull LocalTime digestTime) {
+		@NotNull Duration stuckAfter, @NotNull Boolean digestEnabled, @NotNull LocalTime digestTime,
+		@NotNull Boolean demoOutbox) {
 
 	/** The link to a case's page. */
 	public String caseLink(String ticket) {

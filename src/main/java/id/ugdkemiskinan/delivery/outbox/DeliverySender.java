@@ -185,7 +185,7 @@ public class DeliverySender implements DisposableBean {
 			if (channel != null) {
 				return new Outcome(delivery, channel.send(message), false);
 			}
-			if (this.demo.enabled()) {
+			if (this.demo.enabled() && this.properties.demoOutbox()) {
 				Preview preview = this.texts.preview(message);
 				return new Outcome(delivery, new SendResult.Sent(null, preview.subject(), preview.text()), true);
 			}

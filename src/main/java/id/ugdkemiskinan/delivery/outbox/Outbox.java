@@ -11,6 +11,7 @@ import java.util.Set;
 import id.ugdkemiskinan.common.DemoMode;
 import id.ugdkemiskinan.delivery.ChannelType;
 import id.ugdkemiskinan.delivery.DeliveryKind;
+import id.ugdkemiskinan.delivery.DeliveryProperties;
 import id.ugdkemiskinan.delivery.channel.Channel;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * here, in one statement per batch of subjects; a person's choices
  * ({@code delivery_preference}, else {@link DeliveryKind}'s defaults) and contacts decide
  * the channels. A channel is active when it is configured, and every channel is in demo
- * mode (there, what is not configured goes to the Kotak keluar).
+ * mode (there, what is not configured goes to the Kotak keluar) unless
+ * {@code ugd.delivery.demo-outbox} is off.
  */
 @Component
 public class Outbox {
@@ -87,7 +89,11 @@ public class Outbox {
 
 	private final DemoMode demo;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, ObjectProvider<Channel> channels, DemoMode demo) {
+	private final DeliveryProperties properties;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, ObjectProvider<Channel> channels, DemoMode demo,
+			DeliveryProperties properties) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.channels = channels;
@@ -110,7 +116,7 @@ public class Outbox {
 	/** The channels deliveries are written for now. */
 	public Set<ChannelType> activeChannels() {
 		Set<ChannelType> active = EnumSet.noneOf(ChannelType.class);
-		if (this.demo.enabled()) {
+		if (this.demo.enabled() && this.properties.demoOutbox()) {
 			active.addAll(EnumSet.allOf(ChannelType.class));
 		}
 		for (Channel channel : this.channels.orderedStream().toList()) {
