@@ -12,16 +12,18 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application on real PostgreSQL ({@link TestcontainersConfiguration}), with
- * MockMvc, in demo mode, with the app's own embedded server, the SLA sweeper and the
- * dashboard roll-up schedule switched off (tests run them when they mean to).
+ * MockMvc, in demo mode, with the app's own embedded server, the SLA sweeper, the
+ * dashboard roll-up schedule and the daily digest's schedule switched off (tests run them
+ * when they mean to).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false" })
+@TestPropertySource(
+		properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true", "ugd.sla.sweep-enabled=false",
+				"ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false", "ugd.delivery.digest-enabled=false" })
 public @interface IntegrationTest {
 
 }
