@@ -4,6 +4,9 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,13 +154,9 @@ public class EmailChannel implements Channel {
 			return new SendResult.Retry("SMTP login refused: " + ex.getMessage(), null);
 		}
 		if (ex instanceof MailSendException send) {
-			for (Exception failure : send.getFailedMessages().values()) {
-				SendResult result = classify(failure);
-				if (result != null) {
-					return result;
-				}
-			}
-			for (Exception failure : send.getMessageExceptions()) {
+			List<Exception> failures = new ArrayList<>(send.getFailedMessages().values());
+			failures.addAll(Arrays.asList(send.getMessageExceptions()));
+			for (Exception failure : failures) {
 				SendResult result = classify(failure);
 				if (result != null) {
 					return result;
@@ -173,7 +172,7 @@ public class EmailChannel implements Channel {
 		for (int depth = 0; current != null && depth < 10; depth++) {
 			// Angus Mail's SMTPAddressFailedException (RCPT TO) and
 			// SMTPSendFailedException
-			// (MAIL FROM, DATA) carry the server's reply, code first.
+			// (MAIL FROM, DATA) carry the server's reply, its code first.
 			if (current instanceof SendFailedException refused && replyCode(refused.getMessage()) > 0) {
 				int code = replyCode(refused.getMessage());
 				String reason = "SMTP " + trim(refused.getMessage());

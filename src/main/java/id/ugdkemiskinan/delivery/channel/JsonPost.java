@@ -3,6 +3,7 @@ package id.ugdkemiskinan.delivery.channel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -130,6 +131,12 @@ final class JsonPost {
 			root = root.getCause();
 		}
 		return root.getClass().getSimpleName() + ((root.getMessage() != null) ? " " + root.getMessage() : "");
+	}
+
+	/** The start of an answer's body as text, for a reason. */
+	static String bodyText(byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		return (text.length() > 200) ? text.substring(0, 200) : text;
 	}
 
 	static String trim(String reason) {

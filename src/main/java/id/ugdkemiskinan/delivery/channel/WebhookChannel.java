@@ -104,7 +104,8 @@ public class WebhookChannel implements Channel {
 			if (!isBlank(secret)) {
 				headers.set(SIGNATURE_HEADER, Signatures.sign(secret, body));
 			}
-		}, body, (response) -> new SendResult.Sent(null, subject, sentBody), WebhookChannel::failure);
+		}, body, (response) -> new SendResult.Sent(null, subject, sentBody),
+				(response) -> JsonPost.bodyText(response.body()));
 	}
 
 	/** The JSON body, in a fixed order. */
@@ -127,11 +128,6 @@ public class WebhookChannel implements Channel {
 			body.put("link", message.param("link"));
 		}
 		return body;
-	}
-
-	private static String failure(JsonPost.Response response) {
-		String text = new String(response.body(), StandardCharsets.UTF_8).strip();
-		return (text.length() > 200) ? text.substring(0, 200) : text;
 	}
 
 	private static boolean isBlank(@Nullable String value) {

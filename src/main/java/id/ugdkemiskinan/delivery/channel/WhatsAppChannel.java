@@ -1,7 +1,6 @@
 package id.ugdkemiskinan.delivery.channel;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,8 +153,7 @@ public class WhatsAppChannel implements Channel {
 		catch (JacksonException ex) {
 			// Not JSON: the text below.
 		}
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return (text.length() > 200) ? text.substring(0, 200) : text;
+		return JsonPost.bodyText(body);
 	}
 
 	private static String stripSlash(@Nullable String url) {
