@@ -45,6 +45,8 @@ final class JsonPost {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
+			// No h2c upgrade on plain http: receivers such as SMS gateways speak HTTP/1.1
+			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(timeout);
