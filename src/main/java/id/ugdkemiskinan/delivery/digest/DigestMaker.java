@@ -1,17 +1,16 @@
 package id.ugdkemiskinan.delivery.digest;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import id.ugdkemiskinan.common.Formats;
-import id.ugdkemiskinan.common.Locales;
 import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.dashboard.DailyDigest;
 import id.ugdkemiskinan.dashboard.DailyDigests;
@@ -53,16 +52,14 @@ public class DigestMaker {
 
 	private final Formats formats;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final ZoneId zone;
-
-	private final DateTimeFormatter zoneName;
 
 	private final TransactionTemplate transaction;
 
 	DigestMaker(JdbcClient jdbc, DailyDigests digests, Outbox outbox, DeliveryProperties properties, Formats formats,
-			java.time.Clock clock, TimeProperties time, PlatformTransactionManager transactionManager) {
+			Clock clock, TimeProperties time, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.digests = digests;
 		this.outbox = outbox;
@@ -70,7 +67,6 @@ public class DigestMaker {
 		this.formats = formats;
 		this.clock = clock;
 		this.zone = time.zone();
-		this.zoneName = DateTimeFormatter.ofPattern("zzz", Locales.INDONESIA).withZone(this.zone);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -121,12 +117,13 @@ public class DigestMaker {
 					.map(dinas -> Map.of("dinas", dinas.dinasName(), "breaches", this.formats.number(dinas.breaches()),
 							"open", this.formats.number(dinas.open())))
 					.toList());
-		params.put("oldest", digest.oldest()
-			.stream()
-			.map(breach -> Map.of("ticket", breach.ticket(), "dinas", breach.dinasName(), "dueAt",
-					this.formats.dateTime(breach.dueAt()) + " " + this.zoneName.format(breach.dueAt()), "overdue",
-					this.formats.duration(breach.overdue()), "link", this.properties.caseLink(breach.ticket())))
-			.toList());
+		params.put("oldest",
+				digest.oldest()
+					.stream()
+					.map(breach -> Map.of("ticket", breach.ticket(), "dinas", breach.dinasName(), "dueAt",
+							this.formats.zonedDateTime(breach.dueAt()), "overdue",
+							this.formats.duration(breach.overdue()), "link", this.properties.caseLink(breach.ticket())))
+					.toList());
 		return params;
 	}
 
