@@ -2,6 +2,8 @@ package id.ugdkemiskinan.users.admin;
 
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.AccountContacts;
+import id.ugdkemiskinan.users.account.ContactForm;
 import id.ugdkemiskinan.users.account.CreateUserForm;
 import id.ugdkemiskinan.users.account.UserAccountException;
 import id.ugdkemiskinan.users.account.UserAdministration;
@@ -29,12 +31,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's user pages: list, create, disable/enable, reset password. */
+/** The admin's user pages: list, create, contacts, disable/enable, reset password. */
 @Controller
 @RequestMapping("/admin/pengguna")
 class AdminUserController {
 
 	private static final String FORM_VIEW = "users/admin-user-form";
+
+	private static final String CONTACTS_VIEW = "users/admin-user-contacts";
 
 	private final UserAdministration administration;
 
@@ -84,6 +88,29 @@ class AdminUserController {
 			}
 		}
 		return prepareForm(model);
+	}
+
+	@GetMapping("/{id}/kontak")
+	String showContacts(@PathVariable long id, Model model) {
+		AccountContacts contacts = this.administration.contacts(id);
+		model.addAttribute("account", contacts);
+		model.addAttribute("form", ContactForm.of(contacts));
+		return CONTACTS_VIEW;
+	}
+
+	@PostMapping("/{id}/kontak")
+	String changeContacts(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.administration.changeContacts(id, form);
+			redirect.addFlashAttribute("flashSuccess", "user.contacts.saved");
+			return "redirect:/admin/pengguna";
+		}
+		catch (UserAccountException ex) {
+			result.rejectValue(ex.field(), ex.messageKey());
+		}
+		model.addAttribute("account", this.administration.contacts(id));
+		return CONTACTS_VIEW;
 	}
 
 	@PostMapping("/{id}/nonaktifkan")
