@@ -40,7 +40,7 @@ class ChannelStates {
 			List<String> variables) {
 
 		/** Whether messages are written for it at all. */
-		boolean active() {
+		public boolean active() {
 			return this.configured || this.toOutbox;
 		}
 

@@ -45,12 +45,12 @@ class DeliveryLog {
 			boolean outbox, @Nullable String subject, @Nullable String body, Instant createdAt,
 			@Nullable Instant sentAt) {
 
-		boolean failed() {
+		public boolean failed() {
 			return DeliveryStatus.FAILED.name().equals(this.status);
 		}
 
 		/** Whether a next attempt is still to come. */
-		boolean waiting() {
+		public boolean waiting() {
 			return DeliveryStatus.PENDING.name().equals(this.status)
 					|| DeliveryStatus.SENDING.name().equals(this.status);
 		}

@@ -36,7 +36,7 @@ class Preferences {
 	 */
 	record Choice(DeliveryKind kind, Map<ChannelType, Boolean> enabled) {
 
-		boolean on(ChannelType channel) {
+		public boolean on(ChannelType channel) {
 			return Boolean.TRUE.equals(this.enabled.get(channel));
 		}
 
