@@ -70,6 +70,12 @@ class DeliveryAdminController {
 		return dutyContactsPage(model, null, Map.of(), Map.of());
 	}
 
+	/** Where a refused form was answered: reloading it shows the list again. */
+	@GetMapping("/kontak-piket/{dinas}")
+	String dutyContactsAgain() {
+		return "redirect:/admin/pengiriman/kontak-piket";
+	}
+
 	@PostMapping("/kontak-piket/{dinas}")
 	String saveDutyContact(@PathVariable String dinas, @RequestParam(required = false) @Nullable String email,
 			@RequestParam(required = false) @Nullable String phone, @AuthenticationPrincipal CurrentUser admin,
