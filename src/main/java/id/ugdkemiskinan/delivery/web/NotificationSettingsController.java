@@ -40,7 +40,15 @@ class NotificationSettingsController {
 	String show(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("choices", this.preferences.choices(user.id(), user.role()));
 		model.addAttribute("contacts", this.preferences.contacts(user.id()));
-		model.addAttribute("channels", Preferences.PERSONAL.stream().map(this.channels::state).toList());
+		List<ChannelStates.ChannelState> states = Preferences.PERSONAL.stream().map(this.channels::state).toList();
+		model.addAttribute("channels", states);
+		model.addAttribute("offKeys",
+				states.stream().filter(c -> !c.active()).map(c -> "delivery.channel." + c.type()).toList());
+		model.addAttribute("outboxKeys",
+				states.stream()
+					.filter(ChannelStates.ChannelState::toOutbox)
+					.map(c -> "delivery.channel." + c.type())
+					.toList());
 		return "delivery/notification-settings";
 	}
 

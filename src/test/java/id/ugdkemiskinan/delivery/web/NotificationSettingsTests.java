@@ -67,8 +67,8 @@ class NotificationSettingsTests {
 
 	@Test
 	void thePageShowsTheOwnContactsAndThatChannelsGoToTheOutboxInDemoMode() throws Exception {
-		assertThat(page("dindik")).contains("dindik@ugd.test", "+6281200000005", "Mode demo: pesan Email tidak dikirim",
-				"Mode demo: pesan WhatsApp tidak dikirim");
+		assertThat(page("dindik")).contains("dindik@ugd.test", "+6281200000005",
+				"Mode demo: pesan Email dan WhatsApp tidak dikirim");
 		this.jdbc.sql("UPDATE app_user SET phone = NULL WHERE username = 'dinkes'").update();
 		try {
 			assertThat(page("dinkes")).contains("dinkes@ugd.test", "belum diisi — minta admin mengisinya");
