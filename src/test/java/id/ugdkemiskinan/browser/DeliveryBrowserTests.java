@@ -33,6 +33,9 @@ class DeliveryBrowserTests extends BrowserTestSupport {
 		this.browser.open("/akun/notifikasi");
 		assertThat(this.browser.pageText()).contains("Notifikasi saya", "Penugasan baru", "dinsos@ugd.test");
 		this.browser.look("notification-settings");
+		assertThat(((Number) this.browser.js("return document.documentElement.scrollWidth;")).intValue())
+			.as("the header of a dinas account, with its link to this page, fits the desktop")
+			.isLessThanOrEqualTo(1366);
 		this.browser.find("#NEW_ASSIGNMENT-WHATSAPP").click();
 		this.browser.clickToLoad("form[action='/akun/notifikasi'] button[type=submit]");
 		assertThat(this.browser.pageText()).contains("Pilihan notifikasi disimpan.");
