@@ -145,9 +145,10 @@ class AccountContactTests {
 			.perform(post("/admin/pengguna/{id}/kontak", id).cookie(this.admin)
 				.with(csrf())
 				.param("email", "ubah at ugd")
-				.param("phone", ""))
+				.param("phone", "0812"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "email", "user.email.invalid"));
+			.andExpect(model().attributeHasFieldErrorCode("form", "email", "user.email.invalid"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "phone", "user.phone.invalid"));
 		assertThat(contacts(username)).as("nothing changes on an error").isEqualTo("ubah@ugd.test|+6281311112222");
 
 		this.mvc

@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.common.EmailAddresses;
 import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.PhoneNumbers;
 import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
 
@@ -75,6 +77,7 @@ class AdminUserController {
 	@PostMapping
 	String createUser(@Valid @ModelAttribute("form") CreateUserForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		checkContacts(form.email(), form.phone(), result);
 		if (!result.hasErrors()) {
 			try {
 				String temporaryPassword = this.administration.create(form);
@@ -101,13 +104,16 @@ class AdminUserController {
 	@PostMapping("/{id}/kontak")
 	String changeContacts(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		try {
-			this.administration.changeContacts(id, form);
-			redirect.addFlashAttribute("flashSuccess", "user.contacts.saved");
-			return "redirect:/admin/pengguna";
-		}
-		catch (UserAccountException ex) {
-			result.rejectValue(ex.field(), ex.messageKey());
+		checkContacts(form.email(), form.phone(), result);
+		if (!result.hasErrors()) {
+			try {
+				this.administration.changeContacts(id, form);
+				redirect.addFlashAttribute("flashSuccess", "user.contacts.saved");
+				return "redirect:/admin/pengguna";
+			}
+			catch (UserAccountException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
 		}
 		model.addAttribute("account", this.administration.contacts(id));
 		return CONTACTS_VIEW;
@@ -146,6 +152,18 @@ class AdminUserController {
 		redirect.addFlashAttribute("temporaryUsername", this.administration.username(id));
 		redirect.addFlashAttribute("temporaryPassword", temporaryPassword);
 		return "redirect:/admin/pengguna";
+	}
+
+	/**
+	 * Both contacts' errors at once (the administration checks them again, one by one).
+	 */
+	private static void checkContacts(String email, String phone, BindingResult result) {
+		if (email != null && !email.isBlank() && EmailAddresses.normalize(email).isEmpty()) {
+			result.rejectValue("email", "user.email.invalid");
+		}
+		if (phone != null && !phone.isBlank() && PhoneNumbers.normalizeMobile(phone).isEmpty()) {
+			result.rejectValue("phone", "user.phone.invalid");
+		}
 	}
 
 	private String prepareForm(Model model) {
