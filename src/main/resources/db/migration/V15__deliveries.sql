@@ -65,8 +65,9 @@ CREATE TABLE delivery (
 -- What the senders look for: due rows and expired leases. Partial: their size follows the backlog.
 CREATE INDEX delivery_due ON delivery (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX delivery_leased ON delivery (lease_until) WHERE status = 'SENDING';
--- Status callbacks find their message by the provider's id (WhatsApp's wamid).
-CREATE UNIQUE INDEX delivery_provider ON delivery (channel, provider_id) WHERE provider_id IS NOT NULL;
+-- Status callbacks find their message by the provider's id (WhatsApp's wamid). Not unique: a
+-- provider that repeats an id must not stop a sender from recording what it sent.
+CREATE INDEX delivery_provider ON delivery (channel, provider_id) WHERE provider_id IS NOT NULL;
 -- The delivery log and the Kotak keluar, newest first; the health check counts the failed.
 CREATE INDEX delivery_log ON delivery (created_at DESC, id DESC);
 CREATE INDEX delivery_failed ON delivery (updated_at) WHERE status = 'FAILED';

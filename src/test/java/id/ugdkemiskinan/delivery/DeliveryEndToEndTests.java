@@ -135,6 +135,7 @@ class DeliveryEndToEndTests {
 		await().atMost(Duration.ofMinutes(1))
 			.untilAsserted(() -> http.verify(1,
 					postRequestedFor(urlEqualTo("/v23.0/106540352242922/messages"))
+						.withRequestBody(matchingJsonPath("$.to", containing("6281200000042")))
 						.withRequestBody(matchingJsonPath("$.template.name", containing("ugd_melewati_batas")))
 						.withRequestBody(containing(ticket))));
 		await().atMost(Duration.ofMinutes(1))

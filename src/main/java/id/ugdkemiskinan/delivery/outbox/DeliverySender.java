@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -32,8 +33,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +54,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeliverySender implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
 	/** The kinds that warn about an assignment still waiting for its response. */
 	private static final Set<DeliveryKind> ABOUT_WAITING = Set.of(DeliveryKind.NEW_ASSIGNMENT, DeliveryKind.TRIAGE,
@@ -135,7 +142,9 @@ public class DeliverySender implements DisposableBean {
 	 * and sends them.
 	 */
 	public int sendDue() {
-		Instant now = this.clock.instant();
+		// In microseconds, as PostgreSQL keeps it: the lease identifies this round's
+		// claim.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant leaseUntil = now.plus(this.properties.lease());
 		List<Claimed> claimed = this.jdbc.sql(CLAIM)
 			.param("leaseUntil", Timestamp.from(leaseUntil))
@@ -219,7 +228,30 @@ public class DeliverySender implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Records the round's outcomes in one statement; should that fail, one by one, so
+	 * that a row that cannot be written does not leave the others to be sent again after
+	 * the lease.
+	 */
 	private void record(List<Outcome> outcomes, Instant now, Instant leaseUntil) {
+		try {
+			recordAll(outcomes, now, leaseUntil);
+		}
+		catch (DataAccessException ex) {
+			log.warn("Recording {} deliveries at once failed, one by one now: {}", outcomes.size(), ex.getMessage());
+			for (Outcome outcome : outcomes) {
+				try {
+					recordAll(List.of(outcome), now, leaseUntil);
+				}
+				catch (DataAccessException single) {
+					log.error("Delivery {} could not be recorded: {}", outcome.delivery().message().id(),
+							single.getMessage());
+				}
+			}
+		}
+	}
+
+	private void recordAll(List<Outcome> outcomes, Instant now, Instant leaseUntil) {
 		int size = outcomes.size();
 		Long[] ids = new Long[size];
 		String[] statuses = new String[size];
