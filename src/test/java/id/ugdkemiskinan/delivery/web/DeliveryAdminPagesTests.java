@@ -222,6 +222,10 @@ class DeliveryAdminPagesTests {
 
 		this.mvc.perform(post("/admin/pengiriman/log/{id}/kirim-ulang", 999_999_999L).cookie(this.admin).with(csrf()))
 			.andExpect(status().isNotFound());
+		// A path that cannot be read names nothing that exists (as everywhere in the
+		// app).
+		this.mvc.perform(post("/admin/pengiriman/log/{id}/kirim-ulang", "abc").cookie(this.admin).with(csrf()))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(post("/admin/pengiriman/log/{id}/kirim-ulang", failed).cookie(this.admin))
 			.andExpect(status().isForbidden());
 		assertThat(body("/admin/pengiriman/log")).doesNotContain("kirim-ulang");
