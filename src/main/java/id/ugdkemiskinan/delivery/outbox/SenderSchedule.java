@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class SenderSchedule {
 
 	@Bean
-	PeriodicTask deliverySender(DeliverySender sender, DeliveryProperties properties) {
+	PeriodicTask deliverySenderTask(DeliverySender sender, DeliveryProperties properties) {
 		return new PeriodicTask("Delivery sender", properties.pollInterval(), sender::drain);
 	}
 
