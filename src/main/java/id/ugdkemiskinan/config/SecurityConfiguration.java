@@ -59,7 +59,13 @@ class SecurityConfiguration {
 			ApplicationContext application, Problems problems) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/cases")
+			.authorizeHttpRequests(requests -> requests
+				// Meta's WhatsApp callbacks: signed (X-Hub-Signature-256), not logged in;
+				// no
+				// CSRF in this chain.
+				.requestMatchers("/api/v1/whatsapp/webhook")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases")
 				.hasAnyRole("OPERATOR_UPT", "SEKRETARIAT")
 				.requestMatchers("/api/v1/assignments", "/api/v1/assignments/**")
 				.hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")

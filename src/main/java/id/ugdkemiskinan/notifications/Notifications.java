@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * for it. Each person is told of each event once (a unique key on person and event). A
  * notification carries what its list shows (ticket, dinas, instant), so this module reads
  * only its own table, the accounts ({@code app_user}) and the secretariat flag of the
- * dinas. The events stay the single source: email or WhatsApp gateways can later listen
- * to the same events.
+ * dinas. The events stay the single source: the delivery module listens to the same
+ * events for email, WhatsApp and the webhook, after the commit.
  */
 @Component
 class Notifications {

@@ -25,8 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 @RequiresChromium
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
-@TestPropertySource(
-		properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true", "ugd.sla.sweep-enabled=false" })
+@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
+		"ugd.sla.sweep-enabled=false", "ugd.delivery.digest-enabled=false" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BrowserTestSupport {

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = UgdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
-@TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
-		"ugd.sla.sweep-enabled=false", "ugd.demo.cases=false" })
+@TestPropertySource(
+		properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true", "ugd.sla.sweep-enabled=false",
+				"ugd.delivery.digest-enabled=false", "ugd.delivery.sender-enabled=false", "ugd.demo.cases=false" })
 class ProxyHeadersTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.common.PhoneNumbers;
 import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.region.DesaRef;
 import id.ugdkemiskinan.region.Regions;

@@ -57,14 +57,22 @@ public class DeliverySender implements DisposableBean {
 	private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
 	};
 
+	/**
+	 * Due deliveries and those whose sender's lease ran out, each by its own partial
+	 * index (the table keeps every message ever sent), locked and skipped by other
+	 * senders.
+	 */
 	private static final String CLAIM = """
+			WITH leased AS (
+			  SELECT id FROM delivery WHERE status = 'SENDING' AND lease_until < :now
+			  ORDER BY lease_until LIMIT :limit FOR UPDATE SKIP LOCKED
+			), due AS (
+			  SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= :now
+			  ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
+			)
 			UPDATE delivery d SET status = 'SENDING', lease_until = :leaseUntil, attempts = d.attempts + 1,
 			                      updated_at = :now
-			WHERE d.id IN (SELECT id FROM delivery
-			               WHERE (status = 'PENDING' AND next_attempt_at <= :now)
-			                  OR (status = 'SENDING' AND lease_until < :now)
-			               ORDER BY next_attempt_at, id LIMIT :limit
-			               FOR UPDATE SKIP LOCKED)
+			WHERE d.id IN (SELECT id FROM leased UNION ALL SELECT id FROM due)
 			RETURNING d.id, d.delivery_key, d.kind, d.channel, d.recipient, d.recipient_label, d.assignment_id,
 			          CAST(d.params AS text) AS params, d.attempts""";
 
@@ -118,11 +126,14 @@ public class DeliverySender implements DisposableBean {
 			handled = sendDue();
 			total += handled;
 		}
-		while (handled == this.properties.batchSize() && !Thread.currentThread().isInterrupted());
+		while (handled >= this.properties.batchSize() && !Thread.currentThread().isInterrupted());
 		return total;
 	}
 
-	/** One round: claims up to a batch of due deliveries and sends them. */
+	/**
+	 * One round: claims up to a batch of due deliveries (and as many whose lease ran out)
+	 * and sends them.
+	 */
 	public int sendDue() {
 		Instant now = this.clock.instant();
 		Instant leaseUntil = now.plus(this.properties.lease());

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class SenderSchedule {
 
 	@Bean
-	PeriodicTask deliverySenderTask(DeliverySender sender, DeliveryProperties properties) {
+	PeriodicTask deliverySenderSchedule(DeliverySender sender, DeliveryProperties properties) {
 		return new PeriodicTask("Delivery sender", properties.pollInterval(), sender::drain);
 	}
 

@@ -33,6 +33,10 @@ public class AppUser {
 
 	private String dinasCode;
 
+	private String email;
+
+	private String phone;
+
 	private boolean enabled;
 
 	private boolean mustChangePassword;
@@ -61,6 +65,12 @@ public class AppUser {
 	void changePassword(String newHash, boolean temporary) {
 		this.passwordHash = newHash;
 		this.mustChangePassword = temporary;
+	}
+
+	/** The contacts as stored: a checked email address and an E.164 number, or none. */
+	void setContacts(String email, String phone) {
+		this.email = email;
+		this.phone = phone;
 	}
 
 	void setEnabled(boolean enabled) {
@@ -93,6 +103,14 @@ public class AppUser {
 
 	public String getDinasCode() {
 		return this.dinasCode;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getPhone() {
+		return this.phone;
 	}
 
 	public boolean isEnabled() {

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.DinasRef;
+import id.ugdkemiskinan.common.EmailAddresses;
+import id.ugdkemiskinan.common.PhoneNumbers;
 import id.ugdkemiskinan.region.KecamatanRef;
 import id.ugdkemiskinan.region.Regions;
 
@@ -62,7 +64,8 @@ public class UserAdministration {
 			.map(u -> new UserRow(u.getId(), u.getUsername(), u.getFullName(), u.getRole(),
 					u.getKecamatanCode() != null ? kecamatan.getOrDefault(u.getKecamatanCode(), u.getKecamatanCode())
 							: u.getDinasCode() != null ? dinas.getOrDefault(u.getDinasCode(), u.getDinasCode()) : null,
-					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt(), failures.get(u.getUsername())))
+					u.isEnabled(), u.isMustChangePassword(), u.getCreatedAt(), u.getEmail(), u.getPhone(),
+					failures.get(u.getUsername())))
 			.toList();
 	}
 
@@ -89,9 +92,13 @@ public class UserAdministration {
 				.map(DinasRef::code)
 				.orElseThrow(() -> new UserAccountException("dinasCode", "user.dinas.required"));
 		}
+		String email = email(form.email());
+		String phone = phone(form.phone());
 		String temporary = TemporaryPasswords.generate();
-		this.users.save(new AppUser(username, form.fullName().trim(), this.encoder.encode(temporary), form.role(),
-				kecamatanCode, dinasCode, true, this.clock.instant()));
+		AppUser user = new AppUser(username, form.fullName().trim(), this.encoder.encode(temporary), form.role(),
+				kecamatanCode, dinasCode, true, this.clock.instant());
+		user.setContacts(email, phone);
+		this.users.save(user);
 		return temporary;
 	}
 
@@ -111,6 +118,38 @@ public class UserAdministration {
 		this.users.save(new AppUser(normalized, fullName, this.encoder.encode(password), role, kecamatanCode, dinasCode,
 				false, this.clock.instant()));
 		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public AccountContacts contacts(long id) {
+		AppUser user = find(id);
+		return new AccountContacts(user.getId(), user.getUsername(), user.getFullName(), user.getEmail(),
+				user.getPhone());
+	}
+
+	/**
+	 * Sets an account's contacts from the admin's form: an empty field removes that
+	 * contact; the number is stored in E.164.
+	 */
+	public void changeContacts(long id, ContactForm form) {
+		String email = email(form.email());
+		String phone = phone(form.phone());
+		find(id).setContacts(email, phone);
+	}
+
+	/**
+	 * Gives an account the contacts unless it has some already (the demo accounts'
+	 * contacts, set once).
+	 * @return whether they were set
+	 */
+	public boolean setContactsIfNone(String username, String email, String phone) {
+		return this.users.findByUsername(Usernames.normalize(username))
+			.filter(u -> u.getEmail() == null && u.getPhone() == null)
+			.map(u -> {
+				u.setContacts(email(email), phone(phone));
+				return true;
+			})
+			.orElse(false);
 	}
 
 	public void setEnabled(long id, boolean enabled, long actingUserId) {
@@ -174,6 +213,22 @@ public class UserAdministration {
 	@Transactional(readOnly = true)
 	public String username(long id) {
 		return find(id).getUsername();
+	}
+
+	private static String email(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		return EmailAddresses.normalize(typed)
+			.orElseThrow(() -> new UserAccountException("email", "user.email.invalid"));
+	}
+
+	private static String phone(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		return PhoneNumbers.normalizeMobile(typed)
+			.orElseThrow(() -> new UserAccountException("phone", "user.phone.invalid"));
 	}
 
 	private AppUser find(long id) {

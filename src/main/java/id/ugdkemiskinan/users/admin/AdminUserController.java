@@ -2,6 +2,8 @@ package id.ugdkemiskinan.users.admin;
 
 import id.ugdkemiskinan.users.CurrentUser;
 import id.ugdkemiskinan.users.Role;
+import id.ugdkemiskinan.users.account.AccountContacts;
+import id.ugdkemiskinan.users.account.ContactForm;
 import id.ugdkemiskinan.users.account.CreateUserForm;
 import id.ugdkemiskinan.users.account.UserAccountException;
 import id.ugdkemiskinan.users.account.UserAdministration;
@@ -13,7 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.common.EmailAddresses;
 import id.ugdkemiskinan.common.Pager;
+import id.ugdkemiskinan.common.PhoneNumbers;
 import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
 
@@ -29,12 +33,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's user pages: list, create, disable/enable, reset password. */
+/** The admin's user pages: list, create, contacts, disable/enable, reset password. */
 @Controller
 @RequestMapping("/admin/pengguna")
 class AdminUserController {
 
 	private static final String FORM_VIEW = "users/admin-user-form";
+
+	private static final String CONTACTS_VIEW = "users/admin-user-contacts";
 
 	private final UserAdministration administration;
 
@@ -71,6 +77,7 @@ class AdminUserController {
 	@PostMapping
 	String createUser(@Valid @ModelAttribute("form") CreateUserForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		checkContacts(form.email(), form.phone(), result);
 		if (!result.hasErrors()) {
 			try {
 				String temporaryPassword = this.administration.create(form);
@@ -84,6 +91,32 @@ class AdminUserController {
 			}
 		}
 		return prepareForm(model);
+	}
+
+	@GetMapping("/{id}/kontak")
+	String showContacts(@PathVariable long id, Model model) {
+		AccountContacts contacts = this.administration.contacts(id);
+		model.addAttribute("account", contacts);
+		model.addAttribute("form", ContactForm.of(contacts));
+		return CONTACTS_VIEW;
+	}
+
+	@PostMapping("/{id}/kontak")
+	String changeContacts(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		checkContacts(form.email(), form.phone(), result);
+		if (!result.hasErrors()) {
+			try {
+				this.administration.changeContacts(id, form);
+				redirect.addFlashAttribute("flashSuccess", "user.contacts.saved");
+				return "redirect:/admin/pengguna";
+			}
+			catch (UserAccountException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
+		}
+		model.addAttribute("account", this.administration.contacts(id));
+		return CONTACTS_VIEW;
 	}
 
 	@PostMapping("/{id}/nonaktifkan")
@@ -119,6 +152,18 @@ class AdminUserController {
 		redirect.addFlashAttribute("temporaryUsername", this.administration.username(id));
 		redirect.addFlashAttribute("temporaryPassword", temporaryPassword);
 		return "redirect:/admin/pengguna";
+	}
+
+	/**
+	 * Both contacts' errors at once (the administration checks them again, one by one).
+	 */
+	private static void checkContacts(String email, String phone, BindingResult result) {
+		if (email != null && !email.isBlank() && EmailAddresses.normalize(email).isEmpty()) {
+			result.rejectValue("email", "user.email.invalid");
+		}
+		if (phone != null && !phone.isBlank() && PhoneNumbers.normalizeMobile(phone).isEmpty()) {
+			result.rejectValue("phone", "user.phone.invalid");
+		}
 	}
 
 	private String prepareForm(Model model) {

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * In demo mode, the demo accounts of the README (all with password {@value #PASSWORD}),
  * created once and left alone afterwards. The two operators belong to Genteng and Muncar
- * in Banyuwangi, and to the first two kecamatan (by code) of any other kabupaten.
+ * in Banyuwangi, and to the first two kecamatan (by code) of any other kabupaten. Each
+ * carries demo contacts ({@code <username>@ugd.test}, +62 812 0000 xxxx), also given at
+ * start to a demo account that has none.
  */
 @Component
 @Order(10)
@@ -85,6 +87,30 @@ public class DemoAccounts implements ApplicationRunner {
 			}
 		}
 		log.info("Demo mode: {} demo accounts created, password '{}'", created, PASSWORD);
+		List<DemoAccount> accounts = accounts();
+		int contacts = 0;
+		for (int i = 0; i < accounts.size(); i++) {
+			String username = accounts.get(i).username();
+			if (this.administration.setContactsIfNone(username, email(username), phone(i))) {
+				contacts++;
+			}
+		}
+		if (contacts > 0) {
+			log.info("Demo mode: {} demo accounts got their demo contacts", contacts);
+		}
+	}
+
+	/** A demo account's address: nobody's inbox ({@code .test} is reserved). */
+	static String email(String username) {
+		return username + "@ugd.test";
+	}
+
+	/**
+	 * The demo account's number, in the order of {@link #accounts()}: +62 812 0000 0001,
+	 * 0002, ...
+	 */
+	static String phone(int index) {
+		return "+628120000" + String.format(Locale.ROOT, "%04d", index + 1);
 	}
 
 	private List<KecamatanRef> operatorKecamatan() {

@@ -5,6 +5,8 @@ import id.ugdkemiskinan.cases.domain.Vulnerability;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import id.ugdkemiskinan.common.PhoneNumbers;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
