@@ -173,3 +173,44 @@ receiver_counts() {
 		"$(grep -c '^POST .*/messages 200$' "$WORK/stub-access.log" || true)" \
 		"$(grep -c '^POST /webhook 200$' "$WORK/stub-access.log" || true)"
 }
+
+# CPU seconds used so far by: the app doff, the app don, PostgreSQL (postmaster, its live
+# backends, and those that exited), the SMTP sink, the nginx stub (master and worker).
+cpu_snapshot() {
+	python3 - "$WORK" <<'PY'
+import os, sys
+work = sys.argv[1]
+tck = os.sysconf('SC_CLK_TCK')
+def stat(pid):
+    try:
+        f = open('/proc/%s/stat' % pid).read().rsplit(')', 1)[1].split()
+        return [int(x) for x in f[11:15]]  # utime stime cutime cstime
+    except (OSError, ValueError):
+        return [0, 0, 0, 0]
+def children(pid):
+    out = []
+    for p in os.listdir('/proc'):
+        if p.isdigit():
+            try:
+                if open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1] == str(pid):
+                    out.append(p)
+            except OSError:
+                pass
+    return out
+def pidfile(name):
+    try:
+        return open(os.path.join(work, name)).readline().strip()
+    except OSError:
+        return None
+def tree(pid):
+    if not pid:
+        return 0
+    s = stat(pid)
+    return sum(s) + sum(sum(stat(c)[:2]) for c in children(pid))
+def own(pid):
+    return sum(stat(pid)[:2]) if pid else 0
+vals = [own(pidfile('doff.pid')), own(pidfile('don.pid')), tree(pidfile('pg/postmaster.pid')),
+        own(pidfile('smtp.pid')), tree(pidfile('stub-nginx.pid'))]
+print(' '.join('%.2f' % (v / tck) for v in vals))
+PY
+}
