@@ -119,3 +119,98 @@ operator_sessions() {
 		echo "$session $csrf" >> "$out"
 	done
 }
+
+# The deliveries' local receivers: nginx answering the WhatsApp Cloud API (POST .../messages: its
+# JSON with a fresh message id, which must be unique) and the webhook (any other POST: 200), each
+# request logged to $WORK/stub-access.log; and the SMTP sink (bench/smtp_sink.py), counting into
+# $WORK/smtp.count. Ports $STUB and $SMTP.
+start_receivers() {
+	cat > "$WORK/stub-nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/stub-nginx.pid;
+error_log $WORK/stub-nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+	client_body_temp_path $WORK/stub-body;
+	proxy_temp_path $WORK/stub-proxy;
+	log_format stub '\$request_method \$uri \$status';
+	keepalive_requests 100000;
+	server {
+		listen 127.0.0.1:$STUB;
+		access_log $WORK/stub-access.log stub;
+		client_max_body_size 1m;
+		client_body_buffer_size 64k;
+		default_type application/json;
+		location ~ /messages\$ {
+			return 200 '{"messaging_product":"whatsapp","contacts":[{"input":"+6281200000000","wa_id":"6281200000000"}],"messages":[{"id":"wamid.\$request_id"}]}';
+		}
+		location / {
+			return 200 '{"ok":true}';
+		}
+	}
+}
+CONF
+	: > "$WORK/stub-access.log"
+	"$NGINX" -c "$WORK/stub-nginx.conf" -p "$WORK"
+	python3 "$BENCH/smtp_sink.py" "$SMTP" "$WORK/smtp.count" > "$WORK/smtp.log" 2>&1 &
+	echo $! > "$WORK/smtp.pid"
+	local i=0
+	until [ -s "$WORK/smtp.count" ] && curl -sf -o /dev/null -X POST "http://127.0.0.1:$STUB/health"; do
+		sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || { log "receivers did not start"; return 1; }
+	done
+}
+
+stop_receivers() {
+	[ -f "$WORK/stub-nginx.pid" ] && kill "$(cat "$WORK/stub-nginx.pid")" 2>/dev/null
+	[ -f "$WORK/smtp.pid" ] && kill "$(cat "$WORK/smtp.pid")" 2>/dev/null
+	rm -f "$WORK/stub-nginx.pid" "$WORK/smtp.pid"
+	return 0
+}
+
+# What the receivers got so far: "email whatsapp webhook".
+receiver_counts() {
+	echo "$(cat "$WORK/smtp.count" 2>/dev/null || echo 0)" \
+		"$(grep -c '^POST .*/messages 200$' "$WORK/stub-access.log" || true)" \
+		"$(grep -c '^POST /webhook 200$' "$WORK/stub-access.log" || true)"
+}
+
+# CPU seconds used so far by: the app doff, the app don, PostgreSQL (postmaster, its live
+# backends, and those that exited), the SMTP sink, the nginx stub (master and worker).
+cpu_snapshot() {
+	python3 - "$WORK" <<'PY'
+import os, sys
+work = sys.argv[1]
+tck = os.sysconf('SC_CLK_TCK')
+def stat(pid):
+    try:
+        f = open('/proc/%s/stat' % pid).read().rsplit(')', 1)[1].split()
+        return [int(x) for x in f[11:15]]  # utime stime cutime cstime
+    except (OSError, ValueError):
+        return [0, 0, 0, 0]
+def children(pid):
+    out = []
+    for p in os.listdir('/proc'):
+        if p.isdigit():
+            try:
+                if open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1] == str(pid):
+                    out.append(p)
+            except OSError:
+                pass
+    return out
+def pidfile(name):
+    try:
+        return open(os.path.join(work, name)).readline().strip()
+    except OSError:
+        return None
+def tree(pid):
+    if not pid:
+        return 0
+    s = stat(pid)
+    return sum(s) + sum(sum(stat(c)[:2]) for c in children(pid))
+def own(pid):
+    return sum(stat(pid)[:2]) if pid else 0
+vals = [own(pidfile('doff.pid')), own(pidfile('don.pid')), tree(pidfile('pg/postmaster.pid')),
+        own(pidfile('smtp.pid')), tree(pidfile('stub-nginx.pid'))]
+print(' '.join('%.2f' % (v / tck) for v in vals))
+PY
+}

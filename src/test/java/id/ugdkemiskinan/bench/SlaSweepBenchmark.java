@@ -116,7 +116,7 @@ public final class SlaSweepBenchmark {
 	 * {@code total} cases with one assignment each; the last {@link #OPEN} are waiting,
 	 * not yet due.
 	 */
-	private static void seed(JdbcClient jdbc, int total, Instant now) {
+	static void seed(JdbcClient jdbc, int total, Instant now) {
 		long operator = jdbc.sql("SELECT id FROM app_user WHERE username = 'upt.muncar'").query(Long.class).single();
 		int chunk = 200_000;
 		for (int from = 1; from <= total; from += chunk) {
