@@ -25,21 +25,29 @@ public interface CaseFacts {
 	List<Long> stillWaiting(Collection<Long> assignmentIds);
 
 	/**
+	 * @param kecamatanName the kecamatan's name
 	 * @param priority {@code DARURAT}, {@code TINGGI} or {@code NORMAL}
 	 * @param categoryCodes the case's categories, in the admin's order
+	 * @param categoryNames their names, in the same order
 	 */
-	record CaseFact(long caseId, String ticket, String kecamatanCode, String priority, List<String> categoryCodes) {
+	record CaseFact(long caseId, String ticket, String kecamatanCode, String kecamatanName, String priority,
+			List<String> categoryCodes, List<String> categoryNames) {
 
 		public CaseFact {
 			categoryCodes = List.copyOf(categoryCodes);
+			categoryNames = List.copyOf(categoryNames);
 		}
 
 	}
 
 	/**
+	 * @param dinasName the dinas's name
+	 * @param secretariat whether the dinas is the secretariat (the assignment is its
+	 * triage)
 	 * @param waiting whether it still waits for its first response
 	 */
-	record AssignmentFact(long assignmentId, String dinasCode, Instant dueAt, boolean waiting, CaseFact kase) {
+	record AssignmentFact(long assignmentId, String dinasCode, String dinasName, boolean secretariat, Instant dueAt,
+			boolean waiting, CaseFact kase) {
 	}
 
 }

@@ -12,8 +12,7 @@
  * due time) come from cases' {@link id.ugdkemiskinan.cases.CaseFacts}. The daily digest's
  * figures come from dashboard's {@code DailyDigests}.
  */
-@ApplicationModule(
-		allowedDependencies = { "common", "common :: web", "users", "cases", "agency", "region", "dashboard" })
+@ApplicationModule(allowedDependencies = { "common", "common :: web", "users", "cases", "agency", "dashboard" })
 @NullMarked
 package id.ugdkemiskinan.delivery;
 

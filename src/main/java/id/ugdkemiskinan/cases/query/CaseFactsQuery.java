@@ -21,9 +21,11 @@ import static id.ugdkemiskinan.common.SqlTime.instant;
 class CaseFactsQuery implements CaseFacts {
 
 	private static final String CASE_COLUMNS = """
-			c.id AS case_id, c.ticket, c.kecamatan_code, c.priority,
-			ARRAY(SELECT cc.category_code FROM case_category cc JOIN category g ON g.code = cc.category_code
-			      WHERE cc.case_id = c.id ORDER BY g.sort_order, g.code) AS categories""";
+			c.id AS case_id, c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.priority,
+			ARRAY(SELECT g.code FROM case_category cc JOIN category g ON g.code = cc.category_code
+			      WHERE cc.case_id = c.id ORDER BY g.sort_order, g.code) AS categories,
+			ARRAY(SELECT g.name FROM case_category cc JOIN category g ON g.code = cc.category_code
+			      WHERE cc.case_id = c.id ORDER BY g.sort_order, g.code) AS category_names""";
 
 	private final JdbcClient jdbc;
 
@@ -36,11 +38,14 @@ class CaseFactsQuery implements CaseFacts {
 		if (assignmentIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT a.id, a.dinas_code, a.due_at, a.status = 'MENUNGGU_RESPON' AS waiting, "
-				+ CASE_COLUMNS
-				+ " FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.id = ANY (CAST(:ids AS bigint[]))")
+		return this.jdbc
+			.sql("SELECT a.id, a.dinas_code, d.name AS dinas_name, d.secretariat, a.due_at,"
+					+ " a.status = 'MENUNGGU_RESPON' AS waiting, " + CASE_COLUMNS
+					+ " FROM assignment a JOIN dinas d ON d.code = a.dinas_code JOIN case_file c ON c.id = a.case_id"
+					+ " JOIN kecamatan k ON k.code = c.kecamatan_code WHERE a.id = ANY (CAST(:ids AS bigint[]))")
 			.param("ids", assignmentIds.toArray(Long[]::new))
-			.query((rs, n) -> new AssignmentFact(rs.getLong("id"), rs.getString("dinas_code"), instant(rs, "due_at"),
+			.query((rs, n) -> new AssignmentFact(rs.getLong("id"), rs.getString("dinas_code"),
+					rs.getString("dinas_name"), rs.getBoolean("secretariat"), instant(rs, "due_at"),
 					rs.getBoolean("waiting"), caseFact(rs)))
 			.list();
 	}
@@ -50,7 +55,9 @@ class CaseFactsQuery implements CaseFacts {
 		if (caseIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c WHERE c.id = ANY (CAST(:ids AS bigint[]))")
+		return this.jdbc
+			.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN kecamatan k ON k.code = c.kecamatan_code"
+					+ " WHERE c.id = ANY (CAST(:ids AS bigint[]))")
 			.param("ids", caseIds.toArray(Long[]::new))
 			.query((rs, n) -> caseFact(rs))
 			.list();
@@ -69,9 +76,13 @@ class CaseFactsQuery implements CaseFacts {
 	}
 
 	private static CaseFact caseFact(ResultSet rs) throws SQLException {
-		Array categories = rs.getArray("categories");
 		return new CaseFact(rs.getLong("case_id"), rs.getString("ticket"), rs.getString("kecamatan_code"),
-				rs.getString("priority"), Arrays.asList((String[]) categories.getArray()));
+				rs.getString("kecamatan_name"), rs.getString("priority"), strings(rs.getArray("categories")),
+				strings(rs.getArray("category_names")));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return Arrays.asList((String[]) array.getArray());
 	}
 
 }

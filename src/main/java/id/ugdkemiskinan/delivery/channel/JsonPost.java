@@ -3,6 +3,8 @@ package id.ugdkemiskinan.delivery.channel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,18 +39,31 @@ final class JsonPost {
 	record Response(int status, @Nullable String retryAfter, byte[] body) {
 	}
 
+	/**
+	 * The HTTP client's and the body writers' threads, shared by the channels, reused.
+	 */
+	private static final ExecutorService WORKERS = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "delivery-http");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final RestClient client;
 
 	private final Clock clock;
 
 	JsonPost(Duration timeout, Clock clock) {
 		HttpClient http = HttpClient.newBuilder()
+			.executor(WORKERS)
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			// No h2c upgrade on plain http: receivers such as SMS gateways speak HTTP/1.1
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+		// With an executor of its own the factory writes bodies on pooled threads, not on
+		// a
+		// new thread per request.
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http, WORKERS);
 		factory.setReadTimeout(timeout);
 		this.client = RestClient.builder().requestFactory(factory).build();
 		this.clock = clock;

@@ -2,6 +2,7 @@ package id.ugdkemiskinan.delivery.outbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import id.ugdkemiskinan.agency.Agencies;
-import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
 import id.ugdkemiskinan.cases.AssignmentReturned;
 import id.ugdkemiskinan.cases.AssignmentRouted;
@@ -24,8 +24,6 @@ import id.ugdkemiskinan.common.Formats;
 import id.ugdkemiskinan.delivery.DeliveryKind;
 import id.ugdkemiskinan.delivery.DeliveryProperties;
 import id.ugdkemiskinan.delivery.outbox.Outbox.Subject;
-import id.ugdkemiskinan.region.KecamatanRef;
-import id.ugdkemiskinan.region.Regions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,7 +34,8 @@ import org.springframework.stereotype.Component;
  * committed, in its own transaction, through Spring Modulith's publication registry: an
  * event whose listener did not complete (the app died) is published again on restart, and
  * the outbox's unique keys make that second run write nothing twice. The facts a message
- * carries (kecamatan, categories, due time) are read once per event or sweep batch.
+ * carries (kecamatan, categories, dinas, due time, with their names) are read in one
+ * statement per event or sweep batch.
  */
 @Component
 class EventDeliveries {
@@ -47,18 +46,14 @@ class EventDeliveries {
 
 	private final Agencies agencies;
 
-	private final Regions regions;
-
 	private final Formats formats;
 
 	private final DeliveryProperties properties;
 
-	EventDeliveries(Outbox outbox, CaseFacts facts, Agencies agencies, Regions regions, Formats formats,
-			DeliveryProperties properties) {
+	EventDeliveries(Outbox outbox, CaseFacts facts, Agencies agencies, Formats formats, DeliveryProperties properties) {
 		this.outbox = outbox;
 		this.facts = facts;
 		this.agencies = agencies;
-		this.regions = regions;
 		this.formats = formats;
 		this.properties = properties;
 	}
@@ -66,9 +61,7 @@ class EventDeliveries {
 	/** A new assignment: the dinas hears of it, the secretariat of its triage. */
 	@ApplicationModuleListener
 	void on(AssignmentRouted routed) {
-		DeliveryKind kind = this.agencies.secretariat().code().equals(routed.dinasCode()) ? DeliveryKind.TRIAGE
-				: DeliveryKind.NEW_ASSIGNMENT;
-		assignments(kind, List.of(new Flagged(routed.eventId(), routed.caseId(), routed.ticket(), routed.assignmentId(),
+		assignments(null, List.of(new Flagged(routed.eventId(), routed.caseId(), routed.ticket(), routed.assignmentId(),
 				routed.dinasCode(), routed.occurredAt())), routed.occurredAt());
 	}
 
@@ -98,32 +91,38 @@ class EventDeliveries {
 		kase(DeliveryKind.CASE_REJECTED, rejected.eventId(), rejected.caseId(), null, rejected.occurredAt());
 	}
 
-	private void assignments(DeliveryKind kind, List<Flagged> events, Instant now) {
+	/**
+	 * @param kind the events' kind; {@code null} for new assignments, which are the
+	 * secretariat's triage when routed to it
+	 */
+	private void assignments(@Nullable DeliveryKind kind, List<Flagged> events, Instant now) {
 		Map<Long, AssignmentFact> known = this.facts.assignments(events.stream().map(Flagged::assignmentId).toList())
 			.stream()
 			.collect(Collectors.toMap(AssignmentFact::assignmentId, Function.identity()));
-		Names names = names();
-		List<Subject> subjects = new ArrayList<>(events.size());
+		Map<DeliveryKind, List<Subject>> subjects = new EnumMap<>(DeliveryKind.class);
 		for (Flagged event : events) {
 			AssignmentFact fact = known.get(event.assignmentId());
 			if (fact != null) {
-				Map<String, Object> params = params(fact.kase(), names);
-				params.put("dinas", names.dinas(fact.dinasCode()));
+				Map<String, Object> params = params(fact.kase());
+				params.put("dinas", fact.dinasName());
 				params.put("dueAt", this.formats.zonedDateTime(fact.dueAt()));
 				params.put("dueAtIso", fact.dueAt().toString());
-				subjects.add(new Subject("e" + event.eventId(), event.eventId(), event.caseId(), event.assignmentId(),
-						event.ticket(), event.dinasCode(), fact.kase().kecamatanCode(), darurat(fact.kase()), params));
+				DeliveryKind of = (kind != null) ? kind
+						: fact.secretariat() ? DeliveryKind.TRIAGE : DeliveryKind.NEW_ASSIGNMENT;
+				subjects.computeIfAbsent(of, (k) -> new ArrayList<>())
+					.add(new Subject("e" + event.eventId(), event.eventId(), event.caseId(), event.assignmentId(),
+							event.ticket(), event.dinasCode(), fact.kase().kecamatanCode(), darurat(fact.kase()),
+							params));
 			}
 		}
-		this.outbox.enqueue(kind, subjects, now);
+		subjects.forEach((of, list) -> this.outbox.enqueue(of, list, now));
 	}
 
 	private void kase(DeliveryKind kind, long eventId, long caseId, @Nullable String dinasCode, Instant now) {
-		Names names = names();
 		List<Subject> subjects = this.facts.cases(List.of(caseId)).stream().map(fact -> {
-			Map<String, Object> params = params(fact, names);
+			Map<String, Object> params = params(fact);
 			if (dinasCode != null) {
-				params.put("dinas", names.dinas(dinasCode));
+				params.put("dinas", this.agencies.dinas(dinasCode).map(DinasRef::name).orElse(dinasCode));
 			}
 			return new Subject("e" + eventId, eventId, caseId, null, fact.ticket(), dinasCode, fact.kecamatanCode(),
 					darurat(fact), params);
@@ -131,11 +130,11 @@ class EventDeliveries {
 		this.outbox.enqueue(kind, subjects, now);
 	}
 
-	private Map<String, Object> params(CaseFact kase, Names names) {
+	private Map<String, Object> params(CaseFact kase) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("ticket", kase.ticket());
-		params.put("kecamatan", names.kecamatan(kase.kecamatanCode()));
-		params.put("category", kase.categoryCodes().stream().map(names::category).collect(Collectors.joining(", ")));
+		params.put("kecamatan", kase.kecamatanName());
+		params.put("category", String.join(", ", kase.categoryNames()));
 		params.put("priority", kase.priority());
 		params.put("link", this.properties.caseLink(kase.ticket()));
 		return params;
@@ -143,29 +142,6 @@ class EventDeliveries {
 
 	private static boolean darurat(CaseFact kase) {
 		return "DARURAT".equals(kase.priority());
-	}
-
-	private Names names() {
-		return new Names(this.agencies.dinas().stream().collect(Collectors.toMap(DinasRef::code, DinasRef::name)),
-				this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name)),
-				this.regions.kecamatan().stream().collect(Collectors.toMap(KecamatanRef::code, KecamatanRef::name)));
-	}
-
-	/** Names by code, read once per event or batch; an unknown code reads as itself. */
-	private record Names(Map<String, String> dinas, Map<String, String> categories, Map<String, String> kecamatan) {
-
-		String dinas(String code) {
-			return this.dinas.getOrDefault(code, code);
-		}
-
-		String category(String code) {
-			return this.categories.getOrDefault(code, code);
-		}
-
-		String kecamatan(String code) {
-			return this.kecamatan.getOrDefault(code, code);
-		}
-
 	}
 
 }
