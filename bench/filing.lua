@@ -15,6 +15,13 @@ local run = os.getenv("BENCH_RUN") or "bench"
 local base = tonumber(os.getenv("BENCH_BASE") or "0")
 local double = os.getenv("BENCH_DOUBLE") == "1"
 local out = os.getenv("BENCH_OUT") or "/tmp/wrk-acked"
+-- BENCH_PAUSE_MS: a pause before each filing of a connection (a paced load instead of flat out).
+local pause = tonumber(os.getenv("BENCH_PAUSE_MS") or "0")
+if pause > 0 then
+	function delay()
+		return pause
+	end
+end
 
 local threads = {}
 local counter = 1
