@@ -59,7 +59,10 @@ pg_stop() { as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m "${1:-fast}" -w stop >/dev/nu
 # start_app NAME PORT [extra env...]: the jar against $WORK's PostgreSQL (or embedded when EMBEDDED=1).
 start_app() {
 	local name=$1 port=$2; shift 2
-	local -a env=(PORT="$port" UGD_DEMO_ENABLED=true UGD_DEMO_CASES=false UGD_DB_POOL_SIZE="${POOL_SIZE:-10}")
+	# Demo accounts, but no Kotak keluar: the app as deployed with no channel configured (the
+	# deliveries phase configures its own).
+	local -a env=(PORT="$port" UGD_DEMO_ENABLED=true UGD_DEMO_CASES=false UGD_DB_POOL_SIZE="${POOL_SIZE:-10}"
+		UGD_DELIVERY_DEMO_OUTBOX=false)
 	if [ "${EMBEDDED:-0}" != 1 ]; then
 		env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/ugd" SPRING_DATASOURCE_USERNAME=ugd
 			SPRING_DATASOURCE_PASSWORD=unused)
