@@ -216,6 +216,30 @@ class DeliveryRetryTests {
 			.list()).isEmpty();
 	}
 
+	@Test
+	void aWhatsAppMessageIsRecordedWithItsIdAsSoonAsItIsSentNotAtTheRoundsEnd() throws Exception {
+		servers.stubFor(post(urlEqualTo("/v23.0/106540352242922/messages")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"messages\": [{\"id\": \"wamid.EARLY\"}]}")));
+		servers.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withFixedDelay(2500)));
+		String webhook = enqueue(true);
+		String whatsApp = webhook.replace(":webhook", ":u" + userId("sekretariat") + ":WHATSAPP");
+
+		CompletableFuture<Integer> round = CompletableFuture.supplyAsync(this.sender::sendDue);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("SELECT status || ' ' || coalesce(provider_id, '') FROM delivery WHERE delivery_key = :k")
+				.param("k", whatsApp)
+				.query(String.class)
+				.single()).isEqualTo("SENT wamid.EARLY"));
+		assertThat(row(webhook)).as("the round is still waiting for the webhook").containsEntry("status", "SENDING");
+
+		round.get();
+		assertThat(row(webhook)).containsEntry("status", "SENT");
+		assertThat(row(whatsApp)).containsEntry("status", "SENT").containsEntry("attempts", 1);
+	}
+
 	/** One RETURNED subject (the secretariat hears of it); answers its webhook key. */
 	private String enqueue(boolean darurat) {
 		String key = "retry-" + System.nanoTime();

@@ -164,7 +164,7 @@ public class DeliverySender implements DisposableBean {
 		Map<ChannelType, Channel> configured = configuredChannels();
 		List<Future<Outcome>> futures = new ArrayList<>(claimed.size());
 		for (Claimed delivery : claimed) {
-			futures.add(this.pool.submit(attempt(delivery, answered, configured)));
+			futures.add(this.pool.submit(attempt(delivery, answered, configured, now, leaseUntil)));
 		}
 		List<Outcome> outcomes = new ArrayList<>(claimed.size());
 		for (int i = 0; i < claimed.size(); i++) {
@@ -195,7 +195,8 @@ public class DeliverySender implements DisposableBean {
 		return configured;
 	}
 
-	private Callable<Outcome> attempt(Claimed delivery, Set<Long> answered, Map<ChannelType, Channel> configured) {
+	private Callable<Outcome> attempt(Claimed delivery, Set<Long> answered, Map<ChannelType, Channel> configured,
+			Instant now, Instant leaseUntil) {
 		return () -> {
 			OutgoingMessage message = delivery.message();
 			if (delivery.warnsAboutWaiting() && answered.contains(delivery.assignmentId())) {
@@ -203,7 +204,16 @@ public class DeliverySender implements DisposableBean {
 			}
 			Channel channel = configured.get(message.channel());
 			if (channel != null) {
-				return new Outcome(delivery, channel.send(message), false);
+				Outcome outcome = new Outcome(delivery, channel.send(message), false);
+				if (outcome.result() instanceof SendResult.Sent sent && sent.providerId() != null) {
+					// Status callbacks find a message by the provider's id, and
+					// WhatsApp's
+					// come within a second: recorded at once, not at the round's end
+					// (which
+					// then finds the row no longer SENDING and leaves it).
+					record(List.of(outcome), now, leaseUntil);
+				}
+				return outcome;
 			}
 			if (this.demo.enabled() && this.properties.demoOutbox()) {
 				Preview preview = this.texts.preview(message);
