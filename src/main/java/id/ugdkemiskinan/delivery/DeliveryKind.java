@@ -31,7 +31,11 @@ public enum DeliveryKind {
 	/** The leadership's daily digest at 07.00. */
 	DIGEST(true, false),
 	/** Every message about a DARURAT case, whatever its kind. */
-	DARURAT(false, true);
+	DARURAT(false, true),
+	/**
+	 * A reply from the intake inbox to a resident's WhatsApp (never a person's choice).
+	 */
+	INBOX_REPLY(false, false);
 
 	private final boolean emailByDefault;
 

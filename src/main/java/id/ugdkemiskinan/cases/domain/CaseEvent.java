@@ -42,6 +42,9 @@ public class CaseEvent {
 
 	private String note;
 
+	/** The actor role of the resident's own events. */
+	public static final String RESIDENT_ROLE = "WARGA";
+
 	private Instant detectedAt;
 
 	protected CaseEvent() {
@@ -58,6 +61,21 @@ public class CaseEvent {
 		this.actorName = actor.fullName();
 		this.actorRole = actor.role().name();
 		this.note = note;
+	}
+
+	/**
+	 * An event in the resident's own word (the status page, a WhatsApp reply): no
+	 * account, the actor is "Warga" with the role {@code WARGA}.
+	 */
+	public static CaseEvent byResident(long caseId, EventType type, Instant occurredAt, String actorName, String note) {
+		CaseEvent event = new CaseEvent();
+		event.caseId = caseId;
+		event.type = type;
+		event.occurredAt = occurredAt;
+		event.actorName = actorName;
+		event.actorRole = RESIDENT_ROLE;
+		event.note = note;
+		return event;
 	}
 
 	public Long getId() {

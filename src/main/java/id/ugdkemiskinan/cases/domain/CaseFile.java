@@ -89,6 +89,12 @@ public class CaseFile {
 
 	private Instant closedAt;
 
+	/** When every assignment last ended; the resident's answer is asked from then. */
+	private Instant resolvedAt;
+
+	/** When the resident was first given the receipt (and the access code). */
+	private Instant receiptIssuedAt;
+
 	@ElementCollection
 	@CollectionTable(name = "case_category", joinColumns = @JoinColumn(name = "case_id"))
 	@Column(name = "category_code")
@@ -142,16 +148,18 @@ public class CaseFile {
 	 * The case status follows its assignments: open while any is open, resolved when none
 	 * is. A closed or rejected case stays so until reopened.
 	 */
-	public void followAssignments(boolean anyOpen) {
+	public void followAssignments(boolean anyOpen, Instant now) {
 		if (this.status == CaseStatus.DITOLAK) {
 			return;
 		}
 		if (anyOpen) {
 			this.status = CaseStatus.TERBUKA;
 			this.closedAt = null;
+			this.resolvedAt = null;
 		}
 		else if (this.status == CaseStatus.TERBUKA) {
 			this.status = CaseStatus.SELESAI;
+			this.resolvedAt = now;
 		}
 	}
 
@@ -184,6 +192,22 @@ public class CaseFile {
 		this.categories.addAll(categories);
 		this.status = CaseStatus.TERBUKA;
 		this.closedAt = null;
+		this.resolvedAt = null;
+	}
+
+	/** The receipt was given to the resident; the first time counts. */
+	public void receiptIssued(Instant now) {
+		if (this.receiptIssuedAt == null) {
+			this.receiptIssuedAt = now;
+		}
+	}
+
+	public Instant getResolvedAt() {
+		return this.resolvedAt;
+	}
+
+	public Instant getReceiptIssuedAt() {
+		return this.receiptIssuedAt;
 	}
 
 	public boolean isOpen() {

@@ -39,6 +39,22 @@ public enum EventType {
 	 * The sweeper: a breached assignment still without response was escalated to the
 	 * leadership.
 	 */
-	ESCALATED
+	ESCALATED,
+	/**
+	 * The operator gave the resident the receipt (printed, PDF or WhatsApp) at filing.
+	 */
+	RECEIPT_ISSUED,
+	/** The operator printed the receipt again: the access code was shown again. */
+	RECEIPT_REPRINTED,
+	/** The resident agreed to updates by WhatsApp/SMS (recorded by the operator). */
+	CONSENT_GIVEN,
+	/** The resident's consent was withdrawn (by staff, the status page or WhatsApp). */
+	CONSENT_WITHDRAWN,
+	/** The resident answered "Sudah tertangani" (with a rating). */
+	RESIDENT_CONFIRMED,
+	/** The resident answered "Belum tertangani": the case reopened for triage. */
+	RESIDENT_REOPENED,
+	/** A WhatsApp conversation of the inbox was linked to the case. */
+	WHATSAPP_LINKED
 
 }

@@ -225,7 +225,7 @@ public class CaseWorkflow {
 		for (String dinas : targets) {
 			assign(kase, dinas, now, user, text);
 		}
-		kase.followAssignments(!openAssignments(kase).isEmpty());
+		kase.followAssignments(!openAssignments(kase).isEmpty(), now);
 		return kase.getTicket();
 	}
 
@@ -385,7 +385,7 @@ public class CaseWorkflow {
 	 */
 	private void followAssignments(CaseFile kase, CaseEvent cause, Instant now) {
 		boolean wasOpen = kase.isOpen();
-		kase.followAssignments(!openAssignments(kase).isEmpty());
+		kase.followAssignments(!openAssignments(kase).isEmpty(), now);
 		if (wasOpen && kase.getStatus() == CaseStatus.SELESAI) {
 			this.publisher.publishEvent(new CaseAwaitingConfirmation(cause.getId(), kase.getId(), kase.getTicket(),
 					kase.getKecamatanCode(), cause.getDinasCode(), now));

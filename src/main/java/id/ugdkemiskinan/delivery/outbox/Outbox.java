@@ -201,7 +201,7 @@ public class Outbox {
 			case ESCALATED, DIGEST -> "u.role = 'PIMPINAN'";
 			case AWAITING_CONFIRMATION, CASE_REJECTED ->
 				"u.role = 'OPERATOR_UPT' AND u.kecamatan_code = s.kecamatan_code";
-			case DARURAT -> throw new IllegalArgumentException("DARURAT is not a message's kind");
+			case DARURAT, INBOX_REPLY -> throw new IllegalArgumentException(kind + " is not written for accounts");
 		};
 	}
 
