@@ -45,7 +45,7 @@ class CaseApiTests {
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", matchesPattern("/api/v1/cases/UGD-\\d{2}-\\d{6}")))
 			.andExpect(jsonPath("$.ticket").value(matchesPattern("UGD-\\d{2}-\\d{6}")))
-			.andExpect(jsonPath("$.accessCode").value(matchesPattern("[A-Z2-9]{6}")))
+			.andExpect(jsonPath("$.accessCode").value(matchesPattern("[A-Z2-9]{10}")))
 			.andExpect(jsonPath("$.status").value("TERBUKA"))
 			.andExpect(jsonPath("$.priority").value("DARURAT"))
 			.andExpect(jsonPath("$.kecamatanCode").value("35.10.05"))

@@ -1,9 +1,9 @@
 package id.ugdkemiskinan.cases.intake;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import id.ugdkemiskinan.cases.domain.AccessCodes;
 import id.ugdkemiskinan.common.TimeProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,15 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ticket numbers people can read out on the phone ({@code UGD-26-000042}: year and a
- * running number from a database sequence, unique across instances), and short access
- * codes for the resident's status check, without look-alike characters (0/O, 1/I).
+ * running number from a database sequence, unique across instances), and the resident's
+ * access codes ({@link AccessCodes}).
  */
 @Component
 class TicketNumbers {
-
-	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -37,11 +33,7 @@ class TicketNumbers {
 	}
 
 	static String accessCode() {
-		StringBuilder code = new StringBuilder(6);
-		for (int i = 0; i < 6; i++) {
-			code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-		}
-		return code.toString();
+		return AccessCodes.generate();
 	}
 
 }
