@@ -76,6 +76,11 @@ public class Formats {
 		return share == null ? "–" : String.format(INDONESIAN, "%.1f %%", share * 100);
 	}
 
+	/** "4,2": one decimal, the Indonesian way; "–" when there is none. */
+	public String decimal(Double value) {
+		return value == null ? "–" : String.format(INDONESIAN, "%.1f", value);
+	}
+
 	/** "1.234" with the Indonesian thousands separator. */
 	public String number(long value) {
 		return java.text.NumberFormat.getIntegerInstance(INDONESIAN).format(value);

@@ -26,7 +26,11 @@ class DashboardApiController {
 
 	private final Problems problems;
 
-	DashboardApiController(DashboardQueries queries, DashboardFilters filters, Problems problems) {
+	private final DashboardProperties properties;
+
+	DashboardApiController(DashboardQueries queries, DashboardFilters filters, Problems problems,
+			DashboardProperties properties) {
+		this.properties = properties;
 		this.queries = queries;
 		this.filters = filters;
 		this.problems = problems;
@@ -38,7 +42,9 @@ class DashboardApiController {
 
 	@GetMapping("/api/v1/dashboard")
 	DashboardJson dashboard(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DashboardInput input) {
-		return DashboardJson.of(this.queries.figures(this.filters.resolve(user, input)));
+		DashboardFilter filter = this.filters.resolve(user, input);
+		return DashboardJson.of(this.queries.figures(filter),
+				this.queries.satisfaction(filter, this.properties.satisfactionMinAnswers()));
 	}
 
 	/**

@@ -7,7 +7,8 @@ import java.util.List;
 record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long resolved, long closed, long onTime,
 		long late, long overdueOpen, long pending, Double compliance, Double responseMinutesMedian,
 		Double responseMinutesP90, long breachedNow, long atRiskNow, List<DinasGroup> byDinas,
-		List<KecamatanGroup> byKecamatan, List<CategoryGroup> byCategory, List<DashboardFigures.Day> daily) {
+		List<KecamatanGroup> byKecamatan, List<CategoryGroup> byCategory, List<DashboardFigures.Day> daily,
+		SatisfactionJson satisfaction) {
 
 	record DinasGroup(String dinasCode, long onTime, long late, long overdueOpen, long pending, Double compliance,
 			Double responseMinutesMedian) {
@@ -21,7 +22,32 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 			Double responseMinutesMedian) {
 	}
 
-	static DashboardJson of(DashboardFigures f) {
+	/**
+	 * The residents' answers; {@code resolvedShare} and {@code meanRating} are
+	 * {@code null} for a group with fewer than {@code minAnswers} answers.
+	 */
+	record SatisfactionJson(SatisfactionGroup all, List<SatisfactionGroup> byDinas, List<SatisfactionGroup> byKecamatan,
+			int minAnswers) {
+
+		static SatisfactionJson of(Satisfaction s) {
+			return new SatisfactionJson(SatisfactionGroup.of(s.all(), true),
+					s.byDinas().stream().map(g -> SatisfactionGroup.of(g, g.ranked())).toList(),
+					s.byKecamatan().stream().map(g -> SatisfactionGroup.of(g, g.ranked())).toList(), s.minAnswers());
+		}
+
+	}
+
+	record SatisfactionGroup(String code, long answers, long resolved, long reopened, Double resolvedShare,
+			Double meanRating, boolean ranked) {
+
+		static SatisfactionGroup of(Satisfaction.Group g, boolean shown) {
+			return new SatisfactionGroup(g.code(), g.answers(), g.resolved(), g.reopened(),
+					shown ? g.resolvedShare() : null, shown ? g.meanRating() : null, g.ranked());
+		}
+
+	}
+
+	static DashboardJson of(DashboardFigures f, Satisfaction satisfaction) {
 		return new DashboardJson(f.from(), f.to(), f.filed(), f.open(), f.resolved(), f.closed(), f.onTime(), f.late(),
 				f.overdueOpen(), f.pending(), f.compliance(), f.responseMinutesMedian(), f.responseMinutesP90(),
 				f.breachedNow(), f.atRiskNow(),
@@ -40,7 +66,7 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 					.map(g -> new CategoryGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
 							g.compliance(), g.responseMinutesMedian()))
 					.toList(),
-				f.daily());
+				f.daily(), SatisfactionJson.of(satisfaction));
 	}
 
 }

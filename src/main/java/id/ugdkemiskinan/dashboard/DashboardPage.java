@@ -47,6 +47,8 @@ class DashboardPage {
 
 	private final long refreshSeconds;
 
+	private final int minAnswers;
+
 	private final JsonMapper json;
 
 	private final MessageSource messages;
@@ -58,6 +60,7 @@ class DashboardPage {
 		this.agencies = agencies;
 		this.regions = regions;
 		this.refreshSeconds = Math.max(1, properties.refreshInterval().toSeconds());
+		this.minAnswers = properties.satisfactionMinAnswers();
 		this.json = json;
 		this.messages = messages;
 	}
@@ -93,6 +96,7 @@ class DashboardPage {
 		model.put("byDinas", byDinas(figures, this.queries.breachedNowByDinas(filter)));
 		model.put("breachBoard", this.queries.breachBoard(filter));
 		model.put("atRiskList", this.queries.atRisk(filter));
+		model.put("satisfaction", this.queries.satisfaction(filter, this.minAnswers));
 		return true;
 	}
 

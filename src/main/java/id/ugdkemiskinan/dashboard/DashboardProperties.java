@@ -3,6 +3,7 @@ package id.ugdkemiskinan.dashboard;
 import java.time.Duration;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,11 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param rollupEnabled whether this instance builds roll-ups on a schedule (tests call it
  * themselves)
  * @param refreshInterval how often the dashboard page refreshes its figures (htmx)
+ * @param satisfactionMinAnswers the least answers of residents a dinas or kecamatan needs
+ * for its satisfaction to be shown and ranked
  */
 @Validated
 @ConfigurationProperties("ugd.dashboard")
 public record DashboardProperties(@NotNull Duration rollupInterval, @NotNull Duration rollupGrace,
-		@NotNull Boolean rollupEnabled, @NotNull Duration refreshInterval) {
+		@NotNull Boolean rollupEnabled, @NotNull Duration refreshInterval,
+		@NotNull @Min(1) Integer satisfactionMinAnswers) {
 
 	@AssertTrue(message = "ugd.dashboard.rollup-interval must be positive")
 	public boolean isRollupIntervalPositive() {

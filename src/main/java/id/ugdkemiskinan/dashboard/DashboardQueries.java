@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -374,6 +376,86 @@ class DashboardQueries {
 			.params(params)
 			.query((RowCallbackHandler) rs -> counts.put(rs.getString("dinas_code"), rs.getLong("n")));
 		return counts;
+	}
+
+	/**
+	 * The residents' answers in the period (by the time they answered) with the filters:
+	 * kecamatan and category on the case, dinas = the case had an assignment of that
+	 * dinas resolved. By dinas, each answer counts once for every (non-secretariat) dinas
+	 * that resolved an assignment of the case before the answered resolution.
+	 */
+	Satisfaction satisfaction(DashboardFilter filter, int minAnswers) {
+		Map<String, Object> params = params(filter);
+		StringBuilder where = new StringBuilder(" WHERE f.answered_at >= :from AND f.answered_at < :to");
+		if (filter.kecamatan() != null) {
+			where.append(" AND c.kecamatan_code = :kecamatan");
+		}
+		if (filter.category() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id"
+					+ " AND fc.category_code = :category)");
+		}
+		if (filter.dinas() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM assignment fa WHERE fa.case_id = c.id"
+					+ " AND fa.dinas_code = :dinas AND fa.status = 'SELESAI')");
+		}
+		String sql = """
+				WITH f AS (
+				  SELECT f.id, f.case_id, f.answer, f.rating, f.round_resolved_at, c.kecamatan_code
+				  FROM resident_feedback f JOIN case_file c ON c.id = f.case_id""" + where + """
+				), fd AS (
+				  SELECT DISTINCT f.id, f.answer, f.rating, a.dinas_code
+				  FROM f JOIN assignment a ON a.case_id = f.case_id AND a.status = 'SELESAI'
+				                           AND a.closed_at <= f.round_resolved_at
+				  JOIN dinas d ON d.code = a.dinas_code AND NOT d.secretariat
+				)
+				SELECT 'all' AS dimension, '' AS code, count(*) AS n, count(*) FILTER (WHERE answer = 'SUDAH') AS sudah,
+				       count(rating) AS rated, avg(rating) AS mean FROM f
+				UNION ALL
+				SELECT 'kecamatan', kecamatan_code, count(*), count(*) FILTER (WHERE answer = 'SUDAH'), count(rating),
+				       avg(rating) FROM f GROUP BY kecamatan_code
+				UNION ALL
+				SELECT 'dinas', dinas_code, count(*), count(*) FILTER (WHERE answer = 'SUDAH'), count(rating),
+				       avg(rating) FROM fd""" + (filter.dinas() != null ? " WHERE dinas_code = :dinas" : "")
+				+ " GROUP BY dinas_code";
+		Map<String, String> dinasNames = new HashMap<>();
+		this.agencies.dinas().forEach(d -> dinasNames.put(d.code(), d.name()));
+		Map<String, String> kecamatanNames = new HashMap<>();
+		this.regions.kecamatan().forEach(k -> kecamatanNames.put(k.code(), k.name()));
+		List<Satisfaction.Group> byDinas = new ArrayList<>();
+		List<Satisfaction.Group> byKecamatan = new ArrayList<>();
+		Satisfaction.Group[] all = { new Satisfaction.Group("", "", 0, 0, 0, 0, null, false) };
+		this.jdbc.sql(sql).params(params).query((RowCallbackHandler) rs -> {
+			String dimension = rs.getString("dimension");
+			String code = rs.getString("code");
+			long n = rs.getLong("n");
+			long sudah = rs.getLong("sudah");
+			BigDecimal mean = rs.getBigDecimal("mean");
+			String name = switch (dimension) {
+				case "dinas" -> dinasNames.getOrDefault(code, code);
+				case "kecamatan" -> kecamatanNames.getOrDefault(code, code);
+				default -> "";
+			};
+			Satisfaction.Group group = new Satisfaction.Group(code, name, n, sudah, n - sudah, rs.getLong("rated"),
+					mean == null ? null : mean.doubleValue(), n >= minAnswers);
+			switch (dimension) {
+				case "dinas" -> byDinas.add(group);
+				case "kecamatan" -> byKecamatan.add(group);
+				default -> all[0] = group;
+			}
+		});
+		return new Satisfaction(all[0], ranked(byDinas), ranked(byKecamatan), minAnswers);
+	}
+
+	/**
+	 * Ranked groups first, the least satisfied ("Sudah" share, then mean rating) first;
+	 * then the groups with too few answers, by name.
+	 */
+	private static List<Satisfaction.Group> ranked(List<Satisfaction.Group> groups) {
+		Comparator<Satisfaction.Group> order = Comparator.comparing((Satisfaction.Group g) -> !g.ranked())
+			.thenComparing((Satisfaction.Group g) -> g.ranked() ? g.resolvedShare() : 0.0)
+			.thenComparing((Satisfaction.Group g) -> (g.ranked() && g.meanRating() != null) ? g.meanRating() : 0.0)
+			.thenComparing(Satisfaction.Group::name);
+		return groups.stream().sorted(order).toList();
 	}
 
 	private static final String BREACHED = "a.due_at < :now";

@@ -45,7 +45,7 @@ class SettingsTests {
 			assertThat(context.getBean(SlaProperties.class)).isEqualTo(
 					new SlaProperties(Duration.ofHours(4), 0.75, Duration.ofMinutes(1), Duration.ofHours(4), true));
 			assertThat(context.getBean(DashboardProperties.class)).isEqualTo(new DashboardProperties(
-					Duration.ofMinutes(1), Duration.ofMinutes(5), true, Duration.ofSeconds(30)));
+					Duration.ofMinutes(1), Duration.ofMinutes(5), true, Duration.ofSeconds(30), 10));
 			assertThat(context.getBean(AdminProperties.class)).isEqualTo(new AdminProperties(null, null));
 			assertThat(context.getBean(EmbeddedPostgresProperties.class))
 				.isEqualTo(new EmbeddedPostgresProperties(true, Path.of("data", "postgres"), 0));
