@@ -180,10 +180,37 @@ class DemoCases implements ApplicationRunner {
 			open |= seedAssignment(random, caseId, route[1], filed, now);
 		}
 		String status = open ? "TERBUKA" : random.nextInt(3) == 0 ? "SELESAI" : "DITUTUP";
-		this.jdbc.sql(
-				"UPDATE case_file SET status = :s, closed_at = CASE WHEN :s = 'DITUTUP' THEN filed_at + interval '3 days' END WHERE id = :c")
+		this.jdbc
+			.sql("UPDATE case_file SET status = :s, closed_at = CASE WHEN :s = 'DITUTUP' THEN filed_at + interval '3 days' END, "
+					+ "resolved_at = CASE WHEN :s <> 'TERBUKA' THEN (SELECT max(closed_at) FROM assignment WHERE case_id = :c) END "
+					+ "WHERE id = :c")
 			.param("s", status)
 			.param("c", caseId)
+			.update();
+		if (!open) {
+			answer(caseId);
+		}
+	}
+
+	/**
+	 * About half the residents of a resolved case answered "sudah tertangani?" within two
+	 * days, mostly content (its own random numbers, so the cases stay those of before).
+	 */
+	private void answer(long caseId) {
+		Random random = new Random(caseId * 7919);
+		if (random.nextInt(100) >= 55) {
+			return;
+		}
+		int[] ratings = { 5, 5, 5, 4, 4, 4, 4, 3, 3, 2 };
+		this.jdbc
+			.sql("""
+					INSERT INTO resident_feedback (case_id, round_resolved_at, answer, rating, via, answered_at)
+					SELECT id, resolved_at, 'SUDAH', :rating, 'STATUS_PAGE', resolved_at + make_interval(mins => :minutes)
+					FROM case_file WHERE id = :c AND resolved_at IS NOT NULL AND resolved_at + make_interval(mins => :minutes) < now()
+					ON CONFLICT DO NOTHING""")
+			.param("c", caseId)
+			.param("rating", ratings[random.nextInt(ratings.length)])
+			.param("minutes", 30 + random.nextInt(2 * 24 * 60))
 			.update();
 	}
 

@@ -35,6 +35,7 @@ class DemoCasesTests {
 			.as("breached ones still open")
 			.isPositive();
 		assertThat(count("SELECT count(*) FROM case_file WHERE status = 'DITUTUP'")).isPositive();
+		assertThat(count("SELECT count(*) FROM resident_feedback")).as("residents who answered").isPositive();
 		assertThat(count("SELECT count(*) FROM case_file WHERE nik IS NULL")).as("residents without NIK").isPositive();
 
 		this.demoCases.run(null);
