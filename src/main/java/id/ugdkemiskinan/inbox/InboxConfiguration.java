@@ -6,6 +6,7 @@ import id.ugdkemiskinan.common.PeriodicTask;
 import id.ugdkemiskinan.region.Regions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,14 +21,24 @@ import org.springframework.context.annotation.Configuration;
 class InboxConfiguration {
 
 	@Bean
-	Routing inboxRouting(InboxProperties properties, Regions regions) {
-		for (Map.Entry<String, String> number : properties.numbers().entrySet()) {
-			if (regions.kecamatan(number.getValue()).isEmpty()) {
-				throw new IllegalStateException("ugd.inbox.kecamatan-numbers." + number.getKey() + ": "
-						+ number.getValue() + " is no kecamatan of " + regions.kabupaten().name());
-			}
-		}
+	Routing inboxRouting(InboxProperties properties) {
 		return new Routing(properties.numbers());
+	}
+
+	/**
+	 * Refuses to start with a number routed to no kecamatan of the kabupaten (after the
+	 * region import, which runs first).
+	 */
+	@Bean
+	ApplicationRunner inboxRoutingCheck(InboxProperties properties, Regions regions) {
+		return (arguments) -> {
+			for (Map.Entry<String, String> number : properties.numbers().entrySet()) {
+				if (regions.kecamatan(number.getValue()).isEmpty()) {
+					throw new IllegalStateException("ugd.inbox.kecamatan-numbers." + number.getKey() + ": "
+							+ number.getValue() + " is no kecamatan of " + regions.kabupaten().name());
+				}
+			}
+		};
 	}
 
 	@Bean
