@@ -139,6 +139,9 @@ class SecurityConfiguration {
 				.hasRole("PETUGAS_DINAS")
 				.requestMatchers("/dasbor", "/dasbor/**")
 				.hasAnyRole("SEKRETARIAT", "PIMPINAN", "PETUGAS_DINAS", "OPERATOR_UPT")
+				// The WhatsApp intake inbox (issue 16): scope checks in its queries.
+				.requestMatchers("/pesan-masuk", "/pesan-masuk/**")
+				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
 				.requestMatchers("/notifikasi", "/notifikasi/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**")

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -129,6 +130,18 @@ public class CaseIntake {
 	 */
 	public Filing file(FileCaseCommand command, List<ValidAttachment> files, CurrentUser user, Submission submission,
 			Mode mode) {
+		return file(command, files, user, submission, mode, (caseId) -> {
+		});
+	}
+
+	/**
+	 * As {@link #file(FileCaseCommand, List, CurrentUser, Submission, Mode)}, telling
+	 * {@code stored} the new case's id inside the filing's transaction (what it throws
+	 * rolls the filing back): a case filed from a
+	 * {@link id.ugdkemiskinan.cases.FilingSource}.
+	 */
+	public Filing file(FileCaseCommand command, List<ValidAttachment> files, CurrentUser user, Submission submission,
+			Mode mode, LongConsumer stored) {
 		Optional<String> earlier = earlier(submission, user);
 		if (earlier.isPresent()) {
 			return new Filing.AlreadyFiled(earlier.get());
@@ -153,7 +166,7 @@ public class CaseIntake {
 			}
 		}
 		try {
-			return new Filing.Filed(this.transaction.execute(status -> store(valid, files, user, submission)),
+			return new Filing.Filed(this.transaction.execute(status -> store(valid, files, user, submission, stored)),
 					duplicates);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -178,7 +191,8 @@ public class CaseIntake {
 		return earlier.ticket();
 	}
 
-	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission) {
+	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission,
+			LongConsumer stored) {
 		Instant now = this.clock.instant();
 		CaseFile kase = this.cases.save(new CaseFile(this.tickets.next(now), TicketNumbers.accessCode(), valid, now,
 				user.id(), submission.key(), submission.contentHash()));
@@ -192,6 +206,7 @@ public class CaseIntake {
 		for (ValidAttachment file : files) {
 			this.attachments.save(new Attachment(kase.getId(), file, now, user.id()));
 		}
+		stored.accept(kase.getId());
 		return kase.getTicket();
 	}
 

@@ -13,8 +13,16 @@ import id.ugdkemiskinan.cases.intake.Submission;
 import id.ugdkemiskinan.cases.intake.SubmissionKeyTooLongException;
 import id.ugdkemiskinan.cases.intake.SubmissionReusedException;
 import id.ugdkemiskinan.cases.intake.ValidAttachment;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import id.ugdkemiskinan.cases.FilingSource;
+import id.ugdkemiskinan.common.InvalidParameterException;
+import id.ugdkemiskinan.common.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,15 +56,34 @@ class FilingController {
 
 	private final Agencies agencies;
 
-	FilingController(CaseIntake intake, AttachmentInspector inspector, Regions regions, Agencies agencies) {
+	private final ObjectProvider<FilingSource> sources;
+
+	FilingController(CaseIntake intake, AttachmentInspector inspector, Regions regions, Agencies agencies,
+			ObjectProvider<FilingSource> sources) {
 		this.intake = intake;
 		this.inspector = inspector;
 		this.regions = regions;
 		this.agencies = agencies;
+		this.sources = sources;
 	}
 
 	@GetMapping("/kasus/baru")
-	String showFilingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+	String showFilingForm(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(name = SOURCE_PARAM, required = false) String source, Model model) {
+		Long sourceId = sourceId(source);
+		if (sourceId != null) {
+			// From a WhatsApp conversation: prefilled, and no browser draft over it.
+			FilingSource.Draft draft = draft(sourceId, user)
+				.orElseThrow(() -> new NotFoundException("no filing source " + sourceId));
+			FileCaseForm empty = FileCaseForm.empty();
+			model.addAttribute("form",
+					new FileCaseForm(null, null, null, null, null, null, draft.channel(), List.of(),
+							draft.description(), null, null, false, null, null, draft.phone(), null, null, null, false,
+							List.of(), List.of(), empty.submissionToken(), false));
+			model.addAttribute("filingSource", draft);
+			model.addAttribute("filingSourceChosen", draft.files().stream().map(FilingSource.FileOffer::key).toList());
+			return prepareForm(user, model);
+		}
 		model.addAttribute("form", FileCaseForm.empty());
 		// A fresh form takes back what the browser kept of an unsent one (a form shown
 		// again after a post shows what was posted, and the browser keeps that instead).
@@ -64,10 +91,44 @@ class FilingController {
 		return prepareForm(user, model);
 	}
 
+	/** The hidden field naming the conversation a case is filed from. */
+	static final String SOURCE_PARAM = "percakapan";
+
+	/** The source's files ticked to attach. */
+	static final String SOURCE_FILES_PARAM = "lampiranPercakapan";
+
+	private static Long sourceId(String source) {
+		if (source == null || source.isEmpty()) {
+			return null;
+		}
+		if (!source.matches("[0-9]{1,18}")) {
+			throw new InvalidParameterException(SOURCE_PARAM, "param.number", source, 1, Long.MAX_VALUE);
+		}
+		return Long.parseLong(source);
+	}
+
+	private Optional<FilingSource.Draft> draft(long sourceId, CurrentUser user) {
+		FilingSource source = this.sources.getIfAvailable();
+		return (source == null) ? Optional.empty() : source.draft(sourceId, user);
+	}
+
 	@PostMapping("/kasus")
 	String fileCase(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") FileCaseForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, @RequestParam(name = SOURCE_PARAM, required = false) String source,
+			@RequestParam(name = SOURCE_FILES_PARAM, required = false) List<String> sourceFiles) {
+		Long sourceId = sourceId(source);
+		FilingSource.Draft draft = null;
+		if (sourceId != null) {
+			draft = draft(sourceId, user).orElse(null);
+			if (draft == null) {
+				result.reject("inbox.filing.stale");
+				model.addAttribute("filingSourceProblem", "inbox.filing.stale");
+				return prepareForm(user, model);
+			}
+			model.addAttribute("filingSource", draft);
+			model.addAttribute("filingSourceChosen", (sourceFiles == null) ? List.of() : sourceFiles);
+		}
 		Submission submission;
 		try {
 			submission = Submission.ofForm(form.submissionToken(), form.command());
@@ -77,12 +138,21 @@ class FilingController {
 			model.addAttribute("submissionProblem", "case.submission.invalid");
 			return prepareFormWithNewToken(user, model);
 		}
-		List<ValidAttachment> files = this.inspector.read(form.attachments(), result);
+		List<ValidAttachment> files = new ArrayList<>(this.inspector.read(form.attachments(), result));
+		if (draft != null && sourceFiles != null && !sourceFiles.isEmpty()) {
+			files.addAll(sourceAttachments(draft.sourceId(), sourceFiles, files.size(), user, result));
+		}
 		CaseIntake.Mode mode = result.hasErrors() ? CaseIntake.Mode.CHECK_ONLY
 				: Boolean.TRUE.equals(form.confirmDuplicate()) ? CaseIntake.Mode.IGNORE_DUPLICATES
 						: CaseIntake.Mode.STOP_AT_DUPLICATES;
 		try {
-			Filing filing = this.intake.file(form.command(), files, user, submission, mode);
+			FilingSource filingSource = (draft != null) ? this.sources.getObject() : null;
+			long id = (draft != null) ? draft.sourceId() : 0;
+			Filing filing = this.intake.file(form.command(), files, user, submission, mode, (caseId) -> {
+				if (filingSource != null) {
+					filingSource.filed(id, caseId, user);
+				}
+			});
 			if (filing instanceof Filing.Filed filed) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
 				return toFiledCase(filed.ticket(), user, redirect);
@@ -115,6 +185,34 @@ class FilingController {
 			result.rejectValue("desaCode", "case.desa.outOfScope");
 			return prepareForm(user, model);
 		}
+		catch (FilingSource.StaleSourceException ex) {
+			result.reject("inbox.filing.stale");
+			model.addAttribute("filingSourceProblem", "inbox.filing.stale");
+			return prepareForm(user, model);
+		}
+	}
+
+	/** The source's ticked files, checked as uploads are. */
+	private List<ValidAttachment> sourceAttachments(long sourceId, List<String> keys, int uploaded, CurrentUser user,
+			BindingResult result) {
+		if (uploaded + keys.size() > AttachmentInspector.MAX_FILES) {
+			result.rejectValue("attachments", "case.attachments.tooMany",
+					new Object[] { AttachmentInspector.MAX_FILES }, null);
+			return List.of();
+		}
+		List<ValidAttachment> files = new ArrayList<>();
+		for (FilingSource.SourceFile file : this.sources.getObject().attachments(sourceId, keys, user)) {
+			String problem = this.inspector.problem(file.content());
+			if (problem != null) {
+				result.rejectValue("attachments", problem, new Object[] { file.filename() }, null);
+			}
+			else {
+				String type = this.inspector.contentType(file.content());
+				files.add(
+						new ValidAttachment(AttachmentInspector.safeName(file.filename(), type), type, file.content()));
+			}
+		}
+		return files;
 	}
 
 	/**

@@ -3,15 +3,20 @@ package id.ugdkemiskinan.delivery.channel;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import id.ugdkemiskinan.common.Problems;
+import id.ugdkemiskinan.delivery.WhatsAppMessageReceived;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,8 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
  * wrong, or no app secret configured → 401): each
  * {@code entry[].changes[].value.statuses[]} moves its WhatsApp delivery (found by the
  * wamid, {@code provider_id}) only forward, SENT → DELIVERED → READ, or to FAILED with
- * Meta's error; a replayed callback changes nothing. Residents' incoming messages are
- * accepted and ignored for now.
+ * Meta's error; a replayed callback changes nothing. Each resident's message
+ * ({@code value.messages[]}, with {@code value.metadata.phone_number_id} and the profile
+ * name from {@code value.contacts[]}) is published as a {@link WhatsAppMessageReceived},
+ * synchronously, so that its listener has stored it before Meta gets the 200; a malformed
+ * message is skipped.
  */
 @RestController
 @RequestMapping(WhatsAppWebhookController.PATH)
@@ -65,13 +73,16 @@ public class WhatsAppWebhookController {
 
 	private final Problems problems;
 
+	private final ApplicationEventPublisher publisher;
+
 	public WhatsAppWebhookController(WhatsAppProperties properties, JsonMapper json, JdbcClient jdbc, Clock clock,
-			Problems problems) {
+			Problems problems, ApplicationEventPublisher publisher) {
 		this.properties = properties;
 		this.json = json;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.problems = problems;
+		this.publisher = publisher;
 	}
 
 	@GetMapping
@@ -106,9 +117,23 @@ public class WhatsAppWebhookController {
 		}
 		for (JsonNode entry : root.path("entry")) {
 			for (JsonNode change : entry.path("changes")) {
-				// value.messages (residents writing in) are out of scope: ignored.
-				for (JsonNode status : change.path("value").path("statuses")) {
+				JsonNode value = change.path("value");
+				for (JsonNode status : value.path("statuses")) {
 					apply(status);
+				}
+				String businessNumber = value.path("metadata").path("phone_number_id").asString("");
+				Map<String, String> names = new HashMap<>();
+				for (JsonNode contact : value.path("contacts")) {
+					String name = contact.path("profile").path("name").asString("");
+					if (!name.isBlank()) {
+						names.put(contact.path("wa_id").asString(""), name);
+					}
+				}
+				for (JsonNode message : value.path("messages")) {
+					WhatsAppMessageReceived received = incoming(message, businessNumber, names);
+					if (received != null) {
+						this.publisher.publishEvent(received);
+					}
 				}
 			}
 		}
@@ -146,6 +171,78 @@ public class WhatsAppWebhookController {
 			.param("wamid", wamid)
 			.param("from", from)
 			.update();
+	}
+
+	/**
+	 * One resident's message, or {@code null} when it lacks what makes it one (id,
+	 * sender, the number it came to, a time).
+	 */
+	static @Nullable WhatsAppMessageReceived incoming(JsonNode message, String businessNumber,
+			Map<String, String> names) {
+		if (!message.isObject() || businessNumber.isBlank() || businessNumber.length() > 50) {
+			return null;
+		}
+		String wamid = message.path("id").asString("");
+		String from = message.path("from").asString("");
+		String type = message.path("type").asString("");
+		if (wamid.isBlank() || wamid.length() > 200 || !from.matches("[0-9]{8,15}") || !type.matches("[a-z_]{1,20}")) {
+			return null;
+		}
+		Instant sentAt;
+		try {
+			sentAt = Instant.ofEpochSecond(Long.parseLong(message.path("timestamp").asString("")));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		String text = null;
+		String mediaId = null;
+		String mediaType = null;
+		String filename = null;
+		String payload = null;
+		switch (type) {
+			case "text" -> text = textOf(message.path("text").path("body"));
+			case "image", "document" -> {
+				JsonNode media = message.path(type);
+				mediaId = textOf(media.path("id"));
+				if (mediaId == null || mediaId.length() > 200) {
+					return null;
+				}
+				mediaType = limit(textOf(media.path("mime_type")), 100);
+				filename = limit(textOf(media.path("filename")), 200);
+				text = textOf(media.path("caption"));
+			}
+			case "button" -> {
+				payload = textOf(message.path("button").path("payload"));
+				text = textOf(message.path("button").path("text"));
+			}
+			case "interactive" -> {
+				JsonNode reply = message.path("interactive").path("button_reply");
+				if (reply.isMissingNode()) {
+					reply = message.path("interactive").path("list_reply");
+				}
+				payload = textOf(reply.path("id"));
+				text = textOf(reply.path("title"));
+			}
+			default -> {
+				// audio, location, sticker, video...: stored with their type only.
+			}
+		}
+		String name = limit(names.get(from), 100);
+		return new WhatsAppMessageReceived(wamid, businessNumber, "+" + from, name, type, limit(text, 4000), mediaId,
+				mediaType, filename, limit(payload, 200), sentAt);
+	}
+
+	private static @Nullable String textOf(JsonNode node) {
+		if (!node.isString()) {
+			return null;
+		}
+		String text = node.asString().replace("\0", "").strip();
+		return text.isEmpty() ? null : text;
+	}
+
+	private static @Nullable String limit(@Nullable String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
 	}
 
 	/** Meta's error as {@code <code>: <title>} (else its message). */
