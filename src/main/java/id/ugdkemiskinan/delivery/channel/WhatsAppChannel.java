@@ -9,6 +9,7 @@ import java.util.Map;
 
 import id.ugdkemiskinan.delivery.ChannelType;
 import id.ugdkemiskinan.delivery.DeliveryKind;
+import id.ugdkemiskinan.delivery.ResidentMessages;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,13 +41,10 @@ public class WhatsAppChannel implements Channel {
 	/** The digest template's body parameters, in order. */
 	static final List<String> DIGEST_PARAMETERS = List.of("date", "compliance", "late", "link");
 
-	/** The resident's answer that a quick-reply button carries, as its payload's end. */
-	static final List<String> RESOLVED_ANSWERS = List.of("SUDAH", "BELUM");
-
 	/**
-	 * The payload prefix of the "sudah tertangani?" buttons: {@code ugd-fb:<ticket>:}.
+	 * The answers of the quick-reply buttons, in the buttons' order ("Sudah", "Belum").
 	 */
-	public static final String FEEDBACK_PAYLOAD_PREFIX = "ugd-fb:";
+	static final List<Boolean> RESOLVED_ANSWERS = List.of(true, false);
 
 	/** The body parameters of every other kind's template, in order. */
 	private static final Map<DeliveryKind, List<String>> PARAMETERS = Map.of(DeliveryKind.RESIDENT_RECEIPT,
@@ -156,7 +154,7 @@ public class WhatsAppChannel implements Channel {
 			for (int i = 0; i < RESOLVED_ANSWERS.size(); i++) {
 				components.add(Map.of("type", "button", "sub_type", "quick_reply", "index", String.valueOf(i),
 						"parameters", List.of(Map.of("type", "payload", "payload",
-								feedbackPayload(message.param("ticket"), RESOLVED_ANSWERS.get(i))))));
+								ResidentMessages.feedbackPayload(message.param("ticket"), RESOLVED_ANSWERS.get(i))))));
 			}
 		}
 		Map<String, Object> templateObject = new LinkedHashMap<>();
@@ -170,14 +168,6 @@ public class WhatsAppChannel implements Channel {
 		request.put("type", "template");
 		request.put("template", templateObject);
 		return request;
-	}
-
-	/**
-	 * The payload of a "sudah tertangani?" button: {@code ugd-fb:<ticket>:SUDAH} or
-	 * {@code ugd-fb:<ticket>:BELUM}.
-	 */
-	public static String feedbackPayload(String ticket, String answer) {
-		return FEEDBACK_PAYLOAD_PREFIX + ticket + ":" + answer;
 	}
 
 	static List<String> parameterNames(DeliveryKind kind) {

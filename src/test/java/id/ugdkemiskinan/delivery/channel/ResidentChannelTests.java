@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import id.ugdkemiskinan.delivery.ChannelType;
 import id.ugdkemiskinan.delivery.DeliveryKind;
+import id.ugdkemiskinan.delivery.ResidentMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,17 @@ class ResidentChannelTests {
 				     {"type": "button", "sub_type": "quick_reply", "index": "1",
 				      "parameters": [{"type": "payload", "payload": "ugd-fb:UGD-26-000042:BELUM"}]}]}}
 				""")));
+	}
+
+	@Test
+	void aTappedButtonsPayloadReadsBackAsTheTicketAndTheAnswer() {
+		assertThat(ResidentMessages.feedbackTap(ResidentMessages.feedbackPayload("UGD-26-000042", false)))
+			.contains(new ResidentMessages.FeedbackTap("UGD-26-000042", false));
+		assertThat(ResidentMessages.feedbackTap("ugd-fb:UGD-26-000042:SUDAH"))
+			.contains(new ResidentMessages.FeedbackTap("UGD-26-000042", true));
+		assertThat(ResidentMessages.feedbackTap("ugd-fb:UGD-26-000042:MUNGKIN")).isEmpty();
+		assertThat(ResidentMessages.feedbackTap("Sudah")).isEmpty();
+		assertThat(ResidentMessages.feedbackTap("ugd-fb:UGD-26-000042\u0000:BELUM")).isEmpty();
 	}
 
 	@Test
