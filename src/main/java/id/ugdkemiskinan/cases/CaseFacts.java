@@ -3,6 +3,10 @@ package id.ugdkemiskinan.cases;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules may know of a case or an assignment beyond its events: enough to
@@ -23,6 +27,43 @@ public interface CaseFacts {
 	 * so still needs a warning).
 	 */
 	List<Long> stillWaiting(Collection<Long> assignmentIds);
+
+	/**
+	 * What a message to the resident of the case may carry, if the resident agreed to
+	 * updates (a consent not withdrawn): the consenting phone, the ticket, the access
+	 * code as the resident reads it ({@code K7MQX-3PA9R}), and the assignments with their
+	 * dinas and due times. Never the resident's name, NIK or address.
+	 */
+	Optional<ResidentContact> residentContact(long caseId);
+
+	/**
+	 * The consenting phone (E.164) of each case among the ids whose resident agreed to
+	 * updates and has not withdrawn.
+	 */
+	Map<Long, String> consentingPhones(Collection<Long> caseIds);
+
+	/**
+	 * @param phone the consenting number, E.164
+	 * @param accessCode formatted for reading ({@code K7MQX-3PA9R})
+	 * @param assignments the case's assignments, oldest first
+	 */
+	record ResidentContact(long caseId, String ticket, String kecamatanCode, String phone, String accessCode,
+			Instant filedAt, List<ResidentAssignment> assignments) {
+
+		public ResidentContact {
+			assignments = List.copyOf(assignments);
+		}
+
+	}
+
+	/**
+	 * @param respondedAt its first response, if any
+	 * @param status the assignment's status ({@code MENUNGGU_RESPON}, {@code DIRESPON},
+	 * ...)
+	 */
+	record ResidentAssignment(long assignmentId, String dinasCode, String dinasName, Instant dueAt,
+			@Nullable Instant respondedAt, String status) {
+	}
 
 	/**
 	 * @param kecamatanName the kecamatan's name

@@ -46,4 +46,9 @@ public record DeliveryProperties(@NotNull String baseUrl, @NotNull Boolean sende
 		return this.baseUrl.replaceAll("/+$", "") + "/kasus/" + ticket;
 	}
 
+	/** The link to the resident's status page ({@code /cek}, no login). */
+	public String statusLink() {
+		return this.baseUrl.replaceAll("/+$", "") + "/cek";
+	}
+
 }

@@ -2,6 +2,9 @@ package id.ugdkemiskinan.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +16,34 @@ import org.jspecify.annotations.Nullable;
  * sent by its senders like every delivery.
  */
 public interface ResidentMessages {
+
+	/**
+	 * The start of the payload of the "sudah tertangani?" quick-reply buttons:
+	 * {@code ugd-fb:<ticket>:SUDAH} and {@code ugd-fb:<ticket>:BELUM}.
+	 */
+	String FEEDBACK_PAYLOAD_PREFIX = "ugd-fb:";
+
+	/** The payload of a "sudah tertangani?" button. */
+	static String feedbackPayload(String ticket, boolean resolved) {
+		return FEEDBACK_PAYLOAD_PREFIX + ticket + ":" + (resolved ? "SUDAH" : "BELUM");
+	}
+
+	/**
+	 * The resident's tap on a "sudah tertangani?" button, read back from the payload of
+	 * an incoming button message (empty for any other payload).
+	 */
+	static Optional<FeedbackTap> feedbackTap(String payload) {
+		Matcher matcher = Pattern.compile("^ugd-fb:([A-Z0-9-]{1,20}):(SUDAH|BELUM)$").matcher(payload.strip());
+		return matcher.matches() ? Optional.of(new FeedbackTap(matcher.group(1), "SUDAH".equals(matcher.group(2))))
+				: Optional.empty();
+	}
+
+	/**
+	 * @param ticket the case's ticket
+	 * @param resolved "Sudah" ({@code true}) or "Belum" ({@code false})
+	 */
+	record FeedbackTap(String ticket, boolean resolved) {
+	}
 
 	/** WhatsApp's customer-service window. */
 	Duration SERVICE_WINDOW = Duration.ofHours(24);

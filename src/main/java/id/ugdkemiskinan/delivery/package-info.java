@@ -11,6 +11,11 @@
  * agency), as the in-app notifications do; the facts of a message (kecamatan, category,
  * due time) come from cases' {@link id.ugdkemiskinan.cases.CaseFacts}. The daily digest's
  * figures come from dashboard's {@code DailyDigests}.
+ * <p>
+ * Residents hear of their case only with their recorded consent, which cases' facts give
+ * ({@code CaseFacts.residentContact}, {@code consentingPhones}): on WhatsApp when it is
+ * active, else as an SMS request through the webhook; the sender checks the consent again
+ * before each message goes out.
  */
 @ApplicationModule(allowedDependencies = { "common", "common :: web", "users", "cases", "agency", "dashboard" })
 @NullMarked

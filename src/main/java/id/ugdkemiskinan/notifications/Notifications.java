@@ -9,6 +9,7 @@ import id.ugdkemiskinan.cases.AssignmentsFlagged;
 import id.ugdkemiskinan.cases.AssignmentsFlagged.Flagged;
 import id.ugdkemiskinan.cases.CaseAwaitingConfirmation;
 import id.ugdkemiskinan.cases.CaseRejected;
+import id.ugdkemiskinan.cases.ResidentAnswered;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * dinas staff hear of each new assignment to their dinas and each of their assignments at
  * risk or breached (the secretariat likewise for its triage), the secretariat of every
  * breach, the leadership of every escalation, the UPT of its kecamatan's cases that wait
- * for it. Each person is told of each event once (a unique key on person and event). A
- * notification carries what its list shows (ticket, dinas, instant), so this module reads
- * only its own table, the accounts ({@code app_user}) and the secretariat flag of the
- * dinas. The events stay the single source: the delivery module listens to the same
- * events for email, WhatsApp and the webhook, after the commit.
+ * for it, the secretariat and the UPT of a case its resident reopened ("belum
+ * tertangani"). Each person is told of each event once (a unique key on person and
+ * event). A notification carries what its list shows (ticket, dinas, instant), so this
+ * module reads only its own table, the accounts ({@code app_user}) and the secretariat
+ * flag of the dinas. The events stay the single source: the delivery module listens to
+ * the same events for email, WhatsApp and the webhook, after the commit.
  */
 @Component
 class Notifications {
@@ -85,6 +87,32 @@ class Notifications {
 	void on(CaseRejected rejected) {
 		notifyKecamatan(rejected.eventId(), rejected.caseId(), rejected.ticket(), rejected.kecamatanCode(), null,
 				"CASE_REJECTED", rejected.occurredAt());
+	}
+
+	/**
+	 * The resident said "belum tertangani" and the case reopened: the secretariat (which
+	 * triages it again, and hears of that assignment as ROUTED too) and the UPT of its
+	 * kecamatan.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(ResidentAnswered answered) {
+		if (answered.resolved()) {
+			return;
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
+					SELECT u.id, :event, :case, 'RESIDENT_REOPENED', :ticket, NULL, :occurredAt, :occurredAt
+					FROM app_user u
+					WHERE u.enabled AND (u.role = 'SEKRETARIAT' OR (u.role = 'OPERATOR_UPT' AND u.kecamatan_code = :kecamatan))
+					ON CONFLICT (user_id, event_id) DO NOTHING""")
+			.param("event", answered.eventId())
+			.param("case", answered.caseId())
+			.param("ticket", answered.ticket())
+			.param("occurredAt", Timestamp.from(answered.occurredAt()))
+			.param("kecamatan", answered.kecamatanCode())
+			.update();
 	}
 
 	private int notifyDinasEvents(String kind, List<Flagged> events, Instant now) {

@@ -5,9 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import id.ugdkemiskinan.cases.CaseFacts;
+import id.ugdkemiskinan.cases.domain.AccessCodes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,6 +78,45 @@ class CaseFactsQuery implements CaseFacts {
 			.param("ids", assignmentIds.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
+	}
+
+	@Override
+	public Optional<ResidentContact> residentContact(long caseId) {
+		Optional<ResidentContact> contact = this.jdbc.sql("""
+				SELECT c.id, c.ticket, c.kecamatan_code, c.access_code, c.filed_at, rc.phone
+				FROM case_file c JOIN resident_consent rc ON rc.case_id = c.id AND rc.withdrawn_at IS NULL
+				WHERE c.id = :id""")
+			.param("id", caseId)
+			.query((rs, n) -> new ResidentContact(rs.getLong("id"), rs.getString("ticket"),
+					rs.getString("kecamatan_code"), rs.getString("phone"),
+					AccessCodes.format(rs.getString("access_code")), instant(rs, "filed_at"), List.of()))
+			.optional();
+		return contact.map((c) -> new ResidentContact(c.caseId(), c.ticket(), c.kecamatanCode(), c.phone(),
+				c.accessCode(), c.filedAt(), this.jdbc.sql("""
+						SELECT a.id, a.dinas_code, d.name, a.due_at, a.responded_at, a.status
+						FROM assignment a JOIN dinas d ON d.code = a.dinas_code
+						WHERE a.case_id = :id ORDER BY a.assigned_at, a.id""").param("id", caseId).query((rs, n) -> {
+					Timestamp responded = rs.getTimestamp("responded_at");
+					return new ResidentAssignment(rs.getLong("id"), rs.getString("dinas_code"), rs.getString("name"),
+							instant(rs, "due_at"), (responded != null) ? responded.toInstant() : null,
+							rs.getString("status"));
+				}).list()));
+	}
+
+	@Override
+	public Map<Long, String> consentingPhones(Collection<Long> caseIds) {
+		Map<Long, String> phones = new HashMap<>();
+		if (caseIds.isEmpty()) {
+			return phones;
+		}
+		this.jdbc
+			.sql("SELECT case_id, phone FROM resident_consent"
+					+ " WHERE case_id = ANY (CAST(:ids AS bigint[])) AND withdrawn_at IS NULL")
+			.param("ids", caseIds.toArray(Long[]::new))
+			.query((rs) -> {
+				phones.put(rs.getLong("case_id"), rs.getString("phone"));
+			});
+		return phones;
 	}
 
 	private static CaseFact caseFact(ResultSet rs) throws SQLException {

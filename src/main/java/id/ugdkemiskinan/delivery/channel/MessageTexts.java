@@ -27,6 +27,9 @@ public class MessageTexts {
 	/** The digest's parameters in the order of the messages' placeholders {0} to {3}. */
 	static final List<String> DIGEST_FIELDS = List.of("date", "compliance", "onTime", "late");
 
+	/** What stands for the access code where staff could read the message. */
+	static final String HIDDEN_CODE = "•••••-•••••";
+
 	private final MessageSource messages;
 
 	public MessageTexts(MessageSource messages) {
@@ -42,25 +45,62 @@ public class MessageTexts {
 		return preview(message, Locales.INDONESIAN);
 	}
 
-	/** The message in the language. */
+	/**
+	 * The message in the language. A message to a resident as the resident reads it,
+	 * except for the access code, which is hidden: the preview is what the delivery log
+	 * and the Kotak keluar keep and show to staff.
+	 */
 	public Preview preview(OutgoingMessage message, Locale locale) {
+		if (message.kind().toResident()) {
+			return new Preview(subject(message, locale), residentText(message, locale, true));
+		}
 		return new Preview(subject(message, locale), text(message, locale));
+	}
+
+	/**
+	 * A message to a resident as it goes out (an SMS through the webhook), access code
+	 * and all.
+	 */
+	public String residentText(OutgoingMessage message) {
+		return residentText(message, Locales.INDONESIAN, false);
 	}
 
 	/** The subject line. */
 	public String subject(OutgoingMessage message, Locale locale) {
-		return this.messages.getMessage("delivery.subject." + message.kind().name(), arguments(message), locale);
+		return this.messages.getMessage(prefix(message.kind()) + "subject." + message.kind().name(), arguments(message),
+				locale);
 	}
 
 	/** The first sentence: what happened and what is asked. */
 	public String lead(OutgoingMessage message, Locale locale) {
-		return this.messages.getMessage("delivery.lead." + message.kind().name(), arguments(message), locale);
+		return this.messages.getMessage(prefix(message.kind()) + "lead." + message.kind().name(), arguments(message),
+				locale);
+	}
+
+	/**
+	 * The words of a message to a resident: its text with the parameters in the order of
+	 * its WhatsApp template's (the inbox's reply: the text itself).
+	 */
+	private String residentText(OutgoingMessage message, Locale locale, boolean hideCode) {
+		if (message.kind() == DeliveryKind.INBOX_REPLY) {
+			return message.param("text");
+		}
+		Object[] values = WhatsAppChannel.parameterNames(message.kind()).stream().map((name) -> {
+			String value = message.param(name);
+			return (hideCode && name.equals("accessCode") && !value.isEmpty()) ? HIDDEN_CODE : value;
+		}).toArray();
+		return this.messages.getMessage("residentmsg.text." + message.kind().name(), values, locale);
+	}
+
+	/** The kinds of issue 16 have their words under {@code residentmsg.}. */
+	private static String prefix(DeliveryKind kind) {
+		return (kind.toResident() || kind == DeliveryKind.RESIDENT_REOPENED) ? "residentmsg." : "delivery.";
 	}
 
 	/** The case's facts as label and value, those without a value left out. */
 	public List<Field> fields(OutgoingMessage message, Locale locale) {
 		List<Field> fields = new ArrayList<>();
-		if (message.kind() == DeliveryKind.DIGEST) {
+		if (message.kind() == DeliveryKind.DIGEST || message.kind().toResident()) {
 			return fields;
 		}
 		for (String name : CASE_FIELDS) {

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * a case {@code ticket}, {@code kecamatan}, {@code category}, {@code priority},
  * {@code dinas}, {@code dueAt} (ISO 8601) and {@code link}; for the digest {@code date},
  * {@code compliance}, {@code onTime}, {@code late}, {@code link}, {@code byDinas} and
- * {@code oldest}. Headers: {@code X-UGD-Delivery: <deliveryId>} (for the receiver to drop
+ * {@code oldest}; an update to a resident where WhatsApp is not used is an SMS request,
+ * {@code deliveryId}, {@code kind} ({@code RESIDENT_*}), {@code event}
+ * ({@code resident.sms}), {@code phone} (E.164), {@code ticket} and {@code text} (the
+ * SMS). Headers: {@code X-UGD-Delivery: <deliveryId>} (for the receiver to drop
  * duplicates) and {@code X-UGD-Signature: sha256=<lowercase hex HMAC-SHA256 of the exact
  * body bytes with ugd.webhook.secret>}; without a secret the signature header is left out
  * (the receiver then has nothing to check: set a secret outside a test). A 2xx is sent; a
@@ -35,6 +38,12 @@ public class WebhookChannel implements Channel {
 
 	/** The header carrying the body's signature. */
 	public static final String SIGNATURE_HEADER = "X-UGD-Signature";
+
+	/**
+	 * The event of an SMS to a resident: the gateway is to send {@code text} to
+	 * {@code phone}.
+	 */
+	public static final String RESIDENT_SMS = "resident.sms";
 
 	private static final List<String> CASE_FIELDS = List.of("ticket", "kecamatan", "category", "priority", "dinas");
 
@@ -96,8 +105,10 @@ public class WebhookChannel implements Channel {
 		catch (IllegalArgumentException | JacksonException ex) {
 			return new SendResult.Failed("cannot build the request: " + ex.getMessage());
 		}
-		String subject = this.texts.preview(message).subject();
-		String sentBody = new String(body, StandardCharsets.UTF_8);
+		MessageTexts.Preview preview = this.texts.preview(message);
+		String subject = preview.subject();
+		// What the log keeps: for a resident's SMS its words without the access code.
+		String sentBody = message.kind().toResident() ? preview.text() : new String(body, StandardCharsets.UTF_8);
 		String secret = this.properties.secret();
 		return this.http.post(uri, (headers) -> {
 			headers.set(DELIVERY_HEADER, message.deliveryKey());
@@ -109,11 +120,21 @@ public class WebhookChannel implements Channel {
 	}
 
 	/** The JSON body, in a fixed order. */
-	static Map<String, Object> body(OutgoingMessage message) {
+	Map<String, Object> body(OutgoingMessage message) {
+		return body(message, this.texts);
+	}
+
+	static Map<String, Object> body(OutgoingMessage message, MessageTexts texts) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("deliveryId", message.deliveryKey());
 		body.put("kind", message.kind().name());
-		if (message.kind() == DeliveryKind.DIGEST) {
+		if (message.kind().toResident()) {
+			body.put("event", RESIDENT_SMS);
+			body.put("phone", message.recipient());
+			body.put("ticket", message.param("ticket"));
+			body.put("text", texts.residentText(message));
+		}
+		else if (message.kind() == DeliveryKind.DIGEST) {
 			for (String name : DIGEST_FIELDS) {
 				Object value = message.params().get(name);
 				body.put(name,

@@ -49,8 +49,9 @@ import org.springframework.stereotype.Component;
  * {@code concurrency} at a time, and records every outcome in one statement. A timeout, a
  * 5xx or a 429 is tried again after the back-off (or the server's {@code Retry-After});
  * after the last it fails, as does at once what will never succeed. A warning about an
- * assignment that has been answered meanwhile is skipped. Should an instance die
- * mid-round, its lease runs out and another instance sends what it held.
+ * assignment that has been answered meanwhile is skipped, and so is an update to a
+ * resident who withdrew the consent meanwhile. Should an instance die mid-round, its
+ * lease runs out and another instance sends what it held.
  */
 @Component
 public class DeliverySender implements DisposableBean {
@@ -80,7 +81,7 @@ public class DeliverySender implements DisposableBean {
 			UPDATE delivery d SET status = 'SENDING', lease_until = :leaseUntil, attempts = d.attempts + 1,
 			                      updated_at = :now
 			WHERE d.id IN (SELECT id FROM leased UNION ALL SELECT id FROM due)
-			RETURNING d.id, d.delivery_key, d.kind, d.channel, d.recipient, d.recipient_label, d.assignment_id,
+			RETURNING d.id, d.delivery_key, d.kind, d.channel, d.recipient, d.recipient_label, d.assignment_id, d.case_id,
 			          CAST(d.params AS text) AS params, d.attempts""";
 
 	private static final String RECORD = """
@@ -155,16 +156,17 @@ public class DeliverySender implements DisposableBean {
 							DeliveryKind.valueOf(rs.getString("kind")), ChannelType.valueOf(rs.getString("channel")),
 							rs.getString("recipient"), rs.getString("recipient_label"),
 							this.json.readValue(rs.getString("params"), PARAMS)), (Long) rs.getObject("assignment_id"),
-							rs.getInt("attempts")))
+							(Long) rs.getObject("case_id"), rs.getInt("attempts")))
 			.list();
 		if (claimed.isEmpty()) {
 			return 0;
 		}
 		Set<Long> answered = answered(claimed);
+		Map<Long, String> consenting = consenting(claimed);
 		Map<ChannelType, Channel> configured = configuredChannels();
 		List<Future<Outcome>> futures = new ArrayList<>(claimed.size());
 		for (Claimed delivery : claimed) {
-			futures.add(this.pool.submit(attempt(delivery, answered, configured, now, leaseUntil)));
+			futures.add(this.pool.submit(attempt(delivery, answered, consenting, configured, now, leaseUntil)));
 		}
 		List<Outcome> outcomes = new ArrayList<>(claimed.size());
 		for (int i = 0; i < claimed.size(); i++) {
@@ -189,18 +191,37 @@ public class DeliverySender implements DisposableBean {
 		return concerned;
 	}
 
+	/**
+	 * The consenting phones of the cases the claimed updates to residents are about: an
+	 * update whose resident withdrew meanwhile (or whose consent is now for another
+	 * number) is not sent.
+	 */
+	private Map<Long, String> consenting(List<Claimed> claimed) {
+		Set<Long> cases = new HashSet<>();
+		for (Claimed delivery : claimed) {
+			if (delivery.message().kind().residentUpdate() && delivery.caseId() != null) {
+				cases.add(delivery.caseId());
+			}
+		}
+		return cases.isEmpty() ? Map.of() : this.facts.consentingPhones(cases);
+	}
+
 	private Map<ChannelType, Channel> configuredChannels() {
 		Map<ChannelType, Channel> configured = new EnumMap<>(ChannelType.class);
 		this.channels.orderedStream().filter(Channel::configured).forEach(c -> configured.put(c.type(), c));
 		return configured;
 	}
 
-	private Callable<Outcome> attempt(Claimed delivery, Set<Long> answered, Map<ChannelType, Channel> configured,
-			Instant now, Instant leaseUntil) {
+	private Callable<Outcome> attempt(Claimed delivery, Set<Long> answered, Map<Long, String> consenting,
+			Map<ChannelType, Channel> configured, Instant now, Instant leaseUntil) {
 		return () -> {
 			OutgoingMessage message = delivery.message();
 			if (delivery.warnsAboutWaiting() && answered.contains(delivery.assignmentId())) {
 				return new Outcome(delivery, Outcome.SKIPPED, false);
+			}
+			if (message.kind().residentUpdate()
+					&& (delivery.caseId() == null || !message.recipient().equals(consenting.get(delivery.caseId())))) {
+				return new Outcome(delivery, Outcome.WITHDRAWN, false);
 			}
 			Channel channel = configured.get(message.channel());
 			if (channel != null) {
@@ -291,7 +312,7 @@ public class DeliverySender implements DisposableBean {
 				errors[i] = truncate(retry.reason(), 1000);
 			}
 			else if (result instanceof SendResult.Failed failed) {
-				statuses[i] = (failed == Outcome.SKIPPED) ? "SKIPPED" : "FAILED";
+				statuses[i] = (failed == Outcome.SKIPPED || failed == Outcome.WITHDRAWN) ? "SKIPPED" : "FAILED";
 				errors[i] = truncate(failed.reason(), 1000);
 			}
 		}
@@ -340,7 +361,7 @@ public class DeliverySender implements DisposableBean {
 		};
 	}
 
-	private record Claimed(OutgoingMessage message, @Nullable Long assignmentId, int attempts) {
+	private record Claimed(OutgoingMessage message, @Nullable Long assignmentId, @Nullable Long caseId, int attempts) {
 
 		/**
 		 * A warning about a waiting assignment, to a person (systems get every event).
@@ -357,6 +378,10 @@ public class DeliverySender implements DisposableBean {
 		/** Answered before the message went out. */
 		static final SendResult.Failed SKIPPED = new SendResult.Failed(
 				"penugasan sudah direspon sebelum pesan dikirim");
+
+		/** The resident withdrew the consent to updates before the message went out. */
+		static final SendResult.Failed WITHDRAWN = new SendResult.Failed(
+				"warga menarik persetujuan menerima kabar sebelum pesan dikirim");
 
 	}
 

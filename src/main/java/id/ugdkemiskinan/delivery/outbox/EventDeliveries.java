@@ -20,6 +20,7 @@ import id.ugdkemiskinan.cases.CaseFacts;
 import id.ugdkemiskinan.cases.CaseFacts.AssignmentFact;
 import id.ugdkemiskinan.cases.CaseFacts.CaseFact;
 import id.ugdkemiskinan.cases.CaseRejected;
+import id.ugdkemiskinan.cases.ResidentAnswered;
 import id.ugdkemiskinan.common.Formats;
 import id.ugdkemiskinan.delivery.DeliveryKind;
 import id.ugdkemiskinan.delivery.DeliveryProperties;
@@ -89,6 +90,17 @@ class EventDeliveries {
 	@ApplicationModuleListener
 	void on(CaseRejected rejected) {
 		kase(DeliveryKind.CASE_REJECTED, rejected.eventId(), rejected.caseId(), null, rejected.occurredAt());
+	}
+
+	/**
+	 * The resident said "belum tertangani": the secretariat and the kecamatan's UPT hear
+	 * of the reopening (the new triage assignment is a TRIAGE message of its own).
+	 */
+	@ApplicationModuleListener
+	void on(ResidentAnswered answered) {
+		if (!answered.resolved()) {
+			kase(DeliveryKind.RESIDENT_REOPENED, answered.eventId(), answered.caseId(), null, answered.occurredAt());
+		}
 	}
 
 	/**

@@ -201,7 +201,10 @@ public class Outbox {
 			case ESCALATED, DIGEST -> "u.role = 'PIMPINAN'";
 			case AWAITING_CONFIRMATION, CASE_REJECTED ->
 				"u.role = 'OPERATOR_UPT' AND u.kecamatan_code = s.kecamatan_code";
-			case DARURAT, INBOX_REPLY -> throw new IllegalArgumentException(kind + " is not written for accounts");
+			case RESIDENT_REOPENED ->
+				"u.role = 'SEKRETARIAT' OR (u.role = 'OPERATOR_UPT' AND u.kecamatan_code = s.kecamatan_code)";
+			case DARURAT, INBOX_REPLY, RESIDENT_RECEIPT, RESIDENT_RESPONDED, RESIDENT_RESOLVED, RESIDENT_CLOSED ->
+				throw new IllegalArgumentException(kind + " is not written for accounts");
 		};
 	}
 

@@ -49,6 +49,11 @@ class DeliveryLog {
 			return DeliveryStatus.FAILED.name().equals(this.status);
 		}
 
+		/** The message key of the kind's name. */
+		public String kindKey() {
+			return DeliveryKind.labelKey(this.kind);
+		}
+
 		/** Whether a next attempt is still to come. */
 		public boolean waiting() {
 			return DeliveryStatus.PENDING.name().equals(this.status)
