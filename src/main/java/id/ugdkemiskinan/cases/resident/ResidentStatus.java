@@ -17,46 +17,46 @@ import org.jspecify.annotations.Nullable;
  * @param lastAnswer the resident's latest answer, if any
  * @param consentActive whether the resident receives updates (and may stop them)
  */
-record ResidentStatus(String ticket, CaseStatus status, Instant filedAt, @Nullable Instant resolvedAt,
+public record ResidentStatus(String ticket, CaseStatus status, Instant filedAt, @Nullable Instant resolvedAt,
 		@Nullable Instant closedAt, List<String> categories, List<Part> parts, boolean answerAsked,
 		@Nullable Instant answerUntil, @Nullable Answer lastAnswer, boolean consentActive) {
 
 	/** The state of the case in the resident's words: the key of its text. */
-	String stateKey() {
+	public String stateKey() {
 		return "resident.state." + this.status.name();
 	}
 
 	/** One dinas's part: its promise and how it kept it, and what it gave. */
-	record Part(String dinasName, AssignmentStatus status, Instant assignedAt, Instant dueAt,
+	public record Part(String dinasName, AssignmentStatus status, Instant assignedAt, Instant dueAt,
 			@Nullable Instant respondedAt, @Nullable String interventionName) {
 
 		/** Returned or cancelled: only "dialihkan" is shown. */
-		boolean moved() {
+		public boolean moved() {
 			return this.status == AssignmentStatus.DIKEMBALIKAN || this.status == AssignmentStatus.DIBATALKAN;
 		}
 
-		Duration promised() {
+		public Duration promised() {
 			return Duration.between(this.assignedAt, this.dueAt);
 		}
 
 		/** From the assignment to the first response, once responded. */
-		@Nullable Duration responseTime() {
+		public @Nullable Duration responseTime() {
 			return this.respondedAt == null ? null : Duration.between(this.assignedAt, this.respondedAt);
 		}
 
-		boolean respondedLate() {
+		public boolean respondedLate() {
 			return this.respondedAt != null && this.respondedAt.isAfter(this.dueAt);
 		}
 
 		/** Still without response after its due time (at the instant of the request). */
-		boolean late(Instant now) {
+		public boolean late(Instant now) {
 			return !moved() && this.respondedAt == null && !now.isBefore(this.dueAt);
 		}
 
 	}
 
 	/** The resident's answer: "Sudah" with its rating, or "Belum". */
-	record Answer(boolean resolved, @Nullable Integer rating, Instant answeredAt) {
+	public record Answer(boolean resolved, @Nullable Integer rating, Instant answeredAt) {
 	}
 
 }
