@@ -179,8 +179,7 @@ class ResidentAnswerTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(staffPage).contains("Warga menjawab: sudah tertangani", "4/5 — Terima kasih",
-				"Warga (jawaban warga sendiri)");
+		assertThat(staffPage).contains("Warga menjawab: sudah tertangani", "4/5 — Terima kasih", "— Warga");
 	}
 
 	@Test
@@ -194,8 +193,8 @@ class ResidentAnswerTests {
 		assertThat(this.mvc.perform(get("/kasus/{t}", ticket).cookie(secretariat))
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("Warga menjawab: belum tertangani",
-					"Petugas belum datang lagi sejak bulan lalu.", "Warga (jawaban warga sendiri)");
+			.getContentAsString())
+			.contains("Warga menjawab: belum tertangani", "Petugas belum datang lagi sejak bulan lalu.", "— Warga");
 	}
 
 	@Test
