@@ -1,5 +1,7 @@
 package id.ugdkemiskinan.cases.resident;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,12 +103,29 @@ class StatusCheckThrottle {
 			.update();
 	}
 
-	/** The key of a client address: its SHA-256, in hex. */
+	/**
+	 * The key of a client address: its SHA-256, in hex. An IPv6 client counts by its /64
+	 * network (one subscriber's line usually has a whole /64 and could otherwise try from
+	 * a fresh address every time).
+	 */
 	static String source(String remoteAddress) {
+		String address = remoteAddress == null ? "unknown" : remoteAddress.replaceAll("^\\[|\\]$", "");
+		byte[] key = address.getBytes(StandardCharsets.UTF_8);
+		if (address.indexOf(':') >= 0 && address.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?")) {
+			try {
+				// An IPv6 literal: parsed, never looked up.
+				byte[] bytes = InetAddress.getByName(address).getAddress();
+				if (bytes.length == 16) {
+					key = ("v6/64:" + HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)))
+						.getBytes(StandardCharsets.UTF_8);
+				}
+			}
+			catch (UnknownHostException ex) {
+				// not an address after all: its text is the key
+			}
+		}
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest((remoteAddress == null ? "unknown" : remoteAddress).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -123,6 +123,8 @@ class StatusPageController {
 		switch (result.outcome()) {
 			case UNLOCKED:
 				unlock(request.getSession(), normalized);
+				// What the session may see has grown: a new id, as at login.
+				request.changeSessionId();
 				return "redirect:/cek/" + normalized + "/status";
 			case SLOWED_DOWN:
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

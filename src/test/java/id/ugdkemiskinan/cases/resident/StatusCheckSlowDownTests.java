@@ -113,6 +113,23 @@ class StatusCheckSlowDownTests {
 			.single()).as("old rows deleted on a write").isZero();
 	}
 
+	@Test
+	void anIpv6ClientCountsByItsSlash64() throws Exception {
+		String ticket = this.cases.fileCase(CaseData.nik(), "KESEHATAN");
+		for (int i = 0; i < 5; i++) {
+			tryCode(ticket, "WRONGWRONG", "2001:db8:7:1::" + Integer.toHexString(i + 1));
+		}
+
+		assertThat(tryCode(ticket, this.cases.accessCode(ticket), "2001:db8:7:1:ffff::9").getResponse().getStatus())
+			.as("another address of the same /64")
+			.isEqualTo(429);
+		assertThat(tryCode(ticket, this.cases.accessCode(ticket), "2001:db8:7:2::1").getResponse().getRedirectedUrl())
+			.as("another /64")
+			.isEqualTo("/cek/" + ticket + "/status");
+		assertThat(StatusCheckThrottle.source("10.9.3.1")).hasSize(64)
+			.isNotEqualTo(StatusCheckThrottle.source("10.9.3.2"));
+	}
+
 	private MvcResult tryCode(String ticket, String code, String source) throws Exception {
 		return this.mvc
 			.perform(post("/cek").param("ticket", ticket)

@@ -223,7 +223,10 @@ class StatusPageTests {
 				.with(csrf()))
 			.andReturn();
 		assertThat(unlocked.getResponse().getRedirectedUrl()).isEqualTo("/cek/" + ticket + "/status");
-		String asStaff = this.cases.statusPage(ticket, staff);
+		Cookie renewed = unlocked.getResponse().getCookie(Logins.SESSION_COOKIE);
+		assertThat(renewed).as("unlocking renews the session's id").isNotNull();
+		assertThat(renewed.getValue()).isNotEqualTo(staff.getValue());
+		String asStaff = this.cases.statusPage(ticket, renewed);
 		String asResident = this.cases.statusPage(ticket, this.cases.unlock(ticket));
 		assertThat(asStaff).isEqualTo(asResident);
 		assertAllowedOnly(asStaff, ticket, nik);
