@@ -187,6 +187,12 @@ class ResidentAnswerTests {
 		String ticket = resolvedCase();
 		belum(ticket, this.cases.unlock(ticket), "Petugas belum datang lagi sejak bulan lalu.");
 		Cookie secretariat = Logins.login(this.mvc, "sekretariat");
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.user_id
+				WHERE u.username = 'sekretariat' AND n.ticket = :t AND n.dinas_code = 'KESRA'""")
+			.param("t", ticket)
+			.query(Long.class)
+			.single()).as("the secretariat's bell rings for the new triage").isEqualTo(1);
 
 		assertThat(this.mvc.perform(get("/triase").cookie(secretariat)).andReturn().getResponse().getContentAsString())
 			.contains(ticket);
