@@ -280,6 +280,26 @@ class ResidentAnswerTests {
 	}
 
 	@Test
+	void aWhatsAppSudahIsRecordedWithoutRatingAndTheCaseStaysResolved() throws Exception {
+		String ticket = resolvedCase();
+		giveConsent(ticket, "+6281211115555");
+
+		assertThat(this.feedback.answerFromWhatsApp(ticket, "+6281211115555", true, " Alhamdulillah sudah. "))
+			.isEqualTo(Outcome.RECORDED);
+
+		assertThat(this.jdbc.sql("""
+				SELECT f.answer || ':' || f.via || ':' || f.comment || ':' || coalesce(f.rating::text, '-')
+				FROM resident_feedback f JOIN case_file c ON c.id = f.case_id WHERE c.ticket = :t""")
+			.param("t", ticket)
+			.query(String.class)
+			.single()).isEqualTo("SUDAH:WHATSAPP:Alhamdulillah sudah.:-");
+		assertThat(this.cases.caseStatus(ticket)).isEqualTo("SELESAI");
+		assertThat(this.cases.timeline(ticket)).endsWith("RESIDENT_CONFIRMED:WARGA");
+		assertThat(this.cases.statusPage(ticket, this.cases.unlock(ticket))).contains("sudah tertangani.")
+			.doesNotContain("Sudah tertangani?", "Alhamdulillah");
+	}
+
+	@Test
 	void aWithdrawnConsentNoLongerAnswersOnWhatsApp() throws Exception {
 		String ticket = resolvedCase();
 		giveConsent(ticket, "+6281211114444");
