@@ -117,6 +117,10 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/error", "/webjars/**", "/static/**", "/favicon.ico", "/actuator/health",
 						"/actuator/health/**", "/actuator/info")
 				.permitAll()
+				// The resident's status page (cases.resident): no login, CSRF as
+				// everywhere.
+				.requestMatchers("/cek", "/cek/**")
+				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/triase", "/triase/**")

@@ -78,6 +78,19 @@ public class CaseEvent {
 		return event;
 	}
 
+	/**
+	 * An event of one assignment caused by the resident's word (the triage assignment of
+	 * a "Belum tertangani"): the actor is the resident, as in
+	 * {@link #byResident(long, EventType, Instant, String, String)}.
+	 */
+	public static CaseEvent byResident(long caseId, Long assignmentId, String dinasCode, EventType type,
+			Instant occurredAt, String actorName, String note) {
+		CaseEvent event = byResident(caseId, type, occurredAt, actorName, note);
+		event.assignmentId = assignmentId;
+		event.dinasCode = dinasCode;
+		return event;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -9,6 +9,7 @@ import id.ugdkemiskinan.cases.domain.CaseFile;
 import id.ugdkemiskinan.cases.domain.CaseFileRepository;
 import id.ugdkemiskinan.cases.domain.EventType;
 import java.time.Instant;
+import java.util.function.LongFunction;
 
 import id.ugdkemiskinan.sla.SlaPolicy;
 import id.ugdkemiskinan.users.CurrentUser;
@@ -45,11 +46,24 @@ public class Assigning {
 	}
 
 	public Assignment assign(long caseId, String dinasCode, Instant now, CurrentUser actor, String note) {
+		return assign(caseId, dinasCode, now,
+				assignmentId -> new CaseEvent(caseId, assignmentId, EventType.ROUTED, dinasCode, now, actor, note));
+	}
+
+	/**
+	 * The same, on the resident's word (a "Belum tertangani" that reopens the case): the
+	 * ROUTED event's actor is the resident ({@code actorName}, role WARGA).
+	 */
+	public Assignment assignByResident(long caseId, String dinasCode, Instant now, String actorName, String note) {
+		return assign(caseId, dinasCode, now, assignmentId -> CaseEvent.byResident(caseId, assignmentId, dinasCode,
+				EventType.ROUTED, now, actorName, note));
+	}
+
+	private Assignment assign(long caseId, String dinasCode, Instant now, LongFunction<CaseEvent> routedEvent) {
 		Instant due = this.sla.dueAt(now);
 		Assignment assignment = this.assignments
 			.save(new Assignment(caseId, dinasCode, now, due, this.sla.atRiskFrom(now, due)));
-		CaseEvent routed = this.events
-			.save(new CaseEvent(caseId, assignment.getId(), EventType.ROUTED, dinasCode, now, actor, note));
+		CaseEvent routed = this.events.save(routedEvent.apply(assignment.getId()));
 		// The caller's transaction holds the case already (filed or locked): no further
 		// statement.
 		CaseFile kase = this.cases.findById(caseId).orElseThrow();

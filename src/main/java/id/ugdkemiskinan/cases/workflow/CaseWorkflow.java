@@ -319,6 +319,20 @@ public class CaseWorkflow {
 		return kase.getTicket();
 	}
 
+	/**
+	 * The resident answered "Belum tertangani" on a resolved or closed case: it reopens
+	 * with one new assignment to the secretariat for triage, made the one way (a new
+	 * clock, a ROUTED event, {@code AssignmentRouted}), in the resident's name. The
+	 * caller has locked the case row and recorded the resident's RESIDENT_REOPENED event
+	 * ({@code residentEventId}), which {@link CaseReopened} names.
+	 */
+	public void reopenForResident(CaseFile lockedCase, long residentEventId, String actorName, Instant now) {
+		lockedCase.reopen(Set.of());
+		this.publisher.publishEvent(new CaseReopened(residentEventId, lockedCase.getId(), lockedCase.getTicket(),
+				lockedCase.getKecamatanCode(), now));
+		this.assigning.assignByResident(lockedCase.getId(), this.agencies.secretariat().code(), now, actorName, null);
+	}
+
 	private enum Action {
 
 		/**
