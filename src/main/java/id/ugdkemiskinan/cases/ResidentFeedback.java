@@ -18,6 +18,14 @@ public interface ResidentFeedback {
 	 */
 	Outcome answerFromWhatsApp(String ticket, String phone, boolean resolved, @Nullable String text);
 
+	/**
+	 * The resident wrote "BERHENTI" from the number: every active consent to updates to
+	 * that number is withdrawn (via WHATSAPP), each with a CONSENT_WITHDRAWN event.
+	 * @param phone the sender, E.164
+	 * @return how many cases' consents were withdrawn
+	 */
+	int withdrawConsentFromWhatsApp(String phone);
+
 	enum Outcome {
 
 		/** Recorded (and, for "Belum", the case reopened). */

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import id.ugdkemiskinan.cases.ResidentFeedback;
+import id.ugdkemiskinan.delivery.ResidentMessages;
 import id.ugdkemiskinan.delivery.WhatsAppMessageReceived;
 import org.jspecify.annotations.Nullable;
 
@@ -34,8 +34,8 @@ class IntakeStore {
 	/** Messages this close to the last one join its conversation. */
 	static final Duration JOIN_WINDOW = Duration.ofHours(24);
 
-	/** The payload of the "sudah tertangani?" quick-reply buttons. */
-	static final Pattern FEEDBACK_PAYLOAD = Pattern.compile("ugd-fb:([A-Za-z0-9-]{1,40}):(SUDAH|BELUM)");
+	/** What a resident writes to stop the updates (the messages say "balas BERHENTI"). */
+	static final Set<String> STOP_WORDS = Set.of("BERHENTI", "STOP");
 
 	private final JdbcClient jdbc;
 
@@ -57,12 +57,20 @@ class IntakeStore {
 	@Transactional
 	public void onMessage(WhatsAppMessageReceived message) {
 		Optional<Long> stored = store(message, this.routing.kecamatanOf(message.businessNumberId()), null);
-		if (stored.isPresent() && message.buttonPayload() != null) {
-			Matcher answer = FEEDBACK_PAYLOAD.matcher(message.buttonPayload());
-			if (answer.matches()) {
-				this.feedback.answerFromWhatsApp(answer.group(1), message.from(), "SUDAH".equals(answer.group(2)),
-						message.text());
-			}
+		if (stored.isEmpty()) {
+			return;
+		}
+		// A tap on a "sudah tertangani?" button is the resident's answer (the tap carries
+		// no words of the resident's: a "Belum" gets the WhatsApp reason); "BERHENTI"
+		// stops
+		// the updates to that number. The message stays in its conversation either way.
+		Optional<ResidentMessages.FeedbackTap> tap = message.buttonPayload() == null ? Optional.empty()
+				: ResidentMessages.feedbackTap(message.buttonPayload());
+		if (tap.isPresent()) {
+			this.feedback.answerFromWhatsApp(tap.get().ticket(), message.from(), tap.get().resolved(), null);
+		}
+		else if (message.text() != null && STOP_WORDS.contains(message.text().strip().toUpperCase(Locale.ROOT))) {
+			this.feedback.withdrawConsentFromWhatsApp(message.from());
 		}
 	}
 

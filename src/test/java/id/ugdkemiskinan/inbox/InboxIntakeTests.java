@@ -168,6 +168,105 @@ class InboxIntakeTests extends InboxTestSupport {
 		assertThat(rows.get(4)).containsEntry("body", "[audio]").containsEntry("media_status", null);
 	}
 
+	/**
+	 * A tap on the "sudah tertangani?" buttons of a resolved case's message is the
+	 * resident's answer: from the consenting number only, once; "BERHENTI" stops the
+	 * updates to the number.
+	 */
+	@Test
+	void aTapOnBelumReopensTheCaseOnceAndBerhentiStopsTheUpdates() throws Exception {
+		String from = newPhone();
+		String ticket = "UGD-WA-" + from.substring(from.length() - 6);
+		long caseId = this.jdbc
+			.sql("""
+					INSERT INTO case_file (ticket, access_code, status, priority, kecamatan_code, desa_code, address,
+					    beneficiary_name, nik_unknown_reason, channel, description, filed_at, filed_by, resolved_at)
+					VALUES (:ticket, 'ABCDEFGHJK', 'SELESAI', 'NORMAL', '35.10.05', '35.10.05.2002', 'Alamat', 'Warga',
+					    'Uji', 'WHATSAPP', 'Tombol', :filed, (SELECT id FROM app_user WHERE username = 'upt.muncar'), :resolved)
+					RETURNING id""")
+			.param("ticket", ticket)
+			.param("filed", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(2))))
+			.param("resolved", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofHours(3))))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("INSERT INTO case_category (case_id, category_code) VALUES (:c, 'BANTUAN_SOSIAL')")
+			.param("c", caseId)
+			.update();
+		this.jdbc
+			.sql("""
+					INSERT INTO assignment (case_id, dinas_code, status, assigned_at, due_at, at_risk_from, responded_at, closed_at)
+					VALUES (:c, 'DINSOS', 'SELESAI', :a, :due, :risk, :a, :closed)""")
+			.param("c", caseId)
+			.param("a", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(2))))
+			.param("due",
+					java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(2)).plus(Duration.ofHours(4))))
+			.param("risk",
+					java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(2)).plus(Duration.ofHours(3))))
+			.param("closed", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofHours(3))))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO resident_consent (case_id, phone, given_at, given_by)
+				VALUES (:c, :phone, :at, (SELECT id FROM app_user WHERE username = 'upt.muncar'))""")
+			.param("c", caseId)
+			.param("phone", "+" + from)
+			.param("at", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(2))))
+			.update();
+		String stranger = newPhone();
+		webhook(body(MUNCAR_NUMBER, stranger, "Orang lain", tap(newWamid(), stranger, ticket, "BELUM")))
+			.andExpect(status().isOk());
+		assertThat(feedback(caseId)).as("another number's tap").isZero();
+
+		String wamid = newWamid();
+		String tap = body(MUNCAR_NUMBER, from, "Siti", tap(wamid, from, ticket, "BELUM"));
+		webhook(tap).andExpect(status().isOk());
+		webhook(tap).andExpect(status().isOk());
+		webhook(body(MUNCAR_NUMBER, from, "Siti", tap(newWamid(), from, ticket, "BELUM"))).andExpect(status().isOk());
+		assertThat(feedback(caseId)).isEqualTo(1);
+		assertThat(
+				this.jdbc.sql("SELECT answer || ':' || via || ':' || comment FROM resident_feedback WHERE case_id = :c")
+					.param("c", caseId)
+					.query(String.class)
+					.single())
+			.isEqualTo("BELUM:WHATSAPP:(dijawab lewat WhatsApp)");
+		assertThat(this.jdbc.sql("SELECT status FROM case_file WHERE id = :c")
+			.param("c", caseId)
+			.query(String.class)
+			.single()).isEqualTo("TERBUKA");
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM assignment WHERE case_id = :c AND dinas_code = 'KESRA' AND status = 'MENUNGGU_RESPON'")
+			.param("c", caseId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(messagesWithWamid(wamid)).as("the tap stays in its conversation").isEqualTo(1);
+
+		webhook(body(MUNCAR_NUMBER, from, "Siti", textMessage(newWamid(), from, " berhenti ")))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT withdrawn_via FROM resident_consent WHERE case_id = :c")
+			.param("c", caseId)
+			.query(String.class)
+			.single()).isEqualTo("WHATSAPP");
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM case_event WHERE case_id = :c AND type = 'CONSENT_WITHDRAWN' AND actor_role = 'WARGA'")
+			.param("c", caseId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private String tap(String wamid, String from, String ticket, String answer) {
+		return """
+				{"from":"%s","id":"%s","timestamp":"%d","type":"button",
+				 "button":{"payload":"ugd-fb:%s:%s","text":"%s"}}
+				""".formatted(from, wamid, this.clock.instant().getEpochSecond(), ticket, answer,
+				"BELUM".equals(answer) ? "Belum" : "Sudah");
+	}
+
+	private long feedback(long caseId) {
+		return this.jdbc.sql("SELECT count(*) FROM resident_feedback WHERE case_id = :c")
+			.param("c", caseId)
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void aPhotoIsFetchedFromMetaAfterTheWebhookAnswered() throws Exception {
 		String from = newPhone();

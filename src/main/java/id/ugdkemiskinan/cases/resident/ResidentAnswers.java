@@ -11,6 +11,7 @@ import id.ugdkemiskinan.cases.workflow.CaseWorkflow;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -90,6 +91,23 @@ class ResidentAnswers implements ResidentFeedback {
 		String words = text == null || text.isBlank() ? null : cut(text.strip());
 		return answer(kase.get(), resolved, null, resolved ? words : (words == null ? WHATSAPP_WITHOUT_REASON : words),
 				"WHATSAPP");
+	}
+
+	@Override
+	public int withdrawConsentFromWhatsApp(String phone) {
+		Instant now = this.clock.instant();
+		List<Long> caseIds = this.jdbc.sql("""
+				UPDATE resident_consent SET withdrawn_at = :now, withdrawn_via = 'WHATSAPP'
+				WHERE phone = :phone AND withdrawn_at IS NULL
+				RETURNING case_id""")
+			.param("now", Timestamp.from(now))
+			.param("phone", phone.strip())
+			.query(Long.class)
+			.list();
+		for (long caseId : caseIds) {
+			this.events.save(CaseEvent.byResident(caseId, EventType.CONSENT_WITHDRAWN, now, RESIDENT, "WhatsApp"));
+		}
+		return caseIds.size();
 	}
 
 	/**
