@@ -50,6 +50,11 @@ class StatusCheckThrottle {
 	 * how long it must still wait before a try counts: zero when it may try now.
 	 */
 	Duration hold(String source, String ticket) {
+		return hold(source, ticket, this.properties.freeFailures());
+	}
+
+	/** {@link #hold(String, String)} with its own number of free wrong tries. */
+	Duration hold(String source, String ticket, int freeFailures) {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 17))")
 			.param("key", source + "|" + ticket)
 			.query(Object.class)
@@ -62,8 +67,7 @@ class StatusCheckThrottle {
 			.param("ticket", ticket)
 			.query((rs, row) -> {
 				Instant last = rs.getTimestamp("last_failure_at").toInstant();
-				if (rs.getInt("failures") < this.properties.freeFailures()
-						|| last.isBefore(now.minus(this.properties.forgetAfter()))) {
+				if (rs.getInt("failures") < freeFailures || last.isBefore(now.minus(this.properties.forgetAfter()))) {
 					return Duration.ZERO;
 				}
 				Duration left = Duration.between(now, last.plus(this.properties.slowDown()));
@@ -72,6 +76,12 @@ class StatusCheckThrottle {
 			.optional()
 			.orElse(Duration.ZERO);
 	}
+
+	/**
+	 * The source of every try together: the slow-down of a ticket across all sources (see
+	 * {@link StatusCheck}).
+	 */
+	static final String ALL_SOURCES = "*";
 
 	/** One more wrong try; and a few rows past being forgotten are deleted. */
 	void recordFailure(String source, String ticket) {

@@ -130,6 +130,34 @@ class StatusCheckSlowDownTests {
 			.isNotEqualTo(StatusCheckThrottle.source("10.9.3.2"));
 	}
 
+	/**
+	 * A case with an older 6-character code is also slowed down across sources: 20 wrong
+	 * tries from 20 addresses, then even the right code from a fresh address waits.
+	 */
+	@Test
+	void aSixCharacterCodeIsSlowedDownAcrossAllSources() throws Exception {
+		String ticket = this.cases.fileCase(CaseData.nik(), "KESEHATAN");
+		this.jdbc.sql("UPDATE case_file SET access_code = 'KQ7RTW' WHERE ticket = :t").param("t", ticket).update();
+		for (int i = 0; i < StatusCheck.LEGACY_TICKET_FREE_FAILURES; i++) {
+			assertThat(tryCode(ticket, "ABCDEF", "10.9.4." + (i + 1)).getResponse().getStatus()).isEqualTo(200);
+		}
+		this.clock.advance(Duration.ofSeconds(10));
+		MvcResult refused = tryCode(ticket, "kq7-rtw", "10.9.5.1");
+		assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+		assertThat(refused.getResponse().getContentAsString()).contains("Coba lagi dalam 20 detik.");
+		this.clock.advance(Duration.ofSeconds(20));
+		assertThat(tryCode(ticket, "kq7-rtw", "10.9.5.1").getResponse().getRedirectedUrl())
+			.isEqualTo("/cek/" + ticket + "/status");
+
+		String longCode = this.cases.fileCase(CaseData.nik(), "KESEHATAN");
+		for (int i = 0; i < StatusCheck.LEGACY_TICKET_FREE_FAILURES + 5; i++) {
+			tryCode(longCode, "ABCDEFGHJK", "10.9.6." + (i + 1));
+		}
+		assertThat(tryCode(longCode, this.cases.accessCode(longCode), "10.9.7.1").getResponse().getRedirectedUrl())
+			.as("a 10-character code is slowed down per source only")
+			.isEqualTo("/cek/" + longCode + "/status");
+	}
+
 	private MvcResult tryCode(String ticket, String code, String source) throws Exception {
 		return this.mvc
 			.perform(post("/cek").param("ticket", ticket)
