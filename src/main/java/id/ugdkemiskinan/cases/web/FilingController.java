@@ -85,6 +85,7 @@ class FilingController {
 			Filing filing = this.intake.file(form.command(), files, user, submission, mode);
 			if (filing instanceof Filing.Filed filed) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
+				redirect.addFlashAttribute("receiptPrompt", true);
 				return toFiledCase(filed.ticket(), user, redirect);
 			}
 			if (filing instanceof Filing.AlreadyFiled earlier) {
