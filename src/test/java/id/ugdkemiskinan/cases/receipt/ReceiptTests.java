@@ -90,6 +90,10 @@ class ReceiptTests {
 					header().string("Content-Disposition", "attachment; filename=\"tanda-terima-" + ticket + ".pdf\""))
 			.andReturn();
 
+		// Kept for a look (target/receipts/).
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "receipts"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "receipts", "receipt-a6.pdf"),
+				result.getResponse().getContentAsByteArray());
 		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
 			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
 			assertThat(text).contains(ticket, AccessCodes.format(accessCode(ticket)), "Dinas Kesehatan",
@@ -116,6 +120,8 @@ class ReceiptTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "receipts"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "receipts", "receipt-a4.pdf"), body);
 		try (PDDocument pdf = Loader.loadPDF(body)) {
 			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
 			assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, within(1f));
