@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -14,6 +15,8 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 import id.ugdkemiskinan.common.Formats;
@@ -40,11 +43,12 @@ class ReceiptPdf {
 	byte[] render(ReceiptView receipt, String kabupatenName, ReceiptSize size, Locale locale) {
 		boolean small = size == ReceiptSize.A6;
 		Rectangle page = small ? PageSize.A6 : PageSize.A4;
-		float margin = small ? 18 : 48;
+		float margin = small ? 16 : 48;
 		float scale = small ? 1f : 1.6f;
 		Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10 * scale);
-		Font label = FontFactory.getFont(FontFactory.HELVETICA, 7 * scale);
-		Font text = FontFactory.getFont(FontFactory.HELVETICA, 8 * scale);
+		Font label = FontFactory.getFont(FontFactory.HELVETICA, 6.5f * scale);
+		Font text = FontFactory.getFont(FontFactory.HELVETICA, 7.5f * scale);
+		Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f * scale);
 		Font big = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 15 * scale);
 		Font code = FontFactory.getFont(FontFactory.COURIER_BOLD, 13 * scale);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -58,49 +62,57 @@ class ReceiptPdf {
 			document.add(title);
 			Paragraph from = new Paragraph(message("receipt.issuer", locale, kabupatenName), label);
 			from.setAlignment(Element.ALIGN_CENTER);
-			from.setSpacingAfter(4 * scale);
+			from.setSpacingAfter(3 * scale);
 			document.add(from);
 
 			document.add(new Paragraph(message("receipt.ticket", locale), label));
-			document.add(new Paragraph(receipt.ticket(), big));
+			document.add(new Paragraph(big.getSize() * 1.1f, receipt.ticket(), big));
 			document.add(new Paragraph(message("receipt.code", locale), label));
-			document.add(new Paragraph(receipt.accessCode(), code));
-			Paragraph keep = new Paragraph(message("receipt.code.keep", locale), label);
-			keep.setSpacingAfter(3 * scale);
-			document.add(keep);
-			document.add(new Paragraph(
-					message("receipt.filedAt", locale, this.formats.zonedDateTime(receipt.filedAt())), text));
+			document.add(new Paragraph(code.getSize() * 1.1f, receipt.accessCode(), code));
+			document.add(new Paragraph(message("receipt.code.keep", locale), label));
+			Paragraph filed = new Paragraph(
+					message("receipt.filedAt", locale, this.formats.zonedDateTime(receipt.filedAt())), text);
+			filed.setSpacingBefore(2 * scale);
+			document.add(filed);
 
-			Paragraph dinasTitle = new Paragraph(message("receipt.dinas", locale), label);
-			dinasTitle.setSpacingBefore(3 * scale);
-			document.add(dinasTitle);
+			document.add(labelled(message("receipt.dinas", locale), label, scale));
 			for (ReceiptView.DinasDue dinas : receipt.dinas()) {
-				document.add(new Paragraph(dinas.name() + " — "
-						+ message("receipt.dueBy", locale, this.formats.zonedDateTime(dinas.dueAt())), text));
+				Paragraph line = new Paragraph(text.getSize() * 1.2f, dinas.name(), bold);
+				line.add(new Chunk(" — " + message("receipt.dueBy", locale, this.formats.zonedDateTime(dinas.dueAt())),
+						text));
+				document.add(line);
 			}
 
-			Paragraph contactTitle = new Paragraph(message("receipt.contact", locale), label);
-			contactTitle.setSpacingBefore(3 * scale);
-			document.add(contactTitle);
-			document.add(new Paragraph(message("receipt.upt", locale, receipt.kecamatanName()), text));
+			document.add(labelled(message("receipt.contact", locale), label, scale));
+			StringBuilder contact = new StringBuilder(message("receipt.upt", locale, receipt.kecamatanName()));
 			if (receipt.contactPhone() != null) {
-				document.add(new Paragraph(message("receipt.phone", locale, receipt.contactPhone()), text));
+				contact.append(" · ").append(message("receipt.phone", locale, receipt.contactPhone()));
 			}
 			if (receipt.contactEmail() != null) {
-				document.add(new Paragraph(message("receipt.email", locale, receipt.contactEmail()), text));
+				contact.append(" · ").append(message("receipt.email", locale, receipt.contactEmail()));
 			}
+			document.add(new Paragraph(text.getSize() * 1.2f, contact.toString(), text));
 
-			Paragraph check = new Paragraph(message("receipt.check", locale), label);
-			check.setSpacingBefore(3 * scale);
-			document.add(check);
-			document.add(new Paragraph(message("receipt.check.how", locale, receipt.statusPage()), text));
+			// The QR code beside how to check the status.
+			PdfPTable check = new PdfPTable(new float[] { 1f, 1.9f });
+			check.setWidthPercentage(100);
+			check.setSpacingBefore(5 * scale);
 			Image qr = Image.getInstance(QrCodes.png(receipt.statusPageOfCase()));
-			qr.scaleAbsolute(86 * scale, 86 * scale);
-			qr.setAlignment(Element.ALIGN_CENTER);
-			document.add(qr);
-			Paragraph scan = new Paragraph(message("receipt.qr.hint", locale), label);
-			scan.setAlignment(Element.ALIGN_CENTER);
-			document.add(scan);
+			qr.scaleAbsolute(84 * scale, 84 * scale);
+			PdfPCell image = new PdfPCell(qr, false);
+			image.setBorder(Rectangle.NO_BORDER);
+			image.setVerticalAlignment(Element.ALIGN_MIDDLE);
+			check.addCell(image);
+			PdfPCell how = new PdfPCell();
+			how.setBorder(Rectangle.NO_BORDER);
+			how.setVerticalAlignment(Element.ALIGN_MIDDLE);
+			how.addElement(new Paragraph(message("receipt.check", locale), label));
+			how.addElement(new Paragraph(text.getSize() * 1.2f,
+					message("receipt.check.how", locale, receipt.statusPage()), text));
+			how.addElement(new Paragraph(text.getSize() * 1.2f, receipt.statusPage(), bold));
+			how.addElement(new Paragraph(message("receipt.qr.hint", locale), label));
+			check.addCell(how);
+			document.add(check);
 			document.close();
 		}
 		catch (DocumentException ex) {
@@ -110,6 +122,12 @@ class ReceiptPdf {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
+	}
+
+	private static Paragraph labelled(String label, Font font, float scale) {
+		Paragraph paragraph = new Paragraph(label, font);
+		paragraph.setSpacingBefore(3 * scale);
+		return paragraph;
 	}
 
 	private String message(String key, Locale locale, Object... args) {

@@ -112,6 +112,25 @@ class ReceiptTests {
 	}
 
 	@Test
+	void aCaseSentToEveryDinasStillFitsOneA6Page() throws Exception {
+		String ticket = fileCase("KESEHATAN", "PENDIDIKAN", "BANTUAN_SOSIAL", "RUMAH_TIDAK_LAYAK_HUNI",
+				"EKONOMI_PEKERJAAN", "LAINNYA");
+		byte[] body = this.mvc.perform(get("/kasus/{t}/tanda-terima.pdf", ticket).cookie(this.muncar))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "receipts"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "receipts", "receipt-a6-every-dinas.pdf"), body);
+		try (PDDocument pdf = Loader.loadPDF(body)) {
+			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(text).contains("Dinas Sosial", "Badan Pemberdayaan Masyarakat dan Desa", "Sekretariat UGD");
+			assertThat(decode(images(pdf.getPage(0)).get(0))).isEqualTo(STATUS_PAGE + "/" + ticket);
+		}
+	}
+
+	@Test
 	void thePdfOnA4() throws Exception {
 		String ticket = fileCase("KESEHATAN");
 		byte[] body = this.mvc
