@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -183,6 +184,10 @@ class ReceiptTests {
 		Instant issued = issuedAt(ticket);
 		assertThat(issued).isNotNull();
 		this.mvc.perform(get("/kasus/{t}/tanda-terima/qr.png", ticket).cookie(this.muncar)).andExpect(status().isOk());
+		// A HEAD request (a link checker) gets nothing, and records nothing.
+		this.mvc.perform(head("/kasus/{t}/tanda-terima", ticket).cookie(this.muncar)).andExpect(status().isForbidden());
+		this.mvc.perform(head("/kasus/{t}/tanda-terima.pdf", ticket).cookie(this.muncar))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/kasus/{t}/tanda-terima.pdf", ticket).cookie(this.muncar)).andExpect(status().isOk());
 		page("/kasus/" + ticket + "/tanda-terima?ukuran=a4");
 
