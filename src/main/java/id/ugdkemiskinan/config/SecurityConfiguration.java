@@ -137,6 +137,16 @@ class SecurityConfiguration {
 				.hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/kasus")
 				.hasAnyRole("OPERATOR_UPT", "SEKRETARIAT", "PIMPINAN")
+				// The resident's receipt: staff who see cases may ask, the controller
+				// answers it to the kecamatan's UPT only (404 for everyone else); consent
+				// recorded by the UPT, withdrawn by the UPT or the secretariat.
+				.requestMatchers(HttpMethod.GET, "/kasus/*/tanda-terima", "/kasus/*/tanda-terima.pdf",
+						"/kasus/*/tanda-terima/qr.png")
+				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
+				.requestMatchers(HttpMethod.POST, "/kasus/*/tanda-terima/whatsapp", "/kasus/*/persetujuan")
+				.hasRole("OPERATOR_UPT")
+				.requestMatchers(HttpMethod.POST, "/kasus/*/persetujuan/cabut")
+				.hasAnyRole("OPERATOR_UPT", "SEKRETARIAT")
 				.requestMatchers(HttpMethod.GET, "/kasus/*", "/kasus/*/lampiran/*")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/antrian", "/antrian/riwayat", "/antrian/**")

@@ -74,6 +74,7 @@ class EventPublicationTests {
 				new CaseRejected(1, 2, "UGD-26-000001", "35.10.05", null, now),
 				new CaseClosed(1, 2, "UGD-26-000001", "35.10.05", now),
 				new CaseReopened(1, 2, "UGD-26-000001", "35.10.05", now),
+				new ReceiptIssued(1, 2, "UGD-26-000001", "35.10.05", "WHATSAPP", true, now),
 				new AssignmentsFlagged(AssignmentsFlagged.Flag.BREACHED, now, List.of(
 						new AssignmentsFlagged.Flagged(1, 2, "UGD-26-000001", 3, "DINKES", now.minusSeconds(60)),
 						new AssignmentsFlagged.Flagged(4, 5, "UGD-26-000002", 6, "DINSOS", now.minusSeconds(30)))));

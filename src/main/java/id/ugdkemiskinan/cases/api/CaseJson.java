@@ -21,7 +21,7 @@ final class CaseJson {
 	/** A filing request: {@code POST /api/v1/cases}. */
 	public record FileCaseRequest(String desaCode, String address, String rt, String rw, String latitude,
 			String longitude, String channel, List<String> categories, String description, BeneficiaryJson beneficiary,
-			ReporterJson reporter, List<String> vulnerabilities) {
+			ReporterJson reporter, List<String> vulnerabilities, Boolean residentConsent) {
 
 		FileCaseCommand command() {
 			BeneficiaryJson b = this.beneficiary == null ? new BeneficiaryJson(null, null, null, null, null)
@@ -33,7 +33,8 @@ final class CaseJson {
 			return new FileCaseCommand(this.desaCode, this.address, this.rt, this.rw, this.latitude, this.longitude,
 					this.channel, this.categories, this.description, b.name(), b.nik(), nikUnknown,
 					b.nikUnknownReason(), b.kk(), b.phone(), r.name(), r.phone(), r.relation(),
-					Boolean.TRUE.equals(r.confidential()), this.vulnerabilities);
+					Boolean.TRUE.equals(r.confidential()), this.vulnerabilities,
+					Boolean.TRUE.equals(this.residentConsent));
 		}
 
 	}

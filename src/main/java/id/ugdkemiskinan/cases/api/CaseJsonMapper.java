@@ -3,6 +3,7 @@ package id.ugdkemiskinan.cases.api;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.CaseViews;
+import id.ugdkemiskinan.cases.receipt.Receipts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -39,9 +40,12 @@ class CaseJsonMapper {
 
 	private final ZoneId zone;
 
-	CaseJsonMapper(CaseQueries queries, TimeProperties properties) {
+	private final Receipts receipts;
+
+	CaseJsonMapper(CaseQueries queries, TimeProperties properties, Receipts receipts) {
 		this.queries = queries;
 		this.zone = properties.zone();
+		this.receipts = receipts;
 	}
 
 	/** The case in the caller's scope; 404 when it does not exist or is outside it. */
@@ -57,10 +61,15 @@ class CaseJsonMapper {
 
 	/**
 	 * A case just filed (or filed earlier by the same submission): the short answer, with
-	 * the possible duplicates.
+	 * the possible duplicates, and the only answer with the access code (for the operator
+	 * at filing to give the resident; no other staff answer shows it).
 	 */
 	CaseResponse filed(String ticket, List<String> duplicates, CurrentUser user) {
-		return response(this.queries.findByTicket(ticket, CaseScope.of(user)).orElseThrow(), duplicates, false);
+		CaseDetails c = this.queries.findByTicket(ticket, CaseScope.of(user)).orElseThrow();
+		return new CaseResponse(c.ticket(), this.receipts.accessCode(ticket, CaseScope.of(user)).orElseThrow(),
+				c.status(), c.priority(), c.kecamatanCode(), c.desaCode(), c.channel(), c.categories(),
+				c.vulnerabilities(), time(c.filedAt()), c.assignments().stream().map(this::assignment).toList(),
+				duplicates, null, null, null, null, null, null, null, null);
 	}
 
 	List<EventJson> events(String ticket, CurrentUser user) {
@@ -104,12 +113,13 @@ class CaseJsonMapper {
 				total, result.counted() <= Pager.COUNT_CAP);
 	}
 
+	/** A case as staff read it: never with the access code. */
 	CaseResponse response(CaseDetails c, List<String> duplicates, boolean full) {
 		List<AssignmentJson> assignments = c.assignments().stream().map(this::assignment).toList();
 		if (!full) {
-			return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(),
-					c.desaCode(), c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments,
-					duplicates, null, null, null, null, null, null, null, null);
+			return new CaseResponse(c.ticket(), null, c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
+					c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, duplicates, null,
+					null, null, null, null, null, null, null);
 		}
 		ReporterJson reporter = null;
 		Boolean reporterHidden = null;
@@ -119,7 +129,7 @@ class CaseJsonMapper {
 					c.reporter().relation(), c.reporter().confidential());
 		}
 		List<EventJson> timeline = events(c);
-		return new CaseResponse(c.ticket(), c.accessCode(), c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
+		return new CaseResponse(c.ticket(), null, c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
 				c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, null,
 				new BeneficiaryJson(c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone()),
 				reporter, reporterHidden, c.address(), c.rt(), c.rw(), c.description(), timeline);

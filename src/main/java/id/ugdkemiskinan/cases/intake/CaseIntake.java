@@ -11,6 +11,7 @@ import id.ugdkemiskinan.cases.domain.EventType;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.CaseViews.Duplicate;
+import id.ugdkemiskinan.cases.receipt.ResidentConsents;
 import id.ugdkemiskinan.cases.workflow.Assigning;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,9 +60,12 @@ public class CaseIntake {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final ResidentConsents consents;
+
 	public CaseIntake(CaseValidator validator, Agencies agencies, Assigning assigning, TicketNumbers tickets,
 			CaseQueries queries, CaseFileRepository cases, CaseEventRepository events, AttachmentRepository attachments,
-			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher publisher) {
+			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher publisher,
+			ResidentConsents consents) {
 		this.validator = validator;
 		this.agencies = agencies;
 		this.assigning = assigning;
@@ -73,6 +77,7 @@ public class CaseIntake {
 		this.transaction = transaction;
 		this.clock = clock;
 		this.publisher = publisher;
+		this.consents = consents;
 	}
 
 	/**
@@ -166,8 +171,8 @@ public class CaseIntake {
 			}
 		}
 		try {
-			return new Filing.Filed(this.transaction.execute(status -> store(valid, files, user, submission, stored)),
-					duplicates);
+			return new Filing.Filed(this.transaction
+				.execute(status -> store(valid, command.residentConsent(), files, user, submission, stored)), duplicates);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same submission committed first on another request or instance: lead to
@@ -191,14 +196,17 @@ public class CaseIntake {
 		return earlier.ticket();
 	}
 
-	private String store(ValidCase valid, List<ValidAttachment> files, CurrentUser user, Submission submission,
-			LongConsumer stored) {
+	private String store(ValidCase valid, boolean residentConsent, List<ValidAttachment> files, CurrentUser user,
+			Submission submission, LongConsumer stored) {
 		Instant now = this.clock.instant();
 		CaseFile kase = this.cases.save(new CaseFile(this.tickets.next(now), TicketNumbers.accessCode(), valid, now,
 				user.id(), submission.key(), submission.contentHash()));
 		CaseEvent filed = this.events.save(new CaseEvent(kase.getId(), null, EventType.FILED, null, now, user, null));
 		this.publisher
 			.publishEvent(new CaseFiled(filed.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(), now));
+		if (residentConsent) {
+			this.consents.give(kase.getId(), valid.beneficiaryPhone(), user, now);
+		}
 		Set<String> targets = this.agencies.route(valid.categories());
 		for (String dinas : targets) {
 			this.assigning.assign(kase.getId(), dinas, now, user, null);

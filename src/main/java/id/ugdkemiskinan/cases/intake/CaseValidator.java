@@ -127,6 +127,13 @@ class CaseValidator {
 			}
 		}
 		String phone = phone(c.beneficiaryPhone(), "beneficiaryPhone", problems);
+		// Updates go to the beneficiary's phone, which must then be a mobile number.
+		if (c.residentConsent() && blank(c.beneficiaryPhone())) {
+			problems.add(new FieldProblem("beneficiaryPhone", "consent.phone.required"));
+		}
+		else if (c.residentConsent() && phone != null && PhoneNumbers.normalizeMobile(phone).isEmpty()) {
+			problems.add(new FieldProblem("beneficiaryPhone", "consent.phone.mobile"));
+		}
 
 		String reporterName = optional(c.reporterName(), "reporterName", MAX_NAME, problems);
 		String reporterPhone = phone(c.reporterPhone(), "reporterPhone", problems);

@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * A case as typed in the filing form or sent to the API, before validation: everything as
- * text, so that the form can show back exactly what was typed.
+ * text, so that the form can show back exactly what was typed. {@code residentConsent}:
+ * the resident agreed to updates by WhatsApp/SMS (to the beneficiary's phone).
  */
 public record FileCaseCommand(String desaCode, String address, String rt, String rw, String latitude, String longitude,
 		String channel, List<String> categories, String description, String beneficiaryName, String nik,
 		boolean nikUnknown, String nikUnknownReason, String kk, String beneficiaryPhone, String reporterName,
-		String reporterPhone, String reporterRelation, boolean reporterConfidential, List<String> vulnerabilities) {
+		String reporterPhone, String reporterRelation, boolean reporterConfidential, List<String> vulnerabilities,
+		boolean residentConsent) {
 
 	public FileCaseCommand {
 		categories = categories == null ? List.of() : categories;

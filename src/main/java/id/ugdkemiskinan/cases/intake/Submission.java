@@ -66,6 +66,10 @@ public record Submission(String key, String contentHash) {
 				c.reporterRelation(), c.reporterConfidential(), sorted(c.vulnerabilities()) }) {
 			parts.add(value == null ? "" : value.toString().strip());
 		}
+		// Consent counts only when given, so that the hashes of earlier filings stay.
+		if (c.residentConsent()) {
+			parts.add("residentConsent");
+		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of()

@@ -153,7 +153,7 @@ public class CaseQueries {
 					rs.getString("reporter_phone"), rs.getString("reporter_relation"), confidential, false);
 		}
 		return new CaseDetails(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
-				rs.getString("access_code"), CaseStatus.valueOf(rs.getString("status")),
+				instant(rs, "receipt_issued_at"), CaseStatus.valueOf(rs.getString("status")),
 				Priority.valueOf(rs.getString("priority")), rs.getString("kecamatan_code"),
 				rs.getString("kecamatan_name"), rs.getString("desa_code"), rs.getString("desa_name"),
 				rs.getString("address"), rs.getString("rt"), rs.getString("rw"), rs.getBigDecimal("latitude"),
@@ -195,7 +195,7 @@ public class CaseQueries {
 					instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("actor_role"),
 					rs.getString("dinas_code"), rs.getString("note")))
 			.list();
-		return new CaseDetails(c.id(), c.version(), c.ticket(), c.accessCode(), c.status(), c.priority(),
+		return new CaseDetails(c.id(), c.version(), c.ticket(), c.receiptIssuedAt(), c.status(), c.priority(),
 				c.kecamatanCode(), c.kecamatanName(), c.desaCode(), c.desaName(), c.address(), c.rt(), c.rw(),
 				c.latitude(), c.longitude(), c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(),
 				c.beneficiaryPhone(), c.reporter(), c.channel(), c.description(), c.filedAt(), c.filedByName(),

@@ -23,8 +23,10 @@ public final class CaseViews {
 
 	/**
 	 * Everything the case page shows. {@code nik} is full here (the user is in scope).
+	 * The access code is not here: staff pages never show it (only the receipt does);
+	 * {@code receiptIssuedAt} says whether the resident was given it.
 	 */
-	public record CaseDetails(long id, long version, String ticket, String accessCode, CaseStatus status,
+	public record CaseDetails(long id, long version, String ticket, Instant receiptIssuedAt, CaseStatus status,
 			Priority priority, String kecamatanCode, String kecamatanName, String desaCode, String desaName,
 			String address, String rt, String rw, BigDecimal latitude, BigDecimal longitude, String beneficiaryName,
 			String nik, String nikUnknownReason, String kk, String beneficiaryPhone, Reporter reporter, Channel channel,

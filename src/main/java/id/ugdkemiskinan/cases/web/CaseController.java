@@ -8,6 +8,8 @@ import id.ugdkemiskinan.cases.query.CaseFilter;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.CaseViews;
+import id.ugdkemiskinan.cases.receipt.Receipts;
+import id.ugdkemiskinan.cases.receipt.ResidentConsents;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,11 +57,15 @@ public class CaseController {
 
 	private final Agencies agencies;
 
-	public CaseController(CaseQueries queries, AttachmentInspector inspector, Regions regions, Agencies agencies) {
+	private final ResidentConsents consents;
+
+	public CaseController(CaseQueries queries, AttachmentInspector inspector, Regions regions, Agencies agencies,
+			ResidentConsents consents) {
 		this.queries = queries;
 		this.inspector = inspector;
 		this.regions = regions;
 		this.agencies = agencies;
+		this.consents = consents;
 	}
 
 	/**
@@ -113,6 +119,10 @@ public class CaseController {
 		model.addAttribute("interventionNames", interventionNames);
 		model.addAttribute("routableDinas",
 				this.agencies.dinas().stream().filter(d -> d.active() && !d.secretariat()).toList());
+		// The receipt (with the access code) only for the operators of the case's
+		// kecamatan; the consent to updates for every viewer.
+		model.addAttribute("mayIssueReceipt", Receipts.mayIssue(user, kase.kecamatanCode()));
+		model.addAttribute("consent", this.consents.of(kase.id()).orElse(null));
 		return "cases/detail";
 	}
 

@@ -79,7 +79,7 @@ class FilingController {
 			model.addAttribute("form",
 					new FileCaseForm(null, null, null, null, null, null, draft.channel(), List.of(),
 							draft.description(), null, null, false, null, null, draft.phone(), null, null, null, false,
-							List.of(), List.of(), empty.submissionToken(), false));
+							List.of(), List.of(), empty.submissionToken(), false, false));
 			model.addAttribute("filingSource", draft);
 			model.addAttribute("filingSourceChosen", draft.files().stream().map(FilingSource.FileOffer::key).toList());
 			return prepareForm(user, model);
@@ -155,6 +155,7 @@ class FilingController {
 			});
 			if (filing instanceof Filing.Filed filed) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
+				redirect.addFlashAttribute("receiptPrompt", true);
 				return toFiledCase(filed.ticket(), user, redirect);
 			}
 			if (filing instanceof Filing.AlreadyFiled earlier) {
