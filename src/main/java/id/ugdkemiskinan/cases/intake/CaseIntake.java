@@ -171,8 +171,10 @@ public class CaseIntake {
 			}
 		}
 		try {
-			return new Filing.Filed(this.transaction
-				.execute(status -> store(valid, command.residentConsent(), files, user, submission, stored)), duplicates);
+			return new Filing.Filed(
+					this.transaction
+						.execute(status -> store(valid, command.residentConsent(), files, user, submission, stored)),
+					duplicates);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same submission committed first on another request or instance: lead to
