@@ -23,7 +23,10 @@ import org.springframework.test.context.TestPropertySource;
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.demo.enabled=true",
 		"ugd.sla.sweep-enabled=false", "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false",
-		"ugd.delivery.sender-enabled=false", "ugd.delivery.digest-enabled=false" })
+		"ugd.delivery.sender-enabled=false", "ugd.delivery.digest-enabled=false",
+		// Many contexts share one server: each keeps a couple of idle connections, not
+		// ten.
+		"spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=30000" })
 public @interface IntegrationTest {
 
 }

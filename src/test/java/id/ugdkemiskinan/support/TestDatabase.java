@@ -64,10 +64,17 @@ public final class TestDatabase {
 		return instance;
 	}
 
+	/**
+	 * Every cached test context keeps its own connection pool open on the one server
+	 * (Spring's test context cache holds up to 32 contexts).
+	 */
+	static final int MAX_CONNECTIONS = 400;
+
 	private static TestDatabase start() {
 		if (dockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
-				.withDatabaseName(CONTAINER_DATABASE);
+				.withDatabaseName(CONTAINER_DATABASE)
+				.withCommand("postgres", "-c", "max_connections=" + MAX_CONNECTIONS);
 			container.start();
 			log.info("Tests use a Testcontainers PostgreSQL at {}", container.getJdbcUrl());
 			String url = container.getJdbcUrl();
@@ -75,7 +82,9 @@ public final class TestDatabase {
 					container.getPassword(), container);
 		}
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
+				.start();
 			log.info("No Docker engine: tests use an embedded PostgreSQL on port {}", postgres.getPort());
 			String url = postgres.getJdbcUrl("postgres", "postgres");
 			return new TestDatabase(url.substring(0, url.lastIndexOf('/') + 1), "postgres", "postgres", null);

@@ -7,6 +7,7 @@ import id.ugdkemiskinan.cases.domain.CaseEventRepository;
 import id.ugdkemiskinan.cases.domain.EventType;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import static id.ugdkemiskinan.common.SqlTime.utc;
  * there): for anyone else the case has no receipt (404). Every showing of it (page, PDF,
  * WhatsApp) is an event of the timeline: the first {@code RECEIPT_ISSUED} (and the case's
  * {@code receipt_issued_at}), later ones {@code RECEIPT_REPRINTED}; each publishes
- * {@link ReceiptIssued}. The QR image alone records nothing (it holds no code).
+ * {@link ReceiptIssued}. The same user's page or PDF again within ten minutes (a reload,
+ * the print dialog) is the same showing. The QR image alone records nothing (it holds no
+ * code).
  */
 @Service
 public class Receipts {
@@ -45,6 +48,9 @@ public class Receipts {
 	private final JdbcClient jdbc;
 
 	private final CaseEventRepository events;
+
+	/** Showings of one user, one medium, within this time are one showing. */
+	static final Duration ONE_SHOWING = Duration.ofMinutes(10);
 
 	private final ApplicationEventPublisher publisher;
 
@@ -88,12 +94,34 @@ public class Receipts {
 				.param("now", utc(now))
 				.param("id", view.caseId())
 				.update() == 1;
+			if (!first && medium != Medium.WHATSAPP && shownJustBefore(view.caseId(), user, medium, now)) {
+				// The same page again (a reload, the print dialog): one showing.
+				return;
+			}
 			CaseEvent event = this.events.save(new CaseEvent(view.caseId(), null,
 					first ? EventType.RECEIPT_ISSUED : EventType.RECEIPT_REPRINTED, null, now, user, medium.name()));
 			this.publisher.publishEvent(new ReceiptIssued(event.getId(), view.caseId(), view.ticket(),
 					view.kecamatanCode(), medium.name(), !first, now));
 		});
 		return view;
+	}
+
+	/**
+	 * Whether the user showed the receipt the same way within {@link #ONE_SHOWING}: a
+	 * reload is not a new showing.
+	 */
+	private boolean shownJustBefore(long caseId, CurrentUser user, Medium medium, Instant now) {
+		return this.jdbc
+			.sql("""
+					SELECT EXISTS (SELECT 1 FROM case_event
+					               WHERE case_id = :c AND actor_id = :user AND type IN ('RECEIPT_ISSUED', 'RECEIPT_REPRINTED')
+					                 AND note = :medium AND occurred_at > :since)""")
+			.param("c", caseId)
+			.param("user", user.id())
+			.param("medium", medium.name())
+			.param("since", utc(now.minus(ONE_SHOWING)))
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The access code of a case in the user's scope (for the API's answer at filing). */

@@ -2,6 +2,7 @@ package id.ugdkemiskinan.cases.receipt;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import id.ugdkemiskinan.common.Formats;
 import id.ugdkemiskinan.support.CaseData;
 import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
+import id.ugdkemiskinan.support.MutableClock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -75,6 +77,9 @@ class ReceiptTests {
 	ApplicationEvents published;
 
 	Cookie muncar;
+
+	@Autowired
+	MutableClock clock;
 
 	@BeforeEach
 	void logIn() throws Exception {
@@ -189,6 +194,11 @@ class ReceiptTests {
 		this.mvc.perform(head("/kasus/{t}/tanda-terima.pdf", ticket).cookie(this.muncar))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/kasus/{t}/tanda-terima.pdf", ticket).cookie(this.muncar)).andExpect(status().isOk());
+		// A reload (or the print dialog) within ten minutes is the same showing.
+		page("/kasus/" + ticket + "/tanda-terima?ukuran=a4");
+		this.mvc.perform(get("/kasus/{t}/tanda-terima.pdf", ticket).cookie(this.muncar)).andExpect(status().isOk());
+		assertThat(receiptEvents(ticket)).containsExactly("RECEIPT_ISSUED:PRINT", "RECEIPT_REPRINTED:PDF");
+		this.clock.advance(Duration.ofMinutes(11));
 		page("/kasus/" + ticket + "/tanda-terima?ukuran=a4");
 
 		assertThat(receiptEvents(ticket)).containsExactly("RECEIPT_ISSUED:PRINT", "RECEIPT_REPRINTED:PDF",
