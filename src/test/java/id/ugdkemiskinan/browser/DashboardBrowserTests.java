@@ -125,8 +125,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
 	@Test
 	@Order(4)
 	void theResidentsSatisfactionStandsBesideCompliance() {
-		this.browser.login("pimpinan");
-		this.browser.open("/dasbor?period=90d");
+		this.browser.open("/dasbor?period=30d");
 		assertThat(this.browser.text("#satisfaction-title")).isEqualTo("Kepuasan warga");
 		assertThat(this.browser.text(".satisfaction-totals")).contains("Menjawab \"sudah tertangani\"", "%",
 				"Rata-rata nilai (1–5)", "Dibuka kembali oleh warga");
