@@ -28,7 +28,8 @@ class LoginTests {
 			.andExpect(content().string(containsString("Nama pengguna")))
 			.andExpect(content().string(containsString("MODE DEMO")))
 			.andExpect(content().string(containsString("upt.muncar")))
-			.andExpect(content().string(containsString("name=\"_csrf\"")));
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(containsString("href=\"/cek\"")));
 	}
 
 	@Test
