@@ -1,5 +1,15 @@
 package id.ugdkemiskinan.cases.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import id.ugdkemiskinan.agency.Agencies;
+import id.ugdkemiskinan.cases.FilingSource;
 import id.ugdkemiskinan.cases.domain.Channel;
 import id.ugdkemiskinan.cases.domain.Vulnerability;
 import id.ugdkemiskinan.cases.intake.AttachmentInspector;
@@ -13,24 +23,12 @@ import id.ugdkemiskinan.cases.intake.Submission;
 import id.ugdkemiskinan.cases.intake.SubmissionKeyTooLongException;
 import id.ugdkemiskinan.cases.intake.SubmissionReusedException;
 import id.ugdkemiskinan.cases.intake.ValidAttachment;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import id.ugdkemiskinan.cases.FilingSource;
 import id.ugdkemiskinan.common.InvalidParameterException;
 import id.ugdkemiskinan.common.NotFoundException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.region.Regions;
 import id.ugdkemiskinan.users.CurrentUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,6 +37,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
