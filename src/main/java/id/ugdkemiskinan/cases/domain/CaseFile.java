@@ -92,7 +92,12 @@ public class CaseFile {
 	/** When every assignment last ended; the resident's answer is asked from then. */
 	private Instant resolvedAt;
 
-	/** When the resident was first given the receipt (and the access code). */
+	/**
+	 * When the resident was first given the receipt (and the access code): set by the
+	 * receipt's own conditional UPDATE, never written from here (an update of the case
+	 * must not put back what it read before).
+	 */
+	@Column(insertable = false, updatable = false)
 	private Instant receiptIssuedAt;
 
 	@ElementCollection
@@ -193,13 +198,6 @@ public class CaseFile {
 		this.status = CaseStatus.TERBUKA;
 		this.closedAt = null;
 		this.resolvedAt = null;
-	}
-
-	/** The receipt was given to the resident; the first time counts. */
-	public void receiptIssued(Instant now) {
-		if (this.receiptIssuedAt == null) {
-			this.receiptIssuedAt = now;
-		}
 	}
 
 	public Instant getResolvedAt() {
