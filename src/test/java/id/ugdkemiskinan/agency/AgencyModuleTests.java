@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agency module on its own: the dinas, the categories and the routing from categories
  * to dinas, with the secretariat as the owner of whatever no active rule routes.
  */
-@ApplicationModuleTest
+// DIRECT_DEPENDENCIES: the admin's changes write "Riwayat perubahan" through
+// common.ChangeAudit.
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.test.database=agency_module" })
 class AgencyModuleTests {

@@ -1,0 +1,47 @@
+package id.ugdkemiskinan.browser;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin's reference data pages in headless Chromium, looked at by
+ * {@link Browser#look}: the dinas list, the add form with its field messages, the edit
+ * page with its status buttons.
+ */
+@TestPropertySource(properties = { "ugd.dashboard.rollup-enabled=false", "ugd.demo.cases=false",
+		"ugd.test.database=ugd_refdata_browser" })
+class RefDataBrowserTests extends BrowserTestSupport {
+
+	@Test
+	@Order(1)
+	void theAdminAddsRenamesAndDeactivatesADinas() {
+		this.browser.login("admin");
+		this.browser.open("/admin/dinas");
+		assertThat(this.browser.pageText()).contains("Dinas Pendidikan", "Sekretariat");
+		this.browser.look("admin-dinas");
+
+		this.browser.clickToLoad("a[href='/admin/dinas/baru']");
+		this.browser.type("#code", "dinas perumahan");
+		this.browser.clickToLoad("form button[type=submit].btn-primary");
+		assertThat(this.browser.pageText()).contains("Kode hanya huruf besar", "Nama wajib diisi.");
+		this.browser.look("admin-dinas-add-errors");
+
+		this.browser.open("/admin/dinas/baru");
+		this.browser.type("#code", "DINAS_PERUMAHAN");
+		this.browser.type("#name", "Dinas Perumahan dan Kawasan Permukiman");
+		this.browser.clickToLoad("form button[type=submit].btn-primary");
+		assertThat(this.browser.pageText()).contains("Dinas ditambahkan.", "Dinas Perumahan dan Kawasan Permukiman");
+
+		this.browser.open("/admin/dinas/DINAS_PERUMAHAN");
+		this.browser.look("admin-dinas-edit");
+		this.browser.clickConfirmedToLoad("form[action$='/nonaktifkan'] button");
+		assertThat(this.browser.pageText()).contains("Dinas dinonaktifkan.");
+		this.browser.look("admin-dinas-after-deactivate");
+		this.browser.logout();
+	}
+
+}
