@@ -45,7 +45,7 @@ public class Agencies {
 	public List<CategoryRef> categories() {
 		return this.categories.findByActiveTrueOrderBySortOrderAsc()
 			.stream()
-			.map(c -> new CategoryRef(c.getCode(), c.getName(), c.getDescription()))
+			.map(c -> new CategoryRef(c.getCode(), c.getName(), c.getDescription(), c.getGuidance(), c.getQuestions()))
 			.toList();
 	}
 

@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.agency;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +16,17 @@ class Category {
 	private String name;
 
 	private String description;
+
+	private String guidance;
+
+	@Column(name = "question_1")
+	private String question1;
+
+	@Column(name = "question_2")
+	private String question2;
+
+	@Column(name = "question_3")
+	private String question3;
 
 	private int sortOrder;
 
@@ -36,6 +48,16 @@ class Category {
 
 	String getDescription() {
 		return this.description;
+	}
+
+	String getGuidance() {
+		return this.guidance;
+	}
+
+	java.util.List<String> getQuestions() {
+		return java.util.stream.Stream.of(this.question1, this.question2, this.question3)
+			.filter(q -> q != null && !q.isBlank())
+			.toList();
 	}
 
 	int getSortOrder() {

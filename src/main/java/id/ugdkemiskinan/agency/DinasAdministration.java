@@ -34,38 +34,6 @@ public class DinasAdministration {
 	public record DinasRow(String code, String name, boolean secretariat, boolean active, long version) {
 	}
 
-	/** Why a change was refused: a form field and a message key. */
-	public static class DinasChangeRefused extends RuntimeException {
-
-		private final String field;
-
-		private final String messageKey;
-
-		DinasChangeRefused(String field, String messageKey) {
-			super(messageKey);
-			this.field = field;
-			this.messageKey = messageKey;
-		}
-
-		public String field() {
-			return this.field;
-		}
-
-		public String messageKey() {
-			return this.messageKey;
-		}
-
-	}
-
-	/** Someone else changed the dinas since the form was shown. */
-	public static class StaleDinasException extends RuntimeException {
-
-		StaleDinasException(String code) {
-			super("Dinas " + code + " was changed meanwhile");
-		}
-
-	}
-
 	private final JdbcClient jdbc;
 
 	private final ChangeAudit audit;
@@ -94,7 +62,7 @@ public class DinasAdministration {
 	@Transactional
 	public void create(String code, String name, @Nullable Long actorId, String actorName) {
 		if (find(code, false).isPresent()) {
-			throw new DinasChangeRefused("code", "refdata.dinas.code.taken");
+			throw new ReferenceChangeRefused("code", "refdata.dinas.code.taken");
 		}
 		this.jdbc.sql("INSERT INTO dinas (code, name) VALUES (:code, :name)")
 			.param("code", code)
@@ -121,7 +89,7 @@ public class DinasAdministration {
 	public void setActive(String code, long version, boolean active, @Nullable Long actorId, String actorName) {
 		DinasRow before = lock(code, version);
 		if (!active && before.secretariat()) {
-			throw new DinasChangeRefused("active", "refdata.dinas.secretariatCannotDeactivate");
+			throw new ReferenceChangeRefused("active", "refdata.dinas.secretariatCannotDeactivate");
 		}
 		if (before.active() == active) {
 			return;
@@ -145,7 +113,7 @@ public class DinasAdministration {
 			return;
 		}
 		if (!before.active()) {
-			throw new DinasChangeRefused("secretariat", "refdata.dinas.inactiveCannotBeSecretariat");
+			throw new ReferenceChangeRefused("secretariat", "refdata.dinas.inactiveCannotBeSecretariat");
 		}
 		Optional<DinasRow> previous = this.jdbc
 			.sql("SELECT code, name, secretariat, active, version FROM dinas WHERE secretariat FOR UPDATE")
@@ -165,7 +133,7 @@ public class DinasAdministration {
 	private DinasRow lock(String code, long version) {
 		DinasRow row = find(code, true).orElseThrow(() -> new NotFoundException("No dinas " + code));
 		if (row.version() != version) {
-			throw new StaleDinasException(code);
+			throw new StaleReferenceException(code);
 		}
 		return row;
 	}

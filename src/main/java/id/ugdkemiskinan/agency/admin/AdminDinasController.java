@@ -3,10 +3,9 @@ package id.ugdkemiskinan.agency.admin;
 import org.jspecify.annotations.Nullable;
 
 import id.ugdkemiskinan.agency.DinasAdministration;
-import id.ugdkemiskinan.agency.DinasAdministration.DinasChangeRefused;
+import id.ugdkemiskinan.agency.ReferenceChangeRefused;
 import id.ugdkemiskinan.agency.DinasAdministration.DinasRow;
-import id.ugdkemiskinan.agency.DinasAdministration.StaleDinasException;
-import id.ugdkemiskinan.common.InvalidParameterException;
+import id.ugdkemiskinan.agency.StaleReferenceException;
 import id.ugdkemiskinan.common.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -73,7 +72,7 @@ class AdminDinasController {
 				redirect.addFlashAttribute("flashSuccess", "refdata.dinas.created");
 				return "redirect:/admin/dinas";
 			}
-			catch (DinasChangeRefused ex) {
+			catch (ReferenceChangeRefused ex) {
 				result.rejectValue(ex.field(), ex.messageKey());
 			}
 		}
@@ -94,7 +93,7 @@ class AdminDinasController {
 			@AuthenticationPrincipal(expression = "username") String actorName, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		DinasRow row = row(code);
-		long version = version(form.version());
+		long version = AdminForms.version(form.version());
 		String name = checkName(form, result);
 		if (!result.hasErrors()) {
 			try {
@@ -102,7 +101,7 @@ class AdminDinasController {
 				redirect.addFlashAttribute("flashSuccess", "refdata.dinas.saved");
 				return "redirect:/admin/dinas";
 			}
-			catch (StaleDinasException ex) {
+			catch (StaleReferenceException ex) {
 				result.reject("refdata.stale");
 				response.setStatus(HttpStatus.CONFLICT.value());
 			}
@@ -144,16 +143,16 @@ class AdminDinasController {
 	private String change(String code, @Nullable String version, RedirectAttributes redirect, String success,
 			Change change) {
 		DinasRow row = row(code);
-		long expected = version(version);
+		long expected = AdminForms.version(version);
 		try {
 			change.apply(row.code(), expected);
 			redirect.addFlashAttribute("flashSuccess", success);
 			return "redirect:/admin/dinas";
 		}
-		catch (StaleDinasException ex) {
+		catch (StaleReferenceException ex) {
 			redirect.addFlashAttribute("flashError", "refdata.stale");
 		}
-		catch (DinasChangeRefused ex) {
+		catch (ReferenceChangeRefused ex) {
 			redirect.addFlashAttribute("flashError", ex.messageKey());
 		}
 		redirect.addAttribute("code", row.code());
@@ -180,22 +179,6 @@ class AdminDinasController {
 			throw new NotFoundException("No dinas " + code);
 		}
 		return this.administration.get(code);
-	}
-
-	private static long version(@Nullable String version) {
-		if (version == null || version.isBlank()) {
-			throw new InvalidParameterException("version", "refdata.version.invalid");
-		}
-		try {
-			long value = Long.parseLong(version.strip());
-			if (value < 0) {
-				throw new InvalidParameterException("version", "refdata.version.invalid");
-			}
-			return value;
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidParameterException("version", "refdata.version.invalid");
-		}
 	}
 
 }
