@@ -5,3 +5,14 @@ ALTER TABLE category
     ADD COLUMN question_1 varchar(200),
     ADD COLUMN question_2 varchar(200),
     ADD COLUMN question_3 varchar(200);
+
+-- The answers to a category's extra questions, stored with the case: the question as it was
+-- asked then (the admin may reword or drop it later; the case keeps what was asked).
+CREATE TABLE case_category_answer (
+    case_id       bigint       NOT NULL REFERENCES case_file (id),
+    category_code varchar(40)  NOT NULL REFERENCES category (code),
+    position      smallint     NOT NULL CHECK (position BETWEEN 1 AND 3),
+    question      varchar(200) NOT NULL,
+    answer        varchar(500) NOT NULL,
+    PRIMARY KEY (case_id, category_code, position)
+);

@@ -34,7 +34,7 @@ final class CaseJson {
 					this.channel, this.categories, this.description, b.name(), b.nik(), nikUnknown,
 					b.nikUnknownReason(), b.kk(), b.phone(), r.name(), r.phone(), r.relation(),
 					Boolean.TRUE.equals(r.confidential()), this.vulnerabilities,
-					Boolean.TRUE.equals(this.residentConsent));
+					Boolean.TRUE.equals(this.residentConsent), null);
 		}
 
 	}

@@ -24,6 +24,7 @@ import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,10 +63,12 @@ public class CaseIntake {
 
 	private final ResidentConsents consents;
 
+	private final JdbcClient jdbc;
+
 	public CaseIntake(CaseValidator validator, Agencies agencies, Assigning assigning, TicketNumbers tickets,
 			CaseQueries queries, CaseFileRepository cases, CaseEventRepository events, AttachmentRepository attachments,
 			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher publisher,
-			ResidentConsents consents) {
+			ResidentConsents consents, JdbcClient jdbc) {
 		this.validator = validator;
 		this.agencies = agencies;
 		this.assigning = assigning;
@@ -78,6 +81,7 @@ public class CaseIntake {
 		this.clock = clock;
 		this.publisher = publisher;
 		this.consents = consents;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -208,6 +212,17 @@ public class CaseIntake {
 			.publishEvent(new CaseFiled(filed.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(), now));
 		if (residentConsent) {
 			this.consents.give(kase.getId(), valid.beneficiaryPhone(), user, now);
+		}
+		for (CategoryAnswer answer : valid.answers()) {
+			this.jdbc.sql("""
+					INSERT INTO case_category_answer (case_id, category_code, position, question, answer)
+					VALUES (:case, :category, :position, :question, :answer)""")
+				.param("case", kase.getId())
+				.param("category", answer.categoryCode())
+				.param("position", answer.position())
+				.param("question", answer.question())
+				.param("answer", answer.answer())
+				.update();
 		}
 		Set<String> targets = this.agencies.route(valid.categories());
 		for (String dinas : targets) {

@@ -94,6 +94,7 @@ class CaseValidator {
 		else if (!known.containsAll(categories)) {
 			problems.add(new FieldProblem("categories", "case.categories.unknown"));
 		}
+		List<CategoryAnswer> answers = answers(c, categories, problems);
 
 		String description = required(c.description(), "description", MAX_DESCRIPTION, problems);
 		if (description != null && description.length() < MIN_DESCRIPTION) {
@@ -158,7 +159,37 @@ class CaseValidator {
 		}
 		return new ValidCase(desa.kecamatanCode(), desa.code(), address, rt, rw, coordinates[0], coordinates[1],
 				channel, categories, description, name, nik, nikUnknownReason, kk, phone, reporterName, reporterPhone,
-				reporterRelation, reporterName != null && c.reporterConfidential(), vulnerabilities);
+				reporterRelation, reporterName != null && c.reporterConfidential(), vulnerabilities, answers);
+	}
+
+	/**
+	 * The answers to the chosen categories' extra questions (each optional, at most
+	 * {@value CategoryAnswer#MAX_ANSWER} characters); what answers no question asked is
+	 * ignored.
+	 */
+	private List<CategoryAnswer> answers(FileCaseCommand c, Set<String> chosen, List<FieldProblem> problems) {
+		List<CategoryAnswer> answers = new ArrayList<>();
+		for (CategoryRef category : this.agencies.categories()) {
+			if (!chosen.contains(category.code())) {
+				continue;
+			}
+			for (int i = 0; i < category.questions().size(); i++) {
+				String question = category.questions().get(i);
+				String value = c.answers().get(CategoryAnswer.field(category.code(), i + 1));
+				if (blank(value)) {
+					continue;
+				}
+				String answer = value.strip();
+				if (answer.length() > CategoryAnswer.MAX_ANSWER) {
+					problems.add(new FieldProblem("categories", "refdata.answer.tooLong", question,
+							CategoryAnswer.MAX_ANSWER));
+				}
+				else {
+					answers.add(new CategoryAnswer(category.code(), i + 1, question, answer));
+				}
+			}
+		}
+		return answers;
 	}
 
 	private static String required(String value, String field, int max, List<FieldProblem> problems) {

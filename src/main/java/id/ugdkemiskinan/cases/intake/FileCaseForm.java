@@ -42,7 +42,7 @@ public record FileCaseForm(String desaCode, String address, String rt, String rw
 		return new FileCaseCommand(this.desaCode, this.address, this.rt, this.rw, this.latitude, this.longitude,
 				this.channel, this.categories, this.description, this.beneficiaryName, this.nik, this.nikUnknown,
 				this.nikUnknownReason, this.kk, this.beneficiaryPhone, this.reporterName, this.reporterPhone,
-				this.reporterRelation, this.reporterConfidential, this.vulnerabilities, this.residentConsent);
+				this.reporterRelation, this.reporterConfidential, this.vulnerabilities, this.residentConsent, null);
 	}
 
 }

@@ -3,6 +3,7 @@ package id.ugdkemiskinan.cases.intake;
 import id.ugdkemiskinan.cases.domain.Channel;
 import id.ugdkemiskinan.cases.domain.Vulnerability;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,5 +14,5 @@ public record ValidCase(String kecamatanCode, String desaCode, String address, S
 		BigDecimal latitude, BigDecimal longitude, Channel channel, Set<String> categories, String description,
 		String beneficiaryName, String nik, String nikUnknownReason, String kk, String beneficiaryPhone,
 		String reporterName, String reporterPhone, String reporterRelation, boolean reporterConfidential,
-		Set<Vulnerability> vulnerabilities) {
+		Set<Vulnerability> vulnerabilities, List<CategoryAnswer> answers) {
 }

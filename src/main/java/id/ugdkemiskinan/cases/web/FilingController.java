@@ -1,7 +1,9 @@
 package id.ugdkemiskinan.cases.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -147,11 +149,12 @@ class FilingController {
 		try {
 			FilingSource filingSource = (draft != null) ? this.sources.getObject() : null;
 			long id = (draft != null) ? draft.sourceId() : 0;
-			Filing filing = this.intake.file(form.command(), files, user, submission, mode, (caseId) -> {
-				if (filingSource != null) {
-					filingSource.filed(id, caseId, user);
-				}
-			});
+			Filing filing = this.intake.file(form.command().withAnswers(answers(request, model)), files, user,
+					submission, mode, (caseId) -> {
+						if (filingSource != null) {
+							filingSource.filed(id, caseId, user);
+						}
+					});
 			if (filing instanceof Filing.Filed filed) {
 				redirect.addFlashAttribute("flashSuccess", "case.filed");
 				redirect.addFlashAttribute("receiptPrompt", true);
@@ -239,6 +242,24 @@ class FilingController {
 	private String prepareFormWithNewToken(CurrentUser user, Model model) {
 		model.addAttribute("newSubmissionToken", UUID.randomUUID().toString());
 		return prepareForm(user, model);
+	}
+
+	/**
+	 * The answers to the categories' extra questions ({@code answer_<CATEGORY>_<n>}),
+	 * kept in the model so that a form shown again keeps them; other parameters are not
+	 * read, and at most a few dozen.
+	 */
+	private static Map<String, String> answers(HttpServletRequest request, Model model) {
+		Map<String, String> answers = new LinkedHashMap<>();
+		for (Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
+			String name = param.getKey();
+			if (name.startsWith("answer_") && name.length() <= 60 && param.getValue().length > 0
+					&& answers.size() < 60) {
+				answers.put(name, param.getValue()[0]);
+			}
+		}
+		model.addAttribute("answers", answers);
+		return answers;
 	}
 
 	private String prepareForm(CurrentUser user, Model model) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.Cookie;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.CategoryRef;
+import id.ugdkemiskinan.support.CaseData;
 import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,6 +190,62 @@ class AdminCategoryTests {
 			.andExpect(status().isForbidden());
 		assertThat(this.jdbc.sql("SELECT count(*) FROM category WHERE code = 'SUSUP'").query(Integer.class).single())
 			.isZero();
+	}
+
+	@Test
+	void theAnswersToTheQuestionsAreStoredWithTheCaseAsAsked() throws Exception {
+		this.mvc
+			.perform(add("RTLH_UJI", "Rumah uji", "Rumah tidak layak huni (uji)").param("question1", "Jenis kerusakan")
+				.param("question2", "Luas rumah"))
+			.andExpect(redirectedUrl("/admin/kategori"));
+		Cookie operator = Logins.login(this.mvc, "upt.muncar");
+
+		// Too long: the form again, with the message at the categories and the answers
+		// kept.
+		this.mvc
+			.perform(CaseData.form(CaseData.nik(), "RTLH_UJI")
+				.param("answer_RTLH_UJI_1", "x".repeat(501))
+				.param("answer_RTLH_UJI_2", "36 m2")
+				.cookie(operator)
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "categories", "refdata.answer.tooLong"))
+			.andExpect(content().string(containsString("Jawaban untuk &quot;Jenis kerusakan&quot; paling banyak 500")))
+			.andExpect(content().string(containsString("value=\"36 m2\"")));
+
+		MvcResult filed = this.mvc
+			.perform(CaseData.form(CaseData.nik(), "RTLH_UJI", "KESEHATAN")
+				.param("answer_RTLH_UJI_1", "  Atap bocor, dinding retak ")
+				.param("answer_RTLH_UJI_2", "")
+				.param("answer_RTLH_UJI_3", "tidak ada pertanyaan ketiga")
+				.param("answer_KESEHATAN_1", "KESEHATAN tidak bertanya")
+				.cookie(operator)
+				.with(csrf()))
+			.andReturn();
+		assertThat(filed.getResponse().getRedirectedUrl()).startsWith("/kasus/UGD-");
+		String ticket = filed.getResponse().getRedirectedUrl().substring("/kasus/".length());
+		assertThat(this.jdbc.sql("""
+				SELECT a.category_code || ':' || a.position || ':' || a.question || ':' || a.answer
+				FROM case_category_answer a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :ticket""")
+			.param("ticket", ticket)
+			.query(String.class)
+			.list()).containsExactly("RTLH_UJI:1:Jenis kerusakan:Atap bocor, dinding retak");
+
+		// Rewording the question later leaves the case with what was asked.
+		this.mvc
+			.perform(post("/admin/kategori/RTLH_UJI").cookie(this.admin)
+				.with(csrf())
+				.param("name", "Rumah uji")
+				.param("description", "Rumah tidak layak huni (uji)")
+				.param("question1", "Kerusakan apa?")
+				.param("version", "0"))
+			.andExpect(redirectedUrl("/admin/kategori"));
+		assertThat(this.jdbc
+			.sql("""
+					SELECT a.question FROM case_category_answer a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :ticket""")
+			.param("ticket", ticket)
+			.query(String.class)
+			.single()).isEqualTo("Jenis kerusakan");
 	}
 
 	private MockHttpServletRequestBuilder add(String code, String name, String description) {
