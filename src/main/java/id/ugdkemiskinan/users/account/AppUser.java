@@ -73,6 +73,14 @@ public class AppUser {
 		this.phone = phone;
 	}
 
+	/** Name, role and the scope that fits the role (the other one empty). */
+	void changeProfile(String fullName, Role role, String kecamatanCode, String dinasCode) {
+		this.fullName = fullName;
+		this.role = role;
+		this.kecamatanCode = kecamatanCode;
+		this.dinasCode = dinasCode;
+	}
+
 	void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.agency.DinasRef;
+import id.ugdkemiskinan.common.ChangeAudit;
 import id.ugdkemiskinan.common.EmailAddresses;
 import id.ugdkemiskinan.common.PhoneNumbers;
 import id.ugdkemiskinan.region.KecamatanRef;
@@ -39,8 +40,26 @@ public class UserAdministration {
 
 	private final AccountSessions sessions;
 
+	private final ChangeAudit audit;
+
+	/** An account in "Riwayat perubahan" (never its password). */
+	record AccountRecord(String username, String fullName, Role role, String kecamatanCode, String dinasCode,
+			boolean enabled) {
+
+		static AccountRecord of(AppUser user) {
+			return new AccountRecord(user.getUsername(), user.getFullName(), user.getRole(), user.getKecamatanCode(),
+					user.getDinasCode(), user.isEnabled());
+		}
+
+	}
+
+	/** An account's failed logins in "Riwayat perubahan", before and after an unlock. */
+	record LoginFailuresRecord(String username, int failures) {
+	}
+
 	UserAdministration(AppUserRepository users, PasswordEncoder encoder, Regions regions, Agencies agencies,
-			Clock clock, LoginThrottle throttle, AccountSessions sessions) {
+			Clock clock, LoginThrottle throttle, AccountSessions sessions, ChangeAudit audit) {
+		this.audit = audit;
 		this.users = users;
 		this.encoder = encoder;
 		this.regions = regions;
@@ -152,12 +171,70 @@ public class UserAdministration {
 			.orElse(false);
 	}
 
+	/** The account as the edit form shows it. */
+	@Transactional(readOnly = true)
+	public EditUserForm editForm(long id) {
+		AppUser user = find(id);
+		return new EditUserForm(user.getFullName(), user.getRole().name(), user.getKecamatanCode(), user.getDinasCode(),
+				Long.toString(user.getVersion()));
+	}
+
+	/**
+	 * Changes name, role and scope, version-checked and audited; a changed role or scope
+	 * ends the account's open sessions (in PostgreSQL, so on every instance), so that it
+	 * takes effect at once: the user logs in again with the new rights.
+	 */
+	public void edit(long id, long version, EditUserForm form, long actorId, String actorName) {
+		AppUser user = find(id);
+		if (user.getVersion() != version) {
+			throw new UserAccountException(null, "refdata.stale");
+		}
+		Role role = form.parsedRole();
+		if (role == null) {
+			throw new UserAccountException("role", "user.role.required");
+		}
+		if (id == actorId && role != Role.ADMIN) {
+			throw new UserAccountException("role", "refdata.user.ownRole");
+		}
+		String kecamatanCode = null;
+		String dinasCode = null;
+		if (role == Role.OPERATOR_UPT) {
+			kecamatanCode = this.regions.kecamatan(form.kecamatanCode())
+				.map(KecamatanRef::code)
+				.orElseThrow(() -> new UserAccountException("kecamatanCode", "user.kecamatan.required"));
+		}
+		else if (role == Role.PETUGAS_DINAS) {
+			dinasCode = this.agencies.dinas(form.dinasCode())
+				.filter(d -> !d.secretariat() && (d.active() || d.code().equals(user.getDinasCode())))
+				.map(DinasRef::code)
+				.orElseThrow(() -> new UserAccountException("dinasCode", "user.dinas.required"));
+		}
+		AccountRecord before = AccountRecord.of(user);
+		user.changeProfile(form.fullName().strip(), role, kecamatanCode, dinasCode);
+		AccountRecord after = AccountRecord.of(user);
+		if (before.equals(after)) {
+			return;
+		}
+		this.audit.record(actorId, actorName, "USER", user.getUsername(), ChangeAudit.Action.UPDATED, before, after,
+				this.clock.instant());
+		if (before.role() != after.role() || !java.util.Objects.equals(before.kecamatanCode(), after.kecamatanCode())
+				|| !java.util.Objects.equals(before.dinasCode(), after.dinasCode())) {
+			this.sessions.endAllAfterCommit(user.getUsername());
+		}
+	}
+
 	public void setEnabled(long id, boolean enabled, long actingUserId) {
 		if (id == actingUserId && !enabled) {
 			throw new UserAccountException(null, "user.disable.self");
 		}
 		AppUser user = find(id);
+		AccountRecord before = AccountRecord.of(user);
 		user.setEnabled(enabled);
+		if (before.enabled() != enabled) {
+			this.audit.record(actingUserId, username(actingUserId), "USER", user.getUsername(),
+					enabled ? ChangeAudit.Action.ACTIVATED : ChangeAudit.Action.DEACTIVATED, before,
+					AccountRecord.of(user), this.clock.instant());
+		}
 		if (!enabled) {
 			this.sessions.endAllAfterCommit(user.getUsername());
 		}
@@ -167,8 +244,13 @@ public class UserAdministration {
 	 * Forgets the account's failed logins from every source, so that nobody is held back
 	 * from trying it.
 	 */
-	public void unlock(long id) {
-		this.throttle.unlock(find(id).getUsername());
+	public void unlock(long id, long actorId, String actorName) {
+		String username = find(id).getUsername();
+		LoginThrottle.LoginFailures failures = this.throttle.recentFailures().get(username);
+		this.throttle.unlock(username);
+		this.audit.record(actorId, actorName, "USER_LOGIN_FAILURES", username, ChangeAudit.Action.UPDATED,
+				new LoginFailuresRecord(username, failures == null ? 0 : failures.failures()),
+				new LoginFailuresRecord(username, 0), this.clock.instant());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import id.ugdkemiskinan.users.Role;
 import id.ugdkemiskinan.users.account.AccountContacts;
 import id.ugdkemiskinan.users.account.ContactForm;
 import id.ugdkemiskinan.users.account.CreateUserForm;
+import id.ugdkemiskinan.users.account.EditUserForm;
 import id.ugdkemiskinan.users.account.UserAccountException;
 import id.ugdkemiskinan.users.account.UserAdministration;
 import id.ugdkemiskinan.users.account.UserRow;
@@ -12,15 +13,18 @@ import id.ugdkemiskinan.users.account.Usernames;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.common.EmailAddresses;
+import id.ugdkemiskinan.common.InvalidParameterException;
 import id.ugdkemiskinan.common.Pager;
 import id.ugdkemiskinan.common.PhoneNumbers;
 import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +45,8 @@ class AdminUserController {
 	private static final String FORM_VIEW = "users/admin-user-form";
 
 	private static final String CONTACTS_VIEW = "users/admin-user-contacts";
+
+	private static final String EDIT_VIEW = "users/admin-user-edit";
 
 	private final UserAdministration administration;
 
@@ -138,9 +144,64 @@ class AdminUserController {
 		return "redirect:/admin/pengguna";
 	}
 
+	@GetMapping("/{id}/ubah")
+	String showEditForm(@PathVariable long id, Model model) {
+		model.addAttribute("account", this.administration.contacts(id));
+		model.addAttribute("form", this.administration.editForm(id));
+		return prepareEditForm(model);
+	}
+
+	/** Name, role and scope; a changed role or scope ends the account's open sessions. */
+	@PostMapping("/{id}/ubah")
+	String editUser(@PathVariable long id, @Valid @ModelAttribute("form") EditUserForm form, BindingResult result,
+			@AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		AccountContacts account = this.administration.contacts(id);
+		long version = version(form.version());
+		if (!result.hasFieldErrors("role") && form.parsedRole() == null) {
+			result.rejectValue("role", "user.role.required");
+		}
+		if (!result.hasErrors()) {
+			try {
+				this.administration.edit(id, version, form, admin.id(), admin.username());
+				redirect.addFlashAttribute("flashSuccess", "refdata.user.saved");
+				return "redirect:/admin/pengguna";
+			}
+			catch (UserAccountException ex) {
+				if (ex.field() == null) {
+					result.reject(ex.messageKey());
+					response.setStatus(HttpStatus.CONFLICT.value());
+				}
+				else {
+					result.rejectValue(ex.field(), ex.messageKey());
+				}
+			}
+		}
+		model.addAttribute("account", account);
+		return prepareEditForm(model);
+	}
+
+	private static long version(String version) {
+		try {
+			long value = Long.parseLong(version == null ? "" : version.strip());
+			if (value >= 0) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// below
+		}
+		throw new InvalidParameterException("version", "refdata.version.invalid");
+	}
+
+	private String prepareEditForm(Model model) {
+		prepareForm(model);
+		return EDIT_VIEW;
+	}
+
 	@PostMapping("/{id}/buka-kunci")
-	String unlockUser(@PathVariable long id, RedirectAttributes redirect) {
-		this.administration.unlock(id);
+	String unlockUser(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		this.administration.unlock(id, admin.id(), admin.username());
 		redirect.addFlashAttribute("flashSuccess", "user.unlocked");
 		return "redirect:/admin/pengguna";
 	}
