@@ -44,4 +44,33 @@ class RefDataBrowserTests extends BrowserTestSupport {
 		this.browser.logout();
 	}
 
+	@Test
+	@Order(2)
+	void theAdminAddsACategoryWithQuestionsAndTheOperatorSeesThem() {
+		this.browser.login("admin");
+		this.browser.open("/admin/kategori/baru");
+		this.browser.type("#code", "RTLH_PESISIR");
+		this.browser.type("#name", "Rumah pesisir");
+		this.browser.type("#description", "Rumah tidak layak huni di pesisir, abrasi, rob");
+		this.browser.type("#guidance",
+				"Tanyakan sejak kapan rumah terkena rob dan apakah ada anggota keluarga lansia.");
+		this.browser.type("#question1", "Jenis kerusakan");
+		this.browser.type("#question2", "Luas rumah (m2)");
+		this.browser.clickToLoad("form button[type=submit].btn-primary");
+		assertThat(this.browser.pageText()).contains("Kategori ditambahkan.", "Rumah pesisir");
+		this.browser.look("admin-categories");
+		this.browser.open("/admin/kategori/RTLH_PESISIR");
+		this.browser.look("admin-category-edit");
+		this.browser.open("/admin/pengguna");
+		this.browser.clickToLoad("a[href$='/ubah'][aria-label$='dinsos']");
+		this.browser.look("admin-user-edit");
+		this.browser.logout();
+
+		this.browser.login("upt.muncar");
+		this.browser.open("/kasus/baru");
+		assertThat(this.browser.pageText()).contains("Rumah pesisir", "Jenis kerusakan", "Tanyakan sejak kapan");
+		this.browser.look("filing-form-with-questions");
+		this.browser.logout();
+	}
+
 }
