@@ -16,3 +16,17 @@ CREATE TABLE case_category_answer (
     answer        varchar(500) NOT NULL,
     PRIMARY KEY (case_id, category_code, position)
 );
+
+-- Who delivers an intervention: a government dinas, or a non-government partner (a CSR company
+-- of the Forum TJSP, Baznas, another partner) with its programme's name.
+CREATE TABLE provider (
+    code       varchar(40)  PRIMARY KEY CHECK (code ~ '^[A-Z][A-Z0-9_]{1,39}$'),
+    kind       varchar(20)  NOT NULL CHECK (kind IN ('DINAS', 'CSR', 'BAZNAS', 'MITRA_LAIN')),
+    dinas_code varchar(20)  REFERENCES dinas (code),
+    name       varchar(150) NOT NULL,
+    programme  varchar(150),
+    active     boolean      NOT NULL DEFAULT true,
+    version    bigint       NOT NULL DEFAULT 0,
+    CHECK ((kind = 'DINAS') = (dinas_code IS NOT NULL))
+);
+ALTER TABLE intervention ADD COLUMN provider_code varchar(40) REFERENCES provider (code);
