@@ -73,4 +73,25 @@ class RefDataBrowserTests extends BrowserTestSupport {
 		this.browser.logout();
 	}
 
+	@Test
+	@Order(3)
+	void theAdminAddsAPartnerProviderAndLinksAnIntervention() {
+		this.browser.login("admin");
+		this.browser.open("/admin/intervensi/penyedia/baru");
+		this.browser.type("#code", "BAZNAS_BWI");
+		this.browser.find("#kind option[value='BAZNAS']").click();
+		this.browser.type("#name", "Baznas Kabupaten Banyuwangi");
+		this.browser.type("#programme", "Banyuwangi Peduli");
+		this.browser.clickToLoad("form button[type=submit].btn-primary");
+		assertThat(this.browser.pageText()).contains("Penyedia ditambahkan.", "Banyuwangi Peduli");
+		this.browser.open("/admin/intervensi/PKH");
+		this.browser.find("#providerCode option[value='BAZNAS_BWI']").click();
+		this.browser.clickToLoad("form button[type=submit].btn-primary");
+		assertThat(this.browser.pageText()).contains("Intervensi disimpan.");
+		this.browser.look("admin-interventions");
+		this.browser.open("/admin/intervensi/penyedia/baru");
+		this.browser.look("admin-provider-form");
+		this.browser.logout();
+	}
+
 }
