@@ -1,8 +1,10 @@
 package id.ugdkemiskinan.agency;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +77,30 @@ public class Agencies {
 			.filter(DinasRef::secretariat)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No dinas is marked as the secretariat"));
+	}
+
+	/**
+	 * The names of every category, deactivated ones too: what a case was filed with keeps
+	 * its name.
+	 */
+	public Map<String, String> categoryNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT code, name FROM category ORDER BY sort_order, code")
+			.query((rs, n) -> names.put(rs.getString("code"), rs.getString("name")))
+			.list();
+		return names;
+	}
+
+	/**
+	 * The names of every intervention, deactivated ones too: a resolved assignment keeps
+	 * its intervention's name.
+	 */
+	public Map<String, String> interventionNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT code, name FROM intervention ORDER BY sort_order, code")
+			.query((rs, n) -> names.put(rs.getString("code"), rs.getString("name")))
+			.list();
+		return names;
 	}
 
 	/** The active interventions, in the admin's order. */

@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import id.ugdkemiskinan.agency.Agencies;
-import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.agency.DinasRef;
-import id.ugdkemiskinan.agency.InterventionRef;
 import id.ugdkemiskinan.cases.query.CaseViews.AttachmentContent;
 import id.ugdkemiskinan.cases.query.CaseViews.CasePage;
 import id.ugdkemiskinan.common.NotFoundException;
@@ -105,9 +103,8 @@ public class CaseController {
 		// Printed, the page shows the NIK masked as in the list (on screen the full NIK,
 		// as today).
 		model.addAttribute("maskedNik", Nik.mask(kase.nik()));
-		Map<String, String> interventionNames = this.agencies.interventions()
-			.stream()
-			.collect(Collectors.toMap(InterventionRef::code, InterventionRef::name));
+		// Every intervention's name, deactivated ones too: what happened keeps its name.
+		Map<String, String> interventionNames = this.agencies.interventionNames();
 		model.addAttribute("eventNotes", kase.resolutionNotes(interventionNames));
 		// The timeline names each dinas ("Diteruskan ke Dinas Kesehatan"), not its code.
 		model.addAttribute("dinasNames",
@@ -144,7 +141,7 @@ public class CaseController {
 	}
 
 	private Map<String, String> categoryNames() {
-		return this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name));
+		return this.agencies.categoryNames();
 	}
 
 }

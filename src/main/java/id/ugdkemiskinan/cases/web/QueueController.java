@@ -7,12 +7,10 @@ import id.ugdkemiskinan.cases.query.HistoryFilter;
 import id.ugdkemiskinan.cases.query.QueueFilter;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import id.ugdkemiskinan.agency.Agencies;
-import id.ugdkemiskinan.agency.CategoryRef;
 import id.ugdkemiskinan.common.Pager;
 import id.ugdkemiskinan.common.Paging;
 import id.ugdkemiskinan.region.Regions;
@@ -95,7 +93,7 @@ public class QueueController {
 	}
 
 	private Map<String, String> categoryNames() {
-		return this.agencies.categories().stream().collect(Collectors.toMap(CategoryRef::code, CategoryRef::name));
+		return this.agencies.categoryNames();
 	}
 
 }

@@ -164,6 +164,7 @@ class AdminCategoryTests {
 					post("/admin/kategori/SEMENTARA/nonaktifkan").cookie(this.admin).with(csrf()).param("version", "0"))
 			.andExpect(redirectedUrl("/admin/kategori"));
 		assertThat(this.agencies.categories()).extracting(CategoryRef::code).doesNotContain("SEMENTARA");
+		assertThat(this.agencies.categoryNames()).containsEntry("SEMENTARA", "Sementara");
 		assertThat(audit("SEMENTARA")).last().asString().startsWith("DEACTIVATED|admin|");
 		this.mvc
 			.perform(post("/admin/kategori/SEMENTARA/aktifkan").cookie(this.admin).with(csrf()).param("version", "1"))

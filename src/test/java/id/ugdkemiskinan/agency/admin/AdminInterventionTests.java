@@ -142,6 +142,7 @@ class AdminInterventionTests {
 				.param("version", Long.toString(version)))
 			.andExpect(redirectedUrl("/admin/intervensi"));
 		assertThat(this.agencies.interventions()).extracting(InterventionRef::code).doesNotContain("PKH");
+		assertThat(this.agencies.interventionNames()).containsEntry("PKH", "PKH (Kemensos)");
 		assertThat(audit("INTERVENTION", "PKH")).last().asString().startsWith("DEACTIVATED|admin|");
 		this.mvc
 			.perform(post("/admin/intervensi/PKH/aktifkan").cookie(this.admin)
