@@ -209,7 +209,7 @@ public class CaseIntake {
 		if (residentConsent) {
 			this.consents.give(kase.getId(), valid.beneficiaryPhone(), user, now);
 		}
-		Set<String> targets = this.agencies.route(valid.categories());
+		Set<String> targets = this.agencies.route(valid.categories(), kase.getKecamatanCode());
 		for (String dinas : targets) {
 			this.assigning.assign(kase.getId(), dinas, now, user, null);
 		}
