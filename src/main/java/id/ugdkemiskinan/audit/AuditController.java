@@ -15,7 +15,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Riwayat perubahan": who changed which rule, when, and what it was before and after. */
+/**
+ * "Riwayat perubahan": who changed which rule, when, and what it was before and after.
+ */
 @Controller
 class AuditController {
 

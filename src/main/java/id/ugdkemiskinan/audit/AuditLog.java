@@ -57,8 +57,7 @@ class AuditLog {
 					rs.getString("action"), changes(rs.getString("before"), rs.getString("after"))))
 			.list();
 		long counted = this.jdbc
-			.sql("SELECT count(*) FROM (SELECT 1 FROM change_audit" + where + " LIMIT " + (Pager.COUNT_CAP + 1)
-					+ ") c")
+			.sql("SELECT count(*) FROM (SELECT 1 FROM change_audit" + where + " LIMIT " + (Pager.COUNT_CAP + 1) + ") c")
 			.param("type", entityType)
 			.param("key", pattern)
 			.query(Long.class)
@@ -66,7 +65,10 @@ class AuditLog {
 		return new Page(rows, counted);
 	}
 
-	/** The fields that differ between before and after (every field of a creation or deletion). */
+	/**
+	 * The fields that differ between before and after (every field of a creation or
+	 * deletion).
+	 */
 	List<Change> changes(@Nullable String before, @Nullable String after) {
 		Map<String, Object> old = fields(before);
 		Map<String, Object> now = fields(after);

@@ -182,8 +182,7 @@ class RoutingRuleTests {
 				{ "KESEHATAN", "NOPE", "", "Dinas tidak dikenal atau nonaktif." },
 				{ "KESEHATAN", "DINSOS", "99.99.99", "Kecamatan tidak dikenal." },
 				{ "KESEHATAN", "DINSOS", "35.10.05'; --", "Kecamatan tidak dikenal." },
-				{ "KESEHATAN", "DIN\u0000SOS", "", "" },
-				{ "K".repeat(500), "DINSOS", "", "Pilihan tidak valid." },
+				{ "KESEHATAN", "DIN\u0000SOS", "", "" }, { "K".repeat(500), "DINSOS", "", "Pilihan tidak valid." },
 				{ "KESEHATAN", "DINSOS", "3".repeat(41), "Pilihan tidak valid." } };
 		long rules = this.jdbc.sql("SELECT count(*) FROM routing_rule").query(Long.class).single();
 		for (String[] c : cases) {
@@ -209,8 +208,7 @@ class RoutingRuleTests {
 	void badInputToThePreviewIsAFieldMessage() throws Exception {
 		String[][] cases = { { "", MUNCAR, "Pilih kategori." }, { "KESEHATAN", "", "Pilih kecamatan." },
 				{ "NOPE", MUNCAR, "Kategori tidak dikenal atau nonaktif." },
-				{ "KESEHATAN", "00.00.00", "Kecamatan tidak dikenal." },
-				{ "KESEHATAN", "35.10\u000005", "" },
+				{ "KESEHATAN", "00.00.00", "Kecamatan tidak dikenal." }, { "KESEHATAN", "35.10\u000005", "" },
 				{ "X".repeat(1000), MUNCAR, "Pilihan tidak valid." } };
 		for (String[] c : cases) {
 			this.mvc.perform(get("/admin/rute").param("kategori", c[0]).param("kecamatan", c[1]).cookie(this.admin))
