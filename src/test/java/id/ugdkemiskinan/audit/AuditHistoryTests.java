@@ -65,8 +65,8 @@ class AuditHistoryTests {
 				"Dinas Perumahan dan Permukiman");
 		assertThat(page.indexOf("Admin Dua")).isLessThan(page.indexOf("Admin Satu"));
 		String updated = page.substring(page.indexOf("Admin Dua"), page.indexOf("Admin Satu"));
-		assertThat(updated).contains("<dt class=\"fw-semibold\">name</dt>")
-			.doesNotContain("<dt class=\"fw-semibold\">active</dt>")
+		assertThat(updated).contains("<dt class=\"fw-semibold\">Nama</dt>")
+			.doesNotContain("<dt class=\"fw-semibold\">Aktif</dt>")
 			.contains("<del>Dinas Perumahan</del>", "<ins>Dinas Perumahan dan Permukiman</ins>");
 	}
 

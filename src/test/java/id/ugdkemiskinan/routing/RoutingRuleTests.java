@@ -109,6 +109,34 @@ class RoutingRuleTests {
 	}
 
 	@Test
+	void aReopenedCaseIsRoutedByItsKecamatan() throws Exception {
+		Cookie upt = Logins.login(this.mvc, "upt.muncar");
+		String ticket = fileCase("upt.muncar", CaseData.MUNCAR_DESA, "BANTUAN_SOSIAL");
+		long task = this.jdbc
+			.sql("SELECT a.id FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE c.ticket = :t")
+			.param("t", ticket)
+			.query(Long.class)
+			.single();
+		ok(post("/penugasan/{id}/selesai", task).param("intervention", "PKH")
+			.param("note", "Keluarga diusulkan dan ditetapkan sebagai penerima PKH."),
+				Logins.login(this.mvc, "dinsos"));
+		ok(post("/kasus/{t}/tutup", ticket).param("note", "Warga mengonfirmasi bantuan sudah diterima."), upt);
+		addRule("RUMAH_TIDAK_LAYAK_HUNI", "DINKES", MUNCAR).andExpect(redirectedUrl("/admin/rute"));
+
+		ok(post("/kasus/{t}/buka-kembali", ticket).param("reason", "Atap rumah roboh setelah hujan deras.")
+			.param("categories", "RUMAH_TIDAK_LAYAK_HUNI"), upt);
+
+		assertThat(assignedTo(ticket)).containsExactly("DINKES", "DINSOS");
+	}
+
+	private void ok(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Cookie session)
+			throws Exception {
+		MvcResult result = this.mvc.perform(request.cookie(session).with(csrf())).andReturn();
+		assertThat(result.getFlashMap().get("actionError")).as("refused: %s", result.getFlashMap()).isNull();
+		assertThat(result.getResponse().getRedirectedUrl()).startsWith("/kasus/UGD-");
+	}
+
+	@Test
 	void aCategoryWithoutAnyRuleGoesToTheSecretariat() throws Exception {
 		this.jdbc.sql("DELETE FROM routing_rule WHERE category_code = 'PENDIDIKAN'").update();
 		assertThat(assignedTo(fileCase("upt.muncar", CaseData.MUNCAR_DESA, "PENDIDIKAN"))).containsExactly("KESRA");
