@@ -59,4 +59,39 @@ class AgencyModuleTests {
 		assertThat(this.agencies.route(List.of("KESEHATAN", "PENDIDIKAN"))).containsExactly("DINDIK");
 	}
 
+	@Test
+	@Transactional
+	void aKecamatanRuleWinsOverTheKabupatenRuleOfItsCategoryInThatKecamatanAlone() {
+		this.jdbc.sql("INSERT INTO kabupaten (code, name) VALUES ('35.10', 'Banyuwangi') ON CONFLICT DO NOTHING")
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO kecamatan (code, kabupaten_code, name) VALUES ('35.10.05', '35.10', 'Muncar')
+				ON CONFLICT DO NOTHING""").update();
+		this.jdbc
+			.sql("""
+					INSERT INTO routing_rule (category_code, dinas_code, kecamatan_code)
+					VALUES ('RUMAH_TIDAK_LAYAK_HUNI', 'DINSOS', '35.10.05'), ('RUMAH_TIDAK_LAYAK_HUNI', 'DINKES', '35.10.05')""")
+			.update();
+		assertThat(this.agencies.route(List.of("RUMAH_TIDAK_LAYAK_HUNI"), "35.10.05")).containsExactly("DINKES",
+				"DINSOS");
+		assertThat(this.agencies.route(List.of("RUMAH_TIDAK_LAYAK_HUNI", "PENDIDIKAN"), "35.10.05"))
+			.containsExactly("DINDIK", "DINKES", "DINSOS");
+		assertThat(this.agencies.route(List.of("RUMAH_TIDAK_LAYAK_HUNI"), "35.10.09")).containsExactly("BPMD");
+		assertThat(this.agencies.route(List.of("RUMAH_TIDAK_LAYAK_HUNI"))).containsExactly("BPMD");
+		// A kecamatan rule whose dinas is inactive leaves the other kecamatan rules, or
+		// else the kabupaten's.
+		this.jdbc.sql("UPDATE dinas SET active = false WHERE code IN ('DINKES', 'DINSOS')").update();
+		assertThat(this.agencies.route(List.of("RUMAH_TIDAK_LAYAK_HUNI"), "35.10.05")).containsExactly("BPMD");
+	}
+
+	@Test
+	@Transactional
+	void theSameRuleCannotBeStoredTwiceKabupatenWideOrForOneKecamatan() {
+		assertThat(this.agencies.addRoutingRule("KESEHATAN", "DINKES", null, null, "Uji", java.time.Instant.now()))
+			.isEmpty();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM routing_rule WHERE category_code = 'KESEHATAN'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 }

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.common.DemoMode;
@@ -90,10 +93,12 @@ class DemoCases implements ApplicationRunner {
 				|| this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_file)").query(Boolean.class).single()) {
 			return;
 		}
-		// Each category with the dinas the routing rules send it to.
-		String[][] categories = CATEGORY_CODES.stream()
-			.map(code -> new String[] { code, this.agencies.route(List.of(code)).iterator().next() })
-			.toArray(String[][]::new);
+		// Each category with the dinas the routing rules send it to, per kecamatan.
+		Map<String, String[][]> routed = new HashMap<>();
+		Function<String, String[][]> categories = kecamatan -> routed.computeIfAbsent(kecamatan,
+				k -> CATEGORY_CODES.stream()
+					.map(code -> new String[] { code, this.agencies.route(List.of(code), k).iterator().next() })
+					.toArray(String[][]::new));
 		Random random = new Random(2016);
 		Instant now = this.clock.instant();
 		List<DesaRef> desa = new ArrayList<>();
@@ -111,7 +116,8 @@ class DemoCases implements ApplicationRunner {
 				if (filed.isAfter(now)) {
 					continue;
 				}
-				seedCase(random, categories, desa.get(random.nextInt(desa.size())), filed, now, operator);
+				DesaRef where = desa.get(random.nextInt(desa.size()));
+				seedCase(random, categories.apply(where.kecamatanCode()), where, filed, now, operator);
 				cases++;
 			}
 		}

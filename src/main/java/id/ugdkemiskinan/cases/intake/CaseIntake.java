@@ -224,7 +224,7 @@ public class CaseIntake {
 				.param("answer", answer.answer())
 				.update();
 		}
-		Set<String> targets = this.agencies.route(valid.categories());
+		Set<String> targets = this.agencies.route(valid.categories(), kase.getKecamatanCode());
 		for (String dinas : targets) {
 			this.assigning.assign(kase.getId(), dinas, now, user, null);
 		}

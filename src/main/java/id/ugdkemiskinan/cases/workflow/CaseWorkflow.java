@@ -313,7 +313,7 @@ public class CaseWorkflow {
 			.save(new CaseEvent(kase.getId(), null, EventType.REOPENED, null, now, user, text));
 		this.publisher.publishEvent(
 				new CaseReopened(reopened.getId(), kase.getId(), kase.getTicket(), kase.getKecamatanCode(), now));
-		for (String dinas : this.agencies.route(chosen)) {
+		for (String dinas : this.agencies.route(chosen, kase.getKecamatanCode())) {
 			assign(kase, dinas, now, user, null);
 		}
 		return kase.getTicket();
