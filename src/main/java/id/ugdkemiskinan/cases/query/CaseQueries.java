@@ -233,7 +233,7 @@ public class CaseQueries {
 		Duration duration = live.duration();
 		return new AssignmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("dinas_code"),
 				rs.getString("dinas_name"), status, assignedAt, dueAt, respondedAt, instant(rs, "closed_at"),
-				rs.getString("intervention_code"), state, duration);
+				rs.getString("intervention_code"), state, duration, rs.getBoolean("due_in_working_hours"));
 	}
 
 	public CasePage list(CaseFilter filter, CaseScope scope, int page, int size) {

@@ -70,7 +70,7 @@ public final class CaseViews {
 	/** An assignment with its live SLA state at the moment of the request. */
 	public record AssignmentView(long id, long version, String dinasCode, String dinasName, AssignmentStatus status,
 			Instant assignedAt, Instant dueAt, Instant respondedAt, Instant closedAt, String interventionCode,
-			SlaState slaState, Duration slaDuration) {
+			SlaState slaState, Duration slaDuration, boolean dueInWorkingHours) {
 
 		public boolean open() {
 			return this.status.open();
