@@ -90,7 +90,8 @@ public final class CaseViews {
 	/** One line of a dinas queue or the secretariat's triage queue. */
 	public record QueueRow(long assignmentId, long assignmentVersion, String ticket, String desaName,
 			String kecamatanName, String kecamatanCode, String categories, Priority priority, AssignmentStatus status,
-			Instant assignedAt, Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason) {
+			Instant assignedAt, Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason,
+			boolean dueInWorkingHours) {
 	}
 
 	/** One page of a queue; {@code counted} as in {@link CasePage}. */

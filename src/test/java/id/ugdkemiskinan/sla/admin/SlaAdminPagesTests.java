@@ -107,6 +107,10 @@ class SlaAdminPagesTests {
 		assertThat(
 				this.mvc.perform(get("/kasus/{t}", newer).cookie(upt)).andReturn().getResponse().getContentAsString())
 			.contains("7 Des 2026 08.30 WIB", "dihitung jam kerja");
+		assertThat(this.mvc.perform(get("/antrian").cookie(Logins.login(this.mvc, "dinkes")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).as("the dinas queue").contains(newer, "dihitung jam kerja");
 
 		assertThat(this.jdbc.sql("""
 				SELECT entity_type || ':' || entity_key || ':' || action FROM change_audit
