@@ -53,7 +53,7 @@ class CaseFilingTests {
 	}
 
 	@Test
-	void aHealthAndSchoolCaseGoesToDinkesAndDindikWithFourHourDueTimes() throws Exception {
+	void aDaruratHealthAndSchoolCaseGoesToDinkesAndDindikWithTwoHourDueTimes() throws Exception {
 		String nik = CaseData.nik();
 		String ticket = file(CaseData.form(nik, "KESEHATAN", "PENDIDIKAN")
 			.param("vulnerabilities", "SAKIT_MENAHUN", "BELUM_PERNAH_DIBANTU"));
@@ -73,7 +73,7 @@ class CaseFilingTests {
 					WHERE c.ticket = :t AND a.status = 'MENUNGGU_RESPON' AND a.assigned_at = c.filed_at""")
 			.param("t", ticket)
 			.query(Double.class)
-			.list()).containsExactly(4 * 3600.0);
+			.list()).containsExactly(2 * 3600.0);
 		assertThat(this.jdbc.sql("""
 				SELECT e.type || coalesce(':' || e.dinas_code, '') || ':' || e.actor_role FROM case_event e
 				JOIN case_file c ON c.id = e.case_id WHERE c.ticket = :t ORDER BY e.id""")
@@ -86,7 +86,7 @@ class CaseFilingTests {
 			.andExpect(content().string(containsString(ticket)))
 			.andExpect(content().string(containsString("Dinas Kesehatan")))
 			.andExpect(content().string(containsString("Dinas Pendidikan")))
-			.andExpect(content().string(containsString("sisa 4 j 00 m")))
+			.andExpect(content().string(containsString("sisa 2 j 00 m")))
 			.andExpect(content().string(containsString(nik)))
 			.andExpect(content().string(containsString("DARURAT")))
 			.andExpect(content().string(containsString(">Pendidikan</span>")));

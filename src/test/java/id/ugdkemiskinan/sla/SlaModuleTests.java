@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sla module on its own: no cases module, only a stub of the {@link SweepTarget} it
  * sweeps. The sweeper drains each kind of flag batch by batch, with the clock's instant
  * and the configured escalation delay, and the policy fixes due times from the settings.
+ * (common and agency come along for the admin's SLA page, which audits and names
+ * categories.)
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = { "common", "agency" })
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class, SlaModuleTests.StubTarget.class })
 @TestPropertySource(properties = { "ugd.embedded-postgres.enabled=false", "ugd.sla.sweep-enabled=false",
 		"ugd.sla.response-time=PT3H", "ugd.sla.escalation-after=PT2H" })

@@ -53,6 +53,10 @@ class SlaSweeperTests {
 
 	@BeforeEach
 	void everythingEarlierIsAlreadySwept() {
+		// These cases are DARURAT (two flags), whose default is now 2 h: the timings
+		// below
+		// are of the four-hour promise, so this database's DARURAT policy keeps 4 h.
+		this.jdbc.sql("UPDATE sla_policy SET response_minutes = 240 WHERE priority = 'DARURAT'").update();
 		this.sweeper.sweep();
 		this.filedAt = this.clock.instant();
 	}

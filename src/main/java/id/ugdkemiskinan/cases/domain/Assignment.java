@@ -3,6 +3,7 @@ package id.ugdkemiskinan.cases.domain;
 import id.ugdkemiskinan.cases.workflow.IllegalTransitionException;
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,6 +39,12 @@ public class Assignment {
 	 */
 	private Instant atRiskFrom;
 
+	/**
+	 * Whether the due time was counted in a calendar's open hours (fixed at creation).
+	 */
+	@Column(updatable = false)
+	private boolean dueInWorkingHours;
+
 	private Instant respondedAt;
 
 	private Instant closedAt;
@@ -62,6 +69,13 @@ public class Assignment {
 		this.assignedAt = assignedAt;
 		this.dueAt = dueAt;
 		this.atRiskFrom = atRiskFrom;
+	}
+
+	/** The same, with a due time counted in working hours or not. */
+	public Assignment(long caseId, String dinasCode, Instant assignedAt, Instant dueAt, Instant atRiskFrom,
+			boolean dueInWorkingHours) {
+		this(caseId, dinasCode, assignedAt, dueAt, atRiskFrom);
+		this.dueInWorkingHours = dueInWorkingHours;
 	}
 
 	/**

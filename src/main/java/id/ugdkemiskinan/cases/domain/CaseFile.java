@@ -4,6 +4,7 @@ import id.ugdkemiskinan.cases.intake.ValidCase;
 import id.ugdkemiskinan.cases.workflow.IllegalTransitionException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -218,6 +219,14 @@ public class CaseFile {
 
 	public String getTicket() {
 		return this.ticket;
+	}
+
+	public Priority getPriority() {
+		return this.priority;
+	}
+
+	public Set<String> getCategories() {
+		return Collections.unmodifiableSet(this.categories);
 	}
 
 	public String getKecamatanCode() {

@@ -233,7 +233,7 @@ public class CaseQueries {
 		Duration duration = live.duration();
 		return new AssignmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("dinas_code"),
 				rs.getString("dinas_name"), status, assignedAt, dueAt, respondedAt, instant(rs, "closed_at"),
-				rs.getString("intervention_code"), state, duration);
+				rs.getString("intervention_code"), state, duration, rs.getBoolean("due_in_working_hours"));
 	}
 
 	public CasePage list(CaseFilter filter, CaseScope scope, int page, int size) {
@@ -370,39 +370,35 @@ public class CaseQueries {
 		}
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<CaseViews.QueueRow> rows = this.jdbc
-			.sql("""
-					SELECT a.id, a.version, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at, c.ticket, c.priority,
-					       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
-					       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-					          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
-					       (SELECT e.note FROM case_event e WHERE e.case_id = c.id AND e.type = 'RETURNED'
-					          ORDER BY e.id DESC LIMIT 1) AS last_return_reason
-					FROM assignment a
-					JOIN case_file c ON c.id = a.case_id
-					JOIN desa d ON d.code = c.desa_code
-					JOIN kecamatan k ON k.code = c.kecamatan_code
-					WHERE\s"""
-					+ String.join(" AND ", where) + """
+		List<CaseViews.QueueRow> rows = this.jdbc.sql("""
+				SELECT a.id, a.version, a.status, a.assigned_at, a.at_risk_from, a.due_at, a.responded_at,
+				       a.due_in_working_hours, c.ticket, c.priority,
+				       c.kecamatan_code, k.name AS kecamatan_name, d.name AS desa_name,
+				       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
+				          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+				       (SELECT e.note FROM case_event e WHERE e.case_id = c.id AND e.type = 'RETURNED'
+				          ORDER BY e.id DESC LIMIT 1) AS last_return_reason
+				FROM assignment a
+				JOIN case_file c ON c.id = a.case_id
+				JOIN desa d ON d.code = c.desa_code
+				JOIN kecamatan k ON k.code = c.kecamatan_code
+				WHERE\s""" + String.join(" AND ", where) + """
 
-							ORDER BY\s""" + bucket + """
-							, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.at_risk_from <= :now
-							       THEN a.due_at END,
-							  CASE c.priority WHEN 'DARURAT' THEN 0 WHEN 'TINGGI' THEN 1 ELSE 2 END, a.due_at, a.id
-							LIMIT :limit OFFSET :offset""")
-			.params(params)
-			.query((rs, n) -> {
-				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
-				Instant assignedAt = instant(rs, "assigned_at");
-				Instant dueAt = instant(rs, "due_at");
-				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, instant(rs, "responded_at"),
-						now);
-				return new CaseViews.QueueRow(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
-						rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("kecamatan_code"),
-						rs.getString("categories"), Priority.valueOf(rs.getString("priority")), status, assignedAt,
-						dueAt, live.state(), live.duration(), rs.getString("last_return_reason"));
-			})
-			.list();
+				ORDER BY\s""" + bucket + """
+				, CASE WHEN a.status = 'MENUNGGU_RESPON' AND a.at_risk_from <= :now
+				       THEN a.due_at END,
+				  CASE c.priority WHEN 'DARURAT' THEN 0 WHEN 'TINGGI' THEN 1 ELSE 2 END, a.due_at, a.id
+				LIMIT :limit OFFSET :offset""").params(params).query((rs, n) -> {
+			AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
+			Instant assignedAt = instant(rs, "assigned_at");
+			Instant dueAt = instant(rs, "due_at");
+			Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, instant(rs, "responded_at"), now);
+			return new CaseViews.QueueRow(rs.getLong("id"), rs.getLong("version"), rs.getString("ticket"),
+					rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getString("kecamatan_code"),
+					rs.getString("categories"), Priority.valueOf(rs.getString("priority")), status, assignedAt, dueAt,
+					live.state(), live.duration(), rs.getString("last_return_reason"),
+					rs.getBoolean("due_in_working_hours"));
+		}).list();
 		long counted = count(
 				"FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE " + String.join(" AND ", where), params);
 		return new CaseViews.QueuePage(rows, counted);

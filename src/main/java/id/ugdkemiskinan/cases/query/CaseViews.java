@@ -70,7 +70,7 @@ public final class CaseViews {
 	/** An assignment with its live SLA state at the moment of the request. */
 	public record AssignmentView(long id, long version, String dinasCode, String dinasName, AssignmentStatus status,
 			Instant assignedAt, Instant dueAt, Instant respondedAt, Instant closedAt, String interventionCode,
-			SlaState slaState, Duration slaDuration) {
+			SlaState slaState, Duration slaDuration, boolean dueInWorkingHours) {
 
 		public boolean open() {
 			return this.status.open();
@@ -90,7 +90,8 @@ public final class CaseViews {
 	/** One line of a dinas queue or the secretariat's triage queue. */
 	public record QueueRow(long assignmentId, long assignmentVersion, String ticket, String desaName,
 			String kecamatanName, String kecamatanCode, String categories, Priority priority, AssignmentStatus status,
-			Instant assignedAt, Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason) {
+			Instant assignedAt, Instant dueAt, SlaState slaState, Duration slaDuration, String lastReturnReason,
+			boolean dueInWorkingHours) {
 	}
 
 	/** One page of a queue; {@code counted} as in {@link CasePage}. */

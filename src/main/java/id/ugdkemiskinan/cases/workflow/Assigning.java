@@ -11,7 +11,7 @@ import id.ugdkemiskinan.cases.domain.EventType;
 import java.time.Instant;
 import java.util.function.LongFunction;
 
-import id.ugdkemiskinan.sla.SlaPolicy;
+import id.ugdkemiskinan.sla.SlaDeadlines;
 import id.ugdkemiskinan.users.CurrentUser;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes an assignment the one way, on filing, routing, return and reopening: a new clock
- * (due time and at-risk instant fixed now from the SLA settings), a ROUTED event on the
- * timeline, and {@link AssignmentRouted} published (the notifications module tells the
- * dinas), all in the caller's transaction.
+ * (due time and at-risk instant fixed now from the SLA policy in force, see
+ * {@link SlaDeadlines}), a ROUTED event on the timeline, and {@link AssignmentRouted}
+ * published (the notifications module tells the dinas), all in the caller's transaction.
  */
 @Component
 public class Assigning {
@@ -32,12 +32,12 @@ public class Assigning {
 
 	private final CaseFileRepository cases;
 
-	private final SlaPolicy sla;
+	private final SlaDeadlines sla;
 
 	private final ApplicationEventPublisher publisher;
 
 	public Assigning(AssignmentRepository assignments, CaseEventRepository events, CaseFileRepository cases,
-			SlaPolicy sla, ApplicationEventPublisher publisher) {
+			SlaDeadlines sla, ApplicationEventPublisher publisher) {
 		this.assignments = assignments;
 		this.events = events;
 		this.cases = cases;
@@ -60,13 +60,14 @@ public class Assigning {
 	}
 
 	private Assignment assign(long caseId, String dinasCode, Instant now, LongFunction<CaseEvent> routedEvent) {
-		Instant due = this.sla.dueAt(now);
-		Assignment assignment = this.assignments
-			.save(new Assignment(caseId, dinasCode, now, due, this.sla.atRiskFrom(now, due)));
-		CaseEvent routed = this.events.save(routedEvent.apply(assignment.getId()));
 		// The caller's transaction holds the case already (filed or locked): no further
 		// statement.
 		CaseFile kase = this.cases.findById(caseId).orElseThrow();
+		SlaDeadlines.Deadline deadline = this.sla.fix(now, kase.getPriority().name(), kase.getCategories());
+		Instant due = deadline.dueAt();
+		Assignment assignment = this.assignments
+			.save(new Assignment(caseId, dinasCode, now, due, deadline.atRiskFrom(), deadline.workingHours()));
+		CaseEvent routed = this.events.save(routedEvent.apply(assignment.getId()));
 		this.publisher.publishEvent(new AssignmentRouted(routed.getId(), caseId, kase.getTicket(),
 				kase.getKecamatanCode(), assignment.getId(), dinasCode, now, due));
 		return assignment;
