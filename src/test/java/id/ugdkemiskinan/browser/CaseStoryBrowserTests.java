@@ -147,7 +147,7 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 		assertThat(this.sweeper.sweep().breached()).isEqualTo(1);
 
 		this.browser.open("/antrian");
-		assertThat(this.browser.text("tbody tr:first-child")).contains(this.ticket, "terlambat 1 j 00 m");
+		assertThat(this.browser.text("tbody tr:first-child")).contains(this.ticket, "terlambat 3 j 00 m");
 		assertThat(this.browser.find("a.bell").getAttribute("aria-label")).doesNotContain(" 0 ");
 		this.browser.clickToLoad("a.bell");
 		assertThat(this.browser.pageText()).contains("Penugasan DINDIK melewati batas waktu respon", this.ticket);
@@ -157,7 +157,7 @@ class CaseStoryBrowserTests extends BrowserTestSupport {
 		this.browser.login("sekretariat");
 		assertThat(this.browser.path()).startsWith("/dasbor");
 		String board = this.browser.find("#board-title").findElement(By.xpath("..")).getText();
-		assertThat(board).contains(this.ticket, "DINDIK", "terlambat 1 j 00 m");
+		assertThat(board).contains(this.ticket, "DINDIK", "terlambat 3 j 00 m");
 		this.browser.look("breach-board");
 	}
 

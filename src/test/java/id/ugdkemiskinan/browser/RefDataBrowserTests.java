@@ -20,7 +20,9 @@ class RefDataBrowserTests extends BrowserTestSupport {
 	@Order(1)
 	void theAdminAddsRenamesAndDeactivatesADinas() {
 		this.browser.login("admin");
-		this.browser.open("/admin/dinas");
+		this.browser.open("/admin");
+		this.browser.look("admin-home");
+		this.browser.clickToLoad("main a[href='/admin/dinas']");
 		assertThat(this.browser.pageText()).contains("Dinas Pendidikan", "Sekretariat");
 		this.browser.look("admin-dinas");
 

@@ -87,7 +87,7 @@ class ResidentStoryBrowserTests extends BrowserTestSupport {
 
 		assertThat(this.browser.path()).isEqualTo("/cek/" + this.ticket + "/status");
 		assertThat(this.browser.pageText())
-			.contains("Sedang ditangani", "Dinas Kesehatan", "Dinas Sosial", "dijanjikan respon dalam 4 jam",
+			.contains("Sedang ditangani", "Dinas Kesehatan", "Dinas Sosial", "dijanjikan respon dalam 2 jam",
 					"direspon dalam 1 j 20 m", "belum direspon — batas")
 			.doesNotContain("Mbah Sarni", "Pak RT", "Dusun Krajan", this.code);
 		this.browser.look("resident-status-open");

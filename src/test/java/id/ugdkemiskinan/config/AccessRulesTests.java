@@ -29,14 +29,17 @@ class AccessRulesTests {
 
 	/** Each demo user, and the role homes it may (200) and may not (403) open. */
 	private static final Map<String, Map<String, Integer>> ACCESS = Map.of("upt.muncar",
-			Map.of("/kasus", 200, "/kasus/baru", 200, "/antrian", 403, "/dasbor", 200, "/admin/pengguna", 403),
+			Map.of("/kasus", 200, "/kasus/baru", 200, "/antrian", 403, "/dasbor", 200, "/admin/pengguna", 403, "/admin",
+					403),
 			"dinkes",
-			Map.of("/antrian", 200, "/kasus", 403, "/kasus/baru", 403, "/dasbor", 200, "/admin/pengguna", 403),
+			Map.of("/antrian", 200, "/kasus", 403, "/kasus/baru", 403, "/dasbor", 200, "/admin/pengguna", 403, "/admin",
+					403),
 			"sekretariat",
 			Map.of("/dasbor", 200, "/kasus", 200, "/kasus/baru", 403, "/antrian", 403, "/admin/pengguna", 403),
 			"pimpinan",
 			Map.of("/dasbor", 200, "/kasus", 200, "/kasus/baru", 403, "/antrian", 403, "/admin/pengguna", 403), "admin",
-			Map.of("/admin/pengguna", 200, "/kasus", 403, "/kasus/baru", 403, "/antrian", 403, "/dasbor", 403));
+			Map.of("/admin/pengguna", 200, "/admin", 200, "/kasus", 403, "/kasus/baru", 403, "/antrian", 403, "/dasbor",
+					403));
 
 	@Autowired
 	MockMvc mvc;
