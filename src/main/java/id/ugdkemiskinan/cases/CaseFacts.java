@@ -57,12 +57,13 @@ public interface CaseFacts {
 	}
 
 	/**
+	 * @param dueInWorkingHours whether the due time counts a calendar's open hours only
 	 * @param respondedAt its first response, if any
 	 * @param status the assignment's status ({@code MENUNGGU_RESPON}, {@code DIRESPON},
 	 * ...)
 	 */
 	record ResidentAssignment(long assignmentId, String dinasCode, String dinasName, Instant dueAt,
-			@Nullable Instant respondedAt, String status) {
+			boolean dueInWorkingHours, @Nullable Instant respondedAt, String status) {
 	}
 
 	/**
@@ -85,10 +86,11 @@ public interface CaseFacts {
 	 * @param dinasName the dinas's name
 	 * @param secretariat whether the dinas is the secretariat (the assignment is its
 	 * triage)
+	 * @param dueInWorkingHours whether the due time counts a calendar's open hours only
 	 * @param waiting whether it still waits for its first response
 	 */
 	record AssignmentFact(long assignmentId, String dinasCode, String dinasName, boolean secretariat, Instant dueAt,
-			boolean waiting, CaseFact kase) {
+			boolean dueInWorkingHours, boolean waiting, CaseFact kase) {
 	}
 
 }

@@ -22,10 +22,17 @@ public class Formats {
 
 	private final DateTimeFormatter zonedDateTime;
 
+	private final DateTimeFormatter weekdayDateTime;
+
+	private final DateTimeFormatter zonedWeekdayDateTime;
+
 	public Formats(TimeProperties time) {
 		this.dateTime = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", INDONESIAN).withZone(time.zone());
 		this.date = DateTimeFormatter.ofPattern("d MMM yyyy", INDONESIAN).withZone(time.zone());
 		this.zonedDateTime = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm zzz", INDONESIAN).withZone(time.zone());
+		this.weekdayDateTime = DateTimeFormatter.ofPattern("EEEE, d MMM yyyy HH.mm", INDONESIAN).withZone(time.zone());
+		this.zonedWeekdayDateTime = DateTimeFormatter.ofPattern("EEEE, d MMM yyyy HH.mm zzz", INDONESIAN)
+			.withZone(time.zone());
 	}
 
 	public String dateTime(Instant instant) {
@@ -37,6 +44,19 @@ public class Formats {
 	 */
 	public String zonedDateTime(Instant instant) {
 		return instant == null ? "" : this.zonedDateTime.format(instant);
+	}
+
+	/**
+	 * With the weekday ("Senin, 7 Des 2026 08.30"): for a due time counted in working
+	 * hours, which often falls on another day than the one it was set.
+	 */
+	public String weekdayDateTime(Instant instant) {
+		return instant == null ? "" : this.weekdayDateTime.format(instant);
+	}
+
+	/** With the weekday and the zone's name: for a due time read outside the app. */
+	public String zonedWeekdayDateTime(Instant instant) {
+		return instant == null ? "" : this.zonedWeekdayDateTime.format(instant);
 	}
 
 	public String date(Instant instant) {

@@ -16,6 +16,8 @@ class FormatsTests {
 	void timesReadInWib() {
 		assertThat(this.formats.dateTime(Instant.parse("2026-11-23T07:05:00Z"))).isEqualTo("23 Nov 2026 14.05");
 		assertThat(this.formats.dateTime(Instant.parse("2026-08-17T03:00:00Z"))).isEqualTo("17 Agu 2026 10.00");
+		assertThat(this.formats.weekdayDateTime(Instant.parse("2026-12-07T01:30:00Z")))
+			.isEqualTo("Senin, 7 Des 2026 08.30");
 	}
 
 	@Test

@@ -44,14 +44,14 @@ class CaseFactsQuery implements CaseFacts {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("SELECT a.id, a.dinas_code, d.name AS dinas_name, d.secretariat, a.due_at,"
+			.sql("SELECT a.id, a.dinas_code, d.name AS dinas_name, d.secretariat, a.due_at, a.due_in_working_hours,"
 					+ " a.status = 'MENUNGGU_RESPON' AS waiting, " + CASE_COLUMNS
 					+ " FROM assignment a JOIN dinas d ON d.code = a.dinas_code JOIN case_file c ON c.id = a.case_id"
 					+ " JOIN kecamatan k ON k.code = c.kecamatan_code WHERE a.id = ANY (CAST(:ids AS bigint[]))")
 			.param("ids", assignmentIds.toArray(Long[]::new))
 			.query((rs, n) -> new AssignmentFact(rs.getLong("id"), rs.getString("dinas_code"),
 					rs.getString("dinas_name"), rs.getBoolean("secretariat"), instant(rs, "due_at"),
-					rs.getBoolean("waiting"), caseFact(rs)))
+					rs.getBoolean("due_in_working_hours"), rs.getBoolean("waiting"), caseFact(rs)))
 			.list();
 	}
 
@@ -93,13 +93,13 @@ class CaseFactsQuery implements CaseFacts {
 			.optional();
 		return contact.map((c) -> new ResidentContact(c.caseId(), c.ticket(), c.kecamatanCode(), c.phone(),
 				c.accessCode(), c.filedAt(), this.jdbc.sql("""
-						SELECT a.id, a.dinas_code, d.name, a.due_at, a.responded_at, a.status
+						SELECT a.id, a.dinas_code, d.name, a.due_at, a.due_in_working_hours, a.responded_at, a.status
 						FROM assignment a JOIN dinas d ON d.code = a.dinas_code
 						WHERE a.case_id = :id ORDER BY a.assigned_at, a.id""").param("id", caseId).query((rs, n) -> {
 					Timestamp responded = rs.getTimestamp("responded_at");
 					return new ResidentAssignment(rs.getLong("id"), rs.getString("dinas_code"), rs.getString("name"),
-							instant(rs, "due_at"), (responded != null) ? responded.toInstant() : null,
-							rs.getString("status"));
+							instant(rs, "due_at"), rs.getBoolean("due_in_working_hours"),
+							(responded != null) ? responded.toInstant() : null, rs.getString("status"));
 				}).list()));
 	}
 

@@ -27,6 +27,7 @@ import id.ugdkemiskinan.cases.query.CaseViews.AttachmentView;
 import id.ugdkemiskinan.cases.query.CaseViews.CaseDetails;
 import id.ugdkemiskinan.cases.query.CaseViews.CasePage;
 import id.ugdkemiskinan.cases.query.CaseViews.CaseRow;
+import id.ugdkemiskinan.cases.query.CaseViews.CategoryAnswer;
 import id.ugdkemiskinan.cases.query.CaseViews.Duplicate;
 import id.ugdkemiskinan.cases.query.CaseViews.EventView;
 import id.ugdkemiskinan.cases.query.CaseViews.Reporter;
@@ -122,6 +123,20 @@ public class CaseQueries {
 			.param("kecamatan", kecamatanCode)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The answers to the categories' extra questions of a case the caller already found
+	 * in scope, by category and position.
+	 */
+	public List<CategoryAnswer> answers(long caseId) {
+		return this.jdbc.sql("""
+				SELECT category_code, position, question, answer FROM case_category_answer
+				WHERE case_id = :id ORDER BY category_code, position""")
+			.param("id", caseId)
+			.query((rs, n) -> new CategoryAnswer(rs.getString("category_code"), rs.getInt("position"),
+					rs.getString("question"), rs.getString("answer")))
+			.list();
 	}
 
 	public Optional<CaseDetails> findByTicket(String ticket, CaseScope scope) {

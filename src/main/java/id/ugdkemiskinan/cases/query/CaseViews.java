@@ -111,6 +111,13 @@ public final class CaseViews {
 	public record AttachmentView(long id, String filename, String contentType, int sizeBytes) {
 	}
 
+	/**
+	 * The answer to one of a category's extra questions, with the question as it was
+	 * asked when the case was filed.
+	 */
+	public record CategoryAnswer(String categoryCode, int position, String question, String answer) {
+	}
+
 	public record EventView(long id, EventType type, Instant occurredAt, String actorName, String actorRole,
 			String dinasCode, String note) {
 	}

@@ -78,8 +78,9 @@ class ReceiptPdf {
 			document.add(labelled(message("receipt.dinas", locale), label, scale));
 			for (ReceiptView.DinasDue dinas : receipt.dinas()) {
 				Paragraph line = new Paragraph(text.getSize() * 1.2f, dinas.name(), bold);
-				line.add(new Chunk(" — " + message("receipt.dueBy", locale, this.formats.zonedDateTime(dinas.dueAt())),
-						text));
+				String due = dinas.workingHours() ? this.formats.zonedWeekdayDateTime(dinas.dueAt())
+						: this.formats.zonedDateTime(dinas.dueAt());
+				line.add(new Chunk(" — " + message(dinas.dueByKey(), locale, due), text));
 				document.add(line);
 			}
 

@@ -18,8 +18,17 @@ public record ReceiptView(long caseId, String ticket, String accessCode, Instant
 		String kecamatanName, List<DinasDue> dinas, @Nullable String contactPhone, @Nullable String contactEmail,
 		String statusPage, String statusPageOfCase, @Nullable Instant receiptIssuedAt, @Nullable String consentPhone) {
 
-	/** A dinas the case went to, and by when it must respond. */
-	public record DinasDue(String name, Instant dueAt) {
+	/**
+	 * A dinas the case went to, and by when it must respond; {@code workingHours} when
+	 * that time was counted in a calendar's open hours.
+	 */
+	public record DinasDue(String name, Instant dueAt, boolean workingHours) {
+
+		/** The message key of the due line: the calendar's hours are said. */
+		public String dueByKey() {
+			return this.workingHours ? "receipt.dueBy.workingHours" : "receipt.dueBy";
+		}
+
 	}
 
 }

@@ -171,11 +171,12 @@ public class Receipts {
 
 	private ReceiptView withDinas(ReceiptView view) {
 		List<ReceiptView.DinasDue> dinas = this.jdbc.sql("""
-				SELECT d.name, a.due_at FROM assignment a JOIN dinas d ON d.code = a.dinas_code
+				SELECT d.name, a.due_at, a.due_in_working_hours FROM assignment a JOIN dinas d ON d.code = a.dinas_code
 				WHERE a.case_id = :id AND a.status NOT IN ('DIKEMBALIKAN', 'DIBATALKAN')
 				ORDER BY a.assigned_at, a.id""")
 			.param("id", view.caseId())
-			.query((rs, n) -> new ReceiptView.DinasDue(rs.getString("name"), instant(rs, "due_at")))
+			.query((rs, n) -> new ReceiptView.DinasDue(rs.getString("name"), instant(rs, "due_at"),
+					rs.getBoolean("due_in_working_hours")))
 			.list();
 		return new ReceiptView(view.caseId(), view.ticket(), view.accessCode(), view.filedAt(), view.kecamatanCode(),
 				view.kecamatanName(), dinas, view.contactPhone(), view.contactEmail(), view.statusPage(),

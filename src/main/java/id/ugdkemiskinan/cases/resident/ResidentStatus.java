@@ -26,9 +26,13 @@ public record ResidentStatus(String ticket, CaseStatus status, Instant filedAt, 
 		return "resident.state." + this.status.name();
 	}
 
-	/** One dinas's part: its promise and how it kept it, and what it gave. */
+	/**
+	 * One dinas's part: its promise and how it kept it, and what it gave;
+	 * {@code workingHours} when the due time counts a calendar's open hours only (then
+	 * the promise is said as the due time, not as a span that would include the nights).
+	 */
 	public record Part(String dinasName, AssignmentStatus status, Instant assignedAt, Instant dueAt,
-			@Nullable Instant respondedAt, @Nullable String interventionName) {
+			@Nullable Instant respondedAt, @Nullable String interventionName, boolean workingHours) {
 
 		/** Returned or cancelled: only "dialihkan" is shown. */
 		public boolean moved() {

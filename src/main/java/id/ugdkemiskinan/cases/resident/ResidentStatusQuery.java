@@ -58,7 +58,7 @@ class ResidentStatusQuery {
 				SELECT g.name FROM case_category cc JOIN category g ON g.code = cc.category_code
 				WHERE cc.case_id = :id ORDER BY g.sort_order, g.code""").param("id", c.id()).query(String.class).list();
 		List<ResidentStatus.Part> parts = this.jdbc.sql("""
-				SELECT d.name AS dinas_name, a.status, a.assigned_at, a.due_at, a.responded_at,
+				SELECT d.name AS dinas_name, a.status, a.assigned_at, a.due_at, a.responded_at, a.due_in_working_hours,
 				       CASE WHEN a.status = 'SELESAI' THEN i.name END AS intervention_name
 				FROM assignment a JOIN dinas d ON d.code = a.dinas_code
 				LEFT JOIN intervention i ON i.code = a.intervention_code
@@ -66,7 +66,8 @@ class ResidentStatusQuery {
 			.param("id", c.id())
 			.query((rs, row) -> new ResidentStatus.Part(rs.getString("dinas_name"),
 					AssignmentStatus.valueOf(rs.getString("status")), instant(rs, "assigned_at"), instant(rs, "due_at"),
-					instant(rs, "responded_at"), rs.getString("intervention_name")))
+					instant(rs, "responded_at"), rs.getString("intervention_name"),
+					rs.getBoolean("due_in_working_hours")))
 			.list();
 		ResidentStatus.Answer last = this.jdbc.sql("""
 				SELECT answer, rating, answered_at FROM resident_feedback

@@ -105,6 +105,9 @@ public class MessageTexts {
 		}
 		for (String name : CASE_FIELDS) {
 			String value = message.param(name);
+			if ("dueAt".equals(name) && "true".equals(message.param("dueInWorkingHours"))) {
+				value = this.messages.getMessage("delivery.dueAt.workingHours", new Object[] { value }, locale);
+			}
 			if (!value.isBlank()) {
 				fields.add(new Field(label(name, locale), value));
 			}

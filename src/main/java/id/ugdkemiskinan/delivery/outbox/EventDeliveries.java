@@ -117,7 +117,13 @@ class EventDeliveries {
 			if (fact != null) {
 				Map<String, Object> params = params(fact.kase());
 				params.put("dinas", fact.dinasName());
-				params.put("dueAt", this.formats.zonedDateTime(fact.dueAt()));
+				// On a working-hours calendar the due time often falls on another day:
+				// with its weekday, and the text says it counts open hours.
+				params.put("dueAt", fact.dueInWorkingHours() ? this.formats.zonedWeekdayDateTime(fact.dueAt())
+						: this.formats.zonedDateTime(fact.dueAt()));
+				if (fact.dueInWorkingHours()) {
+					params.put("dueInWorkingHours", "true");
+				}
 				params.put("dueAtIso", fact.dueAt().toString());
 				DeliveryKind of = (kind != null) ? kind
 						: fact.secretariat() ? DeliveryKind.TRIAGE : DeliveryKind.NEW_ASSIGNMENT;

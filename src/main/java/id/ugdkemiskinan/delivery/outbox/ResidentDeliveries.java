@@ -134,9 +134,14 @@ class ResidentDeliveries {
 		List<String> lines = new ArrayList<>();
 		for (ResidentAssignment assignment : contact.assignments()) {
 			if (isOpen(assignment.status())) {
-				lines.add(this.messages.getMessage("residentmsg.dinasDue",
-						new Object[] { assignment.dinasName(), this.formats.zonedDateTime(assignment.dueAt()) },
-						Locales.INDONESIAN));
+				lines.add(assignment.dueInWorkingHours()
+						? this.messages.getMessage("residentmsg.dinasDue.workingHours",
+								new Object[] { assignment.dinasName(),
+										this.formats.zonedWeekdayDateTime(assignment.dueAt()) },
+								Locales.INDONESIAN)
+						: this.messages.getMessage("residentmsg.dinasDue",
+								new Object[] { assignment.dinasName(), this.formats.zonedDateTime(assignment.dueAt()) },
+								Locales.INDONESIAN));
 			}
 		}
 		return String.join("; ", lines);

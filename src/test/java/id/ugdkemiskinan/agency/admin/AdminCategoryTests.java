@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -247,6 +248,12 @@ class AdminCategoryTests {
 			.param("ticket", ticket)
 			.query(String.class)
 			.single()).isEqualTo("Jenis kerusakan");
+		// The case page shows the question as asked with the answer.
+		this.mvc.perform(get("/kasus/{ticket}", ticket).cookie(operator))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dt>Jenis kerusakan</dt>")))
+			.andExpect(content().string(containsString("<dd>Atap bocor, dinding retak</dd>")))
+			.andExpect(content().string(not(containsString("Kerusakan apa?"))));
 	}
 
 	private MockHttpServletRequestBuilder add(String code, String name, String description) {

@@ -110,11 +110,37 @@ class SlaAdminPagesTests {
 		assertThat(times(older)).isEqualTo("2026-12-04T09:00:00Z 2026-12-04T08:30:00Z false");
 		assertThat(
 				this.mvc.perform(get("/kasus/{t}", newer).cookie(upt)).andReturn().getResponse().getContentAsString())
-			.contains("7 Des 2026 08.30 WIB", "dihitung jam kerja");
+			.contains("Senin, 7 Des 2026 08.30 WIB", "dihitung jam kerja");
 		assertThat(this.mvc.perform(get("/antrian").cookie(Logins.login(this.mvc, "dinkes")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).as("the dinas queue").contains(newer, "dihitung jam kerja");
+		// Outside the staff pages too: the receipt, the resident's status page, and the
+		// dinas's message say the weekday and that the time counts working hours.
+		assertThat(this.mvc.perform(get("/kasus/{t}/tanda-terima", newer).cookie(upt))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Senin, 7 Des 2026 08.30 WIB (dihitung jam kerja)");
+		String code = this.jdbc.sql("SELECT access_code FROM case_file WHERE ticket = :t")
+			.param("t", newer)
+			.query(String.class)
+			.single();
+		MvcResult unlocked = this.mvc.perform(post("/cek").param("ticket", newer).param("code", code).with(csrf()))
+			.andReturn();
+		assertThat(unlocked.getResponse().getRedirectedUrl()).isEqualTo("/cek/" + newer + "/status");
+		assertThat(this.mvc
+			.perform(get("/cek/{t}/status", newer).cookie(unlocked.getResponse().getCookie(Logins.SESSION_COOKIE)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString())
+			.contains("dijanjikan respon paling lambat Senin, 7 Des 2026 08.30 WIB (dihitung jam kerja)")
+			.doesNotContain("dijanjikan respon dalam");
+		assertThat(this.jdbc.sql("""
+				SELECT params ->> 'dueAt' FROM delivery
+				 WHERE ticket = :t AND kind = 'NEW_ASSIGNMENT' AND params ->> 'dueInWorkingHours' = 'true'""")
+			.param("t", newer)
+			.query(String.class)
+			.list()).isNotEmpty().allSatisfy(due -> assertThat(due).isEqualTo("Senin, 7 Des 2026 08.30 WIB"));
 
 		assertThat(this.jdbc.sql("""
 				SELECT entity_type || ':' || entity_key || ':' || action FROM change_audit
