@@ -11,6 +11,9 @@ import id.ugdkemiskinan.support.CaseData;
 import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
 import id.ugdkemiskinan.support.MutableClock;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,13 @@ class SlaAdminPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("Senin, 7 Des 2026 08.30 WIB (dihitung jam kerja)");
+		try (PDDocument pdf = Loader.loadPDF(this.mvc.perform(get("/kasus/{t}/tanda-terima.pdf", newer).cookie(upt))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray())) {
+			assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+				.contains("Senin, 7 Des 2026 08.30 WIB (dihitung jam kerja)");
+		}
 		String code = this.jdbc.sql("SELECT access_code FROM case_file WHERE ticket = :t")
 			.param("t", newer)
 			.query(String.class)
