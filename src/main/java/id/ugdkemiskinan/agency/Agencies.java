@@ -197,8 +197,15 @@ public class Agencies {
 
 	/** The active interventions, in the admin's order. */
 	public List<InterventionRef> interventions() {
-		return this.jdbc.sql("SELECT code, name FROM intervention WHERE active ORDER BY sort_order, code")
-			.query((rs, n) -> new InterventionRef(rs.getString("code"), rs.getString("name")))
+		return this.jdbc
+			.sql("""
+					SELECT i.code, i.name,
+					       CASE WHEN p.code IS NULL THEN NULL
+					            WHEN p.programme IS NULL THEN p.name ELSE p.name || ' · ' || p.programme END AS provider_name
+					FROM intervention i LEFT JOIN provider p ON p.code = i.provider_code
+					WHERE i.active ORDER BY i.sort_order, i.code""")
+			.query((rs, n) -> new InterventionRef(rs.getString("code"), rs.getString("name"),
+					rs.getString("provider_name")))
 			.list();
 	}
 

@@ -76,6 +76,10 @@ class AdminInterventionTests {
 		assertThat(this.agencies.interventions()).last()
 			.extracting(InterventionRef::code)
 			.isEqualTo("BEDAH_RUMAH_BAZNAS");
+		// The dinas's resolve form names who delivers it.
+		assertThat(this.agencies.interventions()).last()
+			.extracting(InterventionRef::label)
+			.isEqualTo("Bedah rumah (Baznas) — Baznas Banyuwangi · Banyuwangi Peduli");
 		assertThat(audit("INTERVENTION", "BEDAH_RUMAH_BAZNAS")).singleElement()
 			.asString()
 			.contains("\"providerCode\": \"BAZNAS_BWI\"");
