@@ -147,6 +147,8 @@ class AuditHistoryTests {
 	@Test
 	void theAdminNavigationLinksTheHistoryAndTheRules() throws Exception {
 		this.mvc.perform(get("/admin/riwayat").cookie(this.admin))
+			.andExpect(content().string(containsString("href=\"/admin\"")));
+		this.mvc.perform(get("/admin").cookie(this.admin))
 			.andExpect(content().string(containsString("href=\"/admin/riwayat\"")))
 			.andExpect(content().string(containsString("href=\"/admin/rute\"")));
 	}
