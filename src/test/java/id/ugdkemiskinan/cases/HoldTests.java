@@ -166,6 +166,16 @@ class HoldTests {
 			.andExpect(jsonPath("$.held").value(true))
 			.andExpect(jsonPath("$.reason").value(REASON))
 			.andExpect(jsonPath("$.limitAt").exists());
+		this.mvc
+			.perform(get("/api/v1/assignments/" + task + "/hold").with(httpBasic("sekretariat", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.held").value(true))
+			.andExpect(jsonPath("$.reason").value(REASON));
+		this.mvc.perform(get("/api/v1/assignments/" + task + "/hold").with(httpBasic("dinkes", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isNotFound());
+		// A path that names no assignment: none found.
+		this.mvc.perform(get("/api/v1/assignments/abc/hold").with(httpBasic("dindik", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isNotFound());
 		api("dindik", task, "resume", "{\"version\":\"x\"}").andExpect(status().isBadRequest());
 		api("dindik", task, "resume", "{}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.held").value(false))

@@ -2,14 +2,18 @@ package id.ugdkemiskinan.cases.api;
 
 import java.time.Instant;
 
+import id.ugdkemiskinan.cases.query.CaseQueries;
+import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.HoldQueries;
 import id.ugdkemiskinan.cases.query.HoldQueries.HoldState;
 import id.ugdkemiskinan.cases.query.HoldQueries.HoldView;
 import id.ugdkemiskinan.cases.workflow.AssignmentHolds;
+import id.ugdkemiskinan.common.NotFoundException;
 import id.ugdkemiskinan.users.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,9 +32,12 @@ class HoldApiController {
 
 	private final HoldQueries queries;
 
-	HoldApiController(AssignmentHolds holds, HoldQueries queries) {
+	private final CaseQueries cases;
+
+	HoldApiController(AssignmentHolds holds, HoldQueries queries, CaseQueries cases) {
 		this.holds = holds;
 		this.queries = queries;
+		this.cases = cases;
 	}
 
 	record HoldRequest(@Nullable Long version, @Nullable String reason) {
@@ -46,6 +53,14 @@ class HoldApiController {
 	record HoldJson(String ticket, long assignmentId, boolean held, boolean limitPassed, long holds,
 			long totalHeldMinutes, @Nullable String reason, @Nullable Instant startedAt, @Nullable Instant limitAt,
 			@Nullable Instant endedAt, @Nullable String endReason) {
+	}
+
+	/** The assignment's hold, for anyone who may see its case (else 404). */
+	@GetMapping("/api/v1/assignments/{id}/hold")
+	HoldJson show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		String ticket = this.cases.ticketOfAssignment(id, CaseScope.of(user))
+			.orElseThrow(() -> new NotFoundException("No assignment " + id + " in scope"));
+		return json(ticket, id);
 	}
 
 	@PostMapping("/api/v1/assignments/{id}/hold")
