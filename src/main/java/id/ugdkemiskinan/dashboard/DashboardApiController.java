@@ -28,8 +28,11 @@ class DashboardApiController {
 
 	private final DashboardProperties properties;
 
+	private final HoldFigures holds;
+
 	DashboardApiController(DashboardQueries queries, DashboardFilters filters, Problems problems,
-			DashboardProperties properties) {
+			DashboardProperties properties, HoldFigures holds) {
+		this.holds = holds;
 		this.properties = properties;
 		this.queries = queries;
 		this.filters = filters;
@@ -44,7 +47,7 @@ class DashboardApiController {
 	DashboardJson dashboard(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DashboardInput input) {
 		DashboardFilter filter = this.filters.resolve(user, input);
 		return DashboardJson.of(this.queries.figures(filter),
-				this.queries.satisfaction(filter, this.properties.satisfactionMinAnswers()));
+				this.queries.satisfaction(filter, this.properties.satisfactionMinAnswers()), this.holds.of(filter));
 	}
 
 	/**

@@ -8,7 +8,7 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 		long late, long overdueOpen, long pending, Double compliance, Double responseMinutesMedian,
 		Double responseMinutesP90, long breachedNow, long atRiskNow, List<DinasGroup> byDinas,
 		List<KecamatanGroup> byKecamatan, List<CategoryGroup> byCategory, List<DashboardFigures.Day> daily,
-		SatisfactionJson satisfaction) {
+		SatisfactionJson satisfaction, HoldFigures.Held held) {
 
 	record DinasGroup(String dinasCode, long onTime, long late, long overdueOpen, long pending, Double compliance,
 			Double responseMinutesMedian) {
@@ -47,7 +47,7 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 
 	}
 
-	static DashboardJson of(DashboardFigures f, Satisfaction satisfaction) {
+	static DashboardJson of(DashboardFigures f, Satisfaction satisfaction, HoldFigures.Held held) {
 		return new DashboardJson(f.from(), f.to(), f.filed(), f.open(), f.resolved(), f.closed(), f.onTime(), f.late(),
 				f.overdueOpen(), f.pending(), f.compliance(), f.responseMinutesMedian(), f.responseMinutesP90(),
 				f.breachedNow(), f.atRiskNow(),
@@ -66,7 +66,7 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 					.map(g -> new CategoryGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
 							g.compliance(), g.responseMinutesMedian()))
 					.toList(),
-				f.daily(), SatisfactionJson.of(satisfaction));
+				f.daily(), SatisfactionJson.of(satisfaction), held);
 	}
 
 }

@@ -53,8 +53,11 @@ class DashboardPage {
 
 	private final MessageSource messages;
 
+	private final HoldFigures holds;
+
 	DashboardPage(DashboardQueries queries, DashboardFilters filters, Agencies agencies, Regions regions,
-			DashboardProperties properties, JsonMapper json, MessageSource messages) {
+			DashboardProperties properties, JsonMapper json, MessageSource messages, HoldFigures holds) {
+		this.holds = holds;
 		this.queries = queries;
 		this.filters = filters;
 		this.agencies = agencies;
@@ -87,6 +90,7 @@ class DashboardPage {
 		model.put("filter", filter);
 		DashboardFigures figures = this.queries.figures(filter);
 		model.put("figures", figures);
+		model.put("held", this.holds.of(filter));
 		DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locales.INDONESIA);
 		model.put("trendJson",
 				this.json.writeValueAsString(figures.daily()

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import id.ugdkemiskinan.cases.AssignmentHoldsExpired;
 import id.ugdkemiskinan.cases.AssignmentRouted;
 import id.ugdkemiskinan.cases.AssignmentsFlagged;
 import id.ugdkemiskinan.cases.AssignmentsFlagged.Flagged;
@@ -24,11 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * risk or breached (the secretariat likewise for its triage), the secretariat of every
  * breach, the leadership of every escalation, the UPT of its kecamatan's cases that wait
  * for it, the secretariat and the UPT of a case its resident reopened ("belum
- * tertangani"). Each person is told of each event once (a unique key on person and
- * event). A notification carries what its list shows (ticket, dinas, instant), so this
- * module reads only its own table, the accounts ({@code app_user}) and the secretariat
- * flag of the dinas. The events stay the single source: the delivery module listens to
- * the same events for email, WhatsApp and the webhook, after the commit.
+ * tertangani"), the secretariat of every hold that reached its limit. Each person is told
+ * of each event once (a unique key on person and event). A notification carries what its
+ * list shows (ticket, dinas, instant), so this module reads only its own table, the
+ * accounts ({@code app_user}) and the secretariat flag of the dinas. The events stay the
+ * single source: the delivery module listens to the same events for email, WhatsApp and
+ * the webhook, after the commit.
  */
 @Component
 class Notifications {
@@ -71,6 +73,16 @@ class Notifications {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AssignmentsFlagged flagged) {
 		notifyDinasEvents(flagged.flag().name(), flagged.assignments(), flagged.detectedAt());
+	}
+
+	/**
+	 * One batch of holds ended at their limit ("the clock runs again"): the secretariat,
+	 * in one statement.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(AssignmentHoldsExpired expired) {
+		notifySecretariat("HOLD_LIMIT", expired.holds(), expired.detectedAt());
 	}
 
 	/** Every assignment has ended: the UPT is to call the resident and close the case. */
@@ -138,6 +150,26 @@ class Notifications {
 			.param("tickets", tickets)
 			.param("dinasCodes", dinasCodes)
 			.param("occurredAt", occurredAt)
+			.update();
+	}
+
+	/** The enabled secretariat staff, of each of the timeline events given. */
+	private int notifySecretariat(String kind, List<Flagged> events, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
+				SELECT u.id, e.id, e.case_id, :kind, e.ticket, e.dinas_code, e.occurred_at, :now
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:caseIds AS bigint[]), CAST(:tickets AS text[]),
+				            CAST(:dinasCodes AS text[]), CAST(:occurredAt AS timestamptz[]))
+				     AS e (id, case_id, ticket, dinas_code, occurred_at)
+				JOIN app_user u ON u.enabled AND u.role = 'SEKRETARIAT'
+				ON CONFLICT (user_id, event_id) DO NOTHING""")
+			.param("kind", kind)
+			.param("now", Timestamp.from(now))
+			.param("ids", events.stream().map(Flagged::eventId).toArray(Long[]::new))
+			.param("caseIds", events.stream().map(Flagged::caseId).toArray(Long[]::new))
+			.param("tickets", events.stream().map(Flagged::ticket).toArray(String[]::new))
+			.param("dinasCodes", events.stream().map(Flagged::dinasCode).toArray(String[]::new))
+			.param("occurredAt", events.stream().map(e -> e.occurredAt().toString()).toArray(String[]::new))
 			.update();
 	}
 

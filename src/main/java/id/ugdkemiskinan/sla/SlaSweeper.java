@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +33,14 @@ public class SlaSweeper {
 
 	private final Clock clock;
 
-	SlaSweeper(SweepTarget target, SlaPolicy policy, Clock clock) {
+	/** The holds past their limit, ended by the same sweep (none without cases). */
+	private final ObjectProvider<HoldTarget> holds;
+
+	SlaSweeper(SweepTarget target, SlaPolicy policy, Clock clock, ObjectProvider<HoldTarget> holds) {
 		this.target = target;
 		this.policy = policy;
 		this.clock = clock;
+		this.holds = holds;
 	}
 
 	/** What one sweep recorded. */
@@ -50,6 +55,12 @@ public class SlaSweeper {
 		if (atRisk + breached + escalated > 0) {
 			log.info("SLA sweep at {}: {} at risk, {} breached, {} escalated", now, atRisk, breached, escalated);
 		}
+		this.holds.ifAvailable(target -> {
+			int ended = drain(() -> target.endOverdueHolds(now, BATCH));
+			if (ended > 0) {
+				log.info("SLA sweep at {}: {} holds ended at their limit", now, ended);
+			}
+		});
 		return new Sweep(atRisk, breached, escalated);
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The case API's refusals as problem details: 400 with field errors, 403 out of scope,
  * 409 for the lifecycle, 422 for an idempotency key already used for another case.
  */
-@RestControllerAdvice(assignableTypes = { CaseApiController.class, WorkflowApiController.class })
+@RestControllerAdvice(
+		assignableTypes = { CaseApiController.class, WorkflowApiController.class, HoldApiController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiExceptionHandler {
 

@@ -55,6 +55,18 @@ public enum EventType {
 	/** The resident answered "Belum tertangani": the case reopened for triage. */
 	RESIDENT_REOPENED,
 	/** A WhatsApp conversation of the inbox was linked to the case. */
-	WHATSAPP_LINKED
+	WHATSAPP_LINKED,
+	/**
+	 * The dinas put its responded assignment on hold ("menunggu dokumen/warga"), with the
+	 * reason.
+	 */
+	HOLD_STARTED,
+	/** The dinas resumed its held assignment. */
+	HOLD_RESUMED,
+	/**
+	 * The sweeper: a hold reached its limit and ended by itself (recorded at the limit);
+	 * the secretariat is told.
+	 */
+	HOLD_LIMIT_REACHED
 
 }

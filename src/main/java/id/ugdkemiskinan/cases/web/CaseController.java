@@ -8,6 +8,7 @@ import id.ugdkemiskinan.cases.query.CaseFilter;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.CaseViews;
+import id.ugdkemiskinan.cases.query.HoldQueries;
 import id.ugdkemiskinan.cases.receipt.Receipts;
 import id.ugdkemiskinan.cases.receipt.ResidentConsents;
 import java.util.List;
@@ -57,8 +58,11 @@ public class CaseController {
 
 	private final ResidentConsents consents;
 
+	private final HoldQueries holds;
+
 	public CaseController(CaseQueries queries, AttachmentInspector inspector, Regions regions, Agencies agencies,
-			ResidentConsents consents) {
+			ResidentConsents consents, HoldQueries holds) {
+		this.holds = holds;
 		this.queries = queries;
 		this.inspector = inspector;
 		this.regions = regions;
@@ -121,6 +125,8 @@ public class CaseController {
 		// kecamatan; the consent to updates for every viewer.
 		model.addAttribute("mayIssueReceipt", Receipts.mayIssue(user, kase.kecamatanCode()));
 		model.addAttribute("consent", this.consents.of(kase.id()).orElse(null));
+		// Which assignment is on hold, since when, why, until when (the hold limit).
+		model.addAttribute("holds", this.holds.ofCase(kase.id()));
 		return "cases/detail";
 	}
 

@@ -3,6 +3,7 @@ package id.ugdkemiskinan.cases.web;
 import id.ugdkemiskinan.cases.domain.AssignmentStatus;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseViews;
+import id.ugdkemiskinan.cases.query.HoldQueries;
 import id.ugdkemiskinan.cases.query.HistoryFilter;
 import id.ugdkemiskinan.cases.query.QueueFilter;
 import java.util.List;
@@ -40,7 +41,10 @@ public class QueueController {
 
 	private final Regions regions;
 
-	QueueController(CaseQueries queries, Agencies agencies, Regions regions) {
+	private final HoldQueries holds;
+
+	QueueController(CaseQueries queries, Agencies agencies, Regions regions, HoldQueries holds) {
+		this.holds = holds;
 		this.queries = queries;
 		this.agencies = agencies;
 		this.regions = regions;
@@ -63,6 +67,8 @@ public class QueueController {
 		Paging paging = params.paging(QUEUE_SIZE);
 		CaseViews.QueuePage result = this.queries.queue(dinas, filter, paging.page(), paging.size());
 		model.addAttribute("rows", result.rows());
+		model.addAttribute("holds",
+				this.holds.ofAssignments(result.rows().stream().map(CaseViews.QueueRow::assignmentId).toList()));
 		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("titleKey", titleKey);
