@@ -37,8 +37,8 @@ public enum EventType {
 	BREACHED,
 	/**
 	 * The sweeper: a breached assignment still without response was escalated to a level
-	 * of the escalation chain (the level in {@code escalation_level}, "Level n: name" in the
-	 * note).
+	 * of the escalation chain (the level in {@code escalation_level}, "Level n: name" in
+	 * the note).
 	 */
 	ESCALATED,
 	/**
