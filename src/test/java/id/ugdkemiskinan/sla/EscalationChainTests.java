@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import id.ugdkemiskinan.common.Formats;
 import id.ugdkemiskinan.support.CaseData;
 import id.ugdkemiskinan.support.IntegrationTest;
 import id.ugdkemiskinan.support.Logins;
@@ -52,6 +53,9 @@ class EscalationChainTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	Formats formats;
 
 	Instant filedAt;
 
@@ -115,6 +119,27 @@ class EscalationChainTests {
 			.getContentAsString();
 		assertThat(timeline).contains("Penugasan Dinas Kesehatan dieskalasi", "Level 2: Asisten/Sekda",
 				"Level 3: Bupati", "Penugasan Dinas Kesehatan hampir dieskalasi");
+	}
+
+	@Test
+	void theCasePageAndTheBreachBoardShowWhichClockTheAssignmentIsOn() throws Exception {
+		long task = fileAndGetAssignment("KESEHATAN");
+		sweepAt(Duration.ofHours(5));
+
+		String page = this.mvc.perform(get("/kasus/" + ticket(task)).cookie(Logins.login(this.mvc, "sekretariat")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String levelTwoAt = this.formats.dateTime(this.filedAt.plus(Duration.ofHours(6)));
+		assertThat(page).contains("eskalasi level 1 (Sekretariat)",
+				"level 2 (Asisten/Sekda) pukul " + levelTwoAt + " WIB");
+		String board = this.mvc.perform(get("/dasbor").cookie(Logins.login(this.mvc, "pimpinan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(board).contains("eskalasi level 1 (Sekretariat)");
 	}
 
 	@Test
