@@ -64,8 +64,8 @@ class EscalationAdminController {
 		if (levels.size() >= MAX_LEVELS) {
 			errors.put("name", "escalation.level.tooMany");
 		}
-		if (values != null && !levels.isEmpty()
-				&& values.afterMinutes() <= levels.get(levels.size() - 1).afterMinutes()) {
+		Integer after = errors.containsKey("afterMinutes") ? null : Integer.valueOf(clean(afterMinutes));
+		if (after != null && !levels.isEmpty() && after <= levels.get(levels.size() - 1).afterMinutes()) {
 			errors.put("afterMinutes", "escalation.after.order");
 		}
 		if (!errors.isEmpty() || values == null) {
@@ -88,12 +88,12 @@ class EscalationAdminController {
 		List<EscalationSettings.Level> levels = this.settings.levels();
 		Map<String, String> errors = new LinkedHashMap<>();
 		EscalationSettings.Values values = values(name, afterMinutes, atRiskPercent, roles, userIds, errors);
-		if (values != null) {
+		Integer after = errors.containsKey("afterMinutes") ? null : Integer.valueOf(clean(afterMinutes));
+		if (after != null) {
 			for (EscalationSettings.Level other : levels) {
 				boolean earlier = other.level() < before.level();
 				boolean later = other.level() > before.level();
-				if (earlier && other.afterMinutes() >= values.afterMinutes()
-						|| later && other.afterMinutes() <= values.afterMinutes()) {
+				if (earlier && other.afterMinutes() >= after || later && other.afterMinutes() <= after) {
 					errors.put("afterMinutes", "escalation.after.order");
 				}
 			}
