@@ -27,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -140,6 +141,33 @@ class EscalationChainTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(board).contains("eskalasi level 1 (Sekretariat)");
+	}
+
+	@Test
+	void eachLevelsEmailGoesToItsRecipientsOnly() throws Exception {
+		this.jdbc.sql("""
+				UPDATE app_user SET email = username || '@ugd.test'
+				WHERE username IN ('sekretariat', 'pimpinan', 'sekda', 'dinsos')""").update();
+		long task = fileAndGetAssignment("BANTUAN_SOSIAL");
+		sweepAt(Duration.ofHours(9));
+		String ticket = ticket(task);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(escalationEmails(ticket)).containsExactlyInAnyOrder(
+					"1:sekretariat@ugd.test", "2:sekda@ugd.test", "3:pimpinan@ugd.test", "3:sekda@ugd.test"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM delivery WHERE ticket = :t AND kind = 'ESCALATION_AT_RISK'")
+			.param("t", ticket)
+			.query(Long.class)
+			.single()).as("the warning before a level is in the bell only").isZero();
+	}
+
+	private List<String> escalationEmails(String ticket) {
+		return this.jdbc.sql("""
+				SELECT (params ->> 'escalationLevel') || ':' || recipient FROM delivery
+				WHERE ticket = :t AND kind = 'ESCALATED' AND channel = 'EMAIL'""")
+			.param("t", ticket)
+			.query(String.class)
+			.list();
 	}
 
 	@Test
