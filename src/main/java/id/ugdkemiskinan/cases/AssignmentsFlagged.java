@@ -3,6 +3,8 @@ package id.ugdkemiskinan.cases;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One batch of the SLA sweep: these waiting assignments were flagged {@code flag}, each
  * with its timeline event, at the instant it happened (the breach at the due time);
@@ -22,14 +24,32 @@ public record AssignmentsFlagged(Flag flag, Instant detectedAt, List<Flagged> as
 		AT_RISK,
 		/** Past the due time without a response. */
 		BREACHED,
-		/** Still without a response long after the breach: for the leadership. */
-		ESCALATED
+		/**
+		 * Still without a response at a level of the escalation chain: for that level's
+		 * recipients ({@link Flagged#escalationLevel()}).
+		 */
+		ESCALATED,
+		/**
+		 * Most of the window before a level of the escalation chain is used up: for the
+		 * dinas, which can still stop it by responding.
+		 */
+		ESCALATION_AT_RISK
 
 	}
 
-	/** One flagged assignment and its timeline event. */
+	/**
+	 * One flagged assignment and its timeline event; {@code escalationLevel} is the level
+	 * of the chain for {@link Flag#ESCALATED} and {@link Flag#ESCALATION_AT_RISK},
+	 * otherwise {@code null}.
+	 */
 	public record Flagged(long eventId, long caseId, String ticket, long assignmentId, String dinasCode,
-			Instant occurredAt) {
+			Instant occurredAt, @Nullable Integer escalationLevel) {
+
+		public Flagged(long eventId, long caseId, String ticket, long assignmentId, String dinasCode,
+				Instant occurredAt) {
+			this(eventId, caseId, ticket, assignmentId, dinasCode, occurredAt, null);
+		}
+
 	}
 
 }

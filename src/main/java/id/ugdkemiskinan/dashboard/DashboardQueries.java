@@ -71,7 +71,7 @@ class DashboardQueries {
 	/** An open assignment on the breach board or the at-risk list. */
 	record BoardRow(String ticket, String kecamatanCode, String kecamatanName, String desaCode, String desaName,
 			String dinasCode, String categories, String priority, Instant assignedAt, Instant dueAt, Duration overdueBy,
-			Duration left) {
+			Duration left, Integer escalationLevel, String escalationName) {
 	}
 
 	/**
@@ -469,7 +469,9 @@ class DashboardQueries {
 					SELECT c.ticket, c.kecamatan_code, k.name AS kecamatan_name, c.desa_code, d.name AS desa_name, a.dinas_code,
 					       c.priority, a.assigned_at, a.due_at,
 					       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
-					          FROM case_category cc WHERE cc.case_id = c.id) AS categories
+					          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
+					       a.escalation_level, (SELECT e.name FROM assignment_escalation e
+					          WHERE e.assignment_id = a.id AND e.level = a.escalation_level) AS escalation_name
 					FROM assignment a JOIN case_file c ON c.id = a.case_id
 					JOIN kecamatan k ON k.code = c.kecamatan_code JOIN desa d ON d.code = c.desa_code
 					WHERE a.status = 'MENUNGGU_RESPON' AND\s"""
@@ -484,7 +486,8 @@ class DashboardQueries {
 						rs.getString("kecamatan_name"), rs.getString("desa_code"), rs.getString("desa_name"),
 						rs.getString("dinas_code"), rs.getString("categories"), rs.getString("priority"),
 						instant(rs, "assigned_at"), due, now.isAfter(due) ? Duration.between(due, now) : null,
-						now.isAfter(due) ? null : Duration.between(now, due)));
+						now.isAfter(due) ? null : Duration.between(now, due),
+						(Integer) rs.getObject("escalation_level"), rs.getString("escalation_name")));
 			});
 	}
 

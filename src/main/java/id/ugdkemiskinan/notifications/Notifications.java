@@ -23,14 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
  * in the transaction of the timeline events that cause them, so none is lost or doubled:
  * dinas staff hear of each new assignment to their dinas and each of their assignments at
  * risk or breached (the secretariat likewise for its triage), the secretariat of every
- * breach, the leadership of every escalation, the UPT of its kecamatan's cases that wait
- * for it, the secretariat and the UPT of a case its resident reopened ("belum
- * tertangani"), the secretariat of every hold that reached its limit. Each person is told
- * of each event once (a unique key on person and event). A notification carries what its
- * list shows (ticket, dinas, instant), so this module reads only its own table, the
- * accounts ({@code app_user}) and the secretariat flag of the dinas. The events stay the
- * single source: the delivery module listens to the same events for email, WhatsApp and
- * the webhook, after the commit.
+ * breach, the recipients of each level of the escalation chain of that level (the dinas
+ * of its warning before it), the UPT of its kecamatan's cases that wait for it, the
+ * secretariat and the UPT of a case its resident reopened ("belum tertangani"), the
+ * secretariat of every hold that reached its limit. Each person is told of each event
+ * once (a unique key on person and event). A notification carries what its list shows
+ * (ticket, dinas, instant), so this module reads only its own table, the accounts
+ * ({@code app_user}) and the secretariat flag of the dinas. The events stay the single
+ * source: the delivery module listens to the same events for email, WhatsApp and the
+ * webhook, after the commit.
  */
 @Component
 class Notifications {
@@ -44,14 +45,18 @@ class Notifications {
 			INSERT INTO notification (user_id, event_id, case_id, kind, ticket, dinas_code, occurred_at, created_at)
 			SELECT u.id, e.id, e.case_id, :kind, e.ticket, e.dinas_code, e.occurred_at, :now
 			FROM unnest(CAST(:ids AS bigint[]), CAST(:caseIds AS bigint[]), CAST(:tickets AS text[]),
-			            CAST(:dinasCodes AS text[]), CAST(:occurredAt AS timestamptz[]))
-			     AS e (id, case_id, ticket, dinas_code, occurred_at)
+			            CAST(:dinasCodes AS text[]), CAST(:occurredAt AS timestamptz[]), CAST(:levels AS integer[]))
+			     AS e (id, case_id, ticket, dinas_code, occurred_at, level)
 			JOIN dinas d ON d.code = e.dinas_code
 			JOIN app_user u ON u.enabled AND (
-			       (:kind IN ('ROUTED', 'AT_RISK', 'BREACHED') AND u.role = 'PETUGAS_DINAS' AND u.dinas_code = e.dinas_code)
-			    OR (:kind IN ('ROUTED', 'AT_RISK') AND d.secretariat AND u.role = 'SEKRETARIAT')
+			       (:kind IN ('ROUTED', 'AT_RISK', 'BREACHED', 'ESCALATION_AT_RISK') AND u.role = 'PETUGAS_DINAS'
+			        AND u.dinas_code = e.dinas_code)
+			    OR (:kind IN ('ROUTED', 'AT_RISK', 'ESCALATION_AT_RISK') AND d.secretariat AND u.role = 'SEKRETARIAT')
 			    OR (:kind = 'BREACHED' AND u.role = 'SEKRETARIAT')
-			    OR (:kind = 'ESCALATED' AND u.role = 'PIMPINAN'))
+			    OR (:kind = 'ESCALATED' AND e.level IS NULL AND u.role = 'PIMPINAN')
+			    OR (:kind = 'ESCALATED' AND EXISTS (
+			           SELECT 1 FROM escalation_recipient r WHERE r.level = e.level
+			           AND (r.user_id = u.id OR r.role = u.role AND (u.role <> 'PETUGAS_DINAS' OR u.dinas_code = e.dinas_code)))))
 			ON CONFLICT (user_id, event_id) DO NOTHING""";
 
 	private final JdbcClient jdbc;
@@ -134,6 +139,7 @@ class Notifications {
 		String[] tickets = new String[size];
 		String[] dinasCodes = new String[size];
 		String[] occurredAt = new String[size];
+		Integer[] levels = new Integer[size];
 		for (int i = 0; i < size; i++) {
 			Flagged event = events.get(i);
 			ids[i] = event.eventId();
@@ -141,6 +147,7 @@ class Notifications {
 			tickets[i] = event.ticket();
 			dinasCodes[i] = event.dinasCode();
 			occurredAt[i] = event.occurredAt().toString();
+			levels[i] = event.escalationLevel();
 		}
 		return this.jdbc.sql(NOTIFY_DINAS_EVENTS)
 			.param("kind", kind)
@@ -150,6 +157,7 @@ class Notifications {
 			.param("tickets", tickets)
 			.param("dinasCodes", dinasCodes)
 			.param("occurredAt", occurredAt)
+			.param("levels", levels)
 			.update();
 	}
 

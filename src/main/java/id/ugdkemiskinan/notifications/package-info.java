@@ -4,9 +4,10 @@
  * <p>
  * Who hears of what is decided in one SQL statement per event that reads the accounts
  * ({@code app_user}, of users: role, scope, enabled) and the secretariat flag of the
- * dinas ({@code dinas}, of agency) beside the event's own data, so that a sweep batch of
- * 500 is one statement; it writes only {@code notification}, and the pages read only
- * that.
+ * dinas ({@code dinas}, of agency) and the recipients of the escalation levels
+ * ({@code escalation_recipient}, of sla) beside the event's own data, so that a sweep
+ * batch of 500 is one statement; it writes only {@code notification}, and the pages read
+ * only that.
  */
 @ApplicationModule(allowedDependencies = { "common", "users", "cases" })
 @NullMarked

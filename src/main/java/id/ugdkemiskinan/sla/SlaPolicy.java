@@ -26,8 +26,8 @@ public class SlaPolicy {
 	}
 
 	/**
-	 * How long after a breach, still without response, an assignment escalates to the
-	 * leadership.
+	 * The former single escalation's delay after a breach (the setting); the sweeper
+	 * follows the {@link EscalationChain} instead.
 	 */
 	public Duration escalationAfter() {
 		return this.escalationAfter;

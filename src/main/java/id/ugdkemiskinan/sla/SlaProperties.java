@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param atRiskRatio the share of that time after which an assignment is at risk
  * @param sweepInterval how often the sweeper records at-risk, breached and escalated
  * assignments
- * @param escalationAfter how long after a breach, still without response, it escalates to
- * the leadership
+ * @param escalationAfter the former single escalation's delay after a breach; the sweeper
+ * follows the escalation chain kept in the database ({@link EscalationChain}), whose
+ * default level is this default (4 hours)
  * @param sweepEnabled whether this instance runs the sweeper on a schedule (tests call it
  * themselves)
  */

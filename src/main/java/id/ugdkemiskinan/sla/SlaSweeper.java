@@ -2,6 +2,7 @@ package id.ugdkemiskinan.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,29 +30,33 @@ public class SlaSweeper {
 
 	private final SweepTarget target;
 
-	private final SlaPolicy policy;
+	private final EscalationChain chain;
 
 	private final Clock clock;
 
 	/** The holds past their limit, ended by the same sweep (none without cases). */
 	private final ObjectProvider<HoldTarget> holds;
 
-	SlaSweeper(SweepTarget target, SlaPolicy policy, Clock clock, ObjectProvider<HoldTarget> holds) {
+	SlaSweeper(SweepTarget target, EscalationChain chain, Clock clock, ObjectProvider<HoldTarget> holds) {
 		this.target = target;
-		this.policy = policy;
+		this.chain = chain;
 		this.clock = clock;
 		this.holds = holds;
 	}
 
-	/** What one sweep recorded. */
+	/**
+	 * What one sweep recorded: assignments at risk, breached, and moved along their
+	 * escalation chain.
+	 */
 	public record Sweep(int atRisk, int breached, int escalated) {
 	}
 
 	public Sweep sweep() {
 		Instant now = this.clock.instant();
 		int atRisk = drain(() -> this.target.flagAtRisk(now, BATCH));
-		int breached = drain(() -> this.target.flagBreached(now, BATCH));
-		int escalated = drain(() -> this.target.flagEscalated(now, this.policy.escalationAfter(), BATCH));
+		List<EscalationStep> levels = this.chain.active();
+		int breached = drain(() -> this.target.flagBreached(now, levels, BATCH));
+		int escalated = drain(() -> this.target.flagEscalations(now, BATCH));
 		if (atRisk + breached + escalated > 0) {
 			log.info("SLA sweep at {}: {} at risk, {} breached, {} escalated", now, atRisk, breached, escalated);
 		}

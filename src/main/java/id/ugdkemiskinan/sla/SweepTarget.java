@@ -1,7 +1,7 @@
 package id.ugdkemiskinan.sla;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the {@link SlaSweeper} sweeps: the module that holds the assignments implements it
@@ -17,14 +17,17 @@ public interface SweepTarget {
 
 	/**
 	 * Flags up to {@code batch} waiting assignments breached by {@code now}, at their due
-	 * time.
+	 * time, and fixes their escalation levels from {@code chain} (the chain in force now;
+	 * a later change of the chain never moves them).
 	 */
-	int flagBreached(Instant now, int batch);
+	int flagBreached(Instant now, List<EscalationStep> chain, int batch);
 
 	/**
-	 * Escalates up to {@code batch} breached assignments still without response
-	 * {@code after} their breach.
+	 * Moves up to {@code batch} breached assignments still without response along their
+	 * fixed escalation levels: records each level's at-risk warning and escalation whose
+	 * instant has come by {@code now}, once each, at its own instant; returns how many
+	 * assignments it moved.
 	 */
-	int flagEscalated(Instant now, Duration after, int batch);
+	int flagEscalations(Instant now, int batch);
 
 }

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sla module on its own: no cases module, only a stub of the {@link SweepTarget} it
  * sweeps. The sweeper drains each kind of flag batch by batch, with the clock's instant
- * and the configured escalation delay, and the policy fixes due times from the settings.
- * (common and agency come along for the admin's SLA page, which audits and names
- * categories.)
+ * and the escalation chain in force (the default: one level, the leadership 4 hours after
+ * the due time), and the policy fixes due times from the settings. (common and agency
+ * come along for the admin's SLA page, which audits and names categories.)
  */
 @ApplicationModuleTest(extraIncludes = { "common", "agency" })
 @Import({ TestcontainersConfiguration.class, TestClockConfiguration.class, SlaModuleTests.StubTarget.class })
@@ -56,7 +56,8 @@ class SlaModuleTests {
 		assertThat(sweep).isEqualTo(new SlaSweeper.Sweep(1_123, 10, 0));
 		// 500 + 500 + 123: a short batch ends the kind; one call for each of the others.
 		assertThat(this.target.calls).containsExactly("AT_RISK " + now + " 500", "AT_RISK " + now + " 500",
-				"AT_RISK " + now + " 500", "BREACHED " + now + " 500", "ESCALATED " + now + " PT2H 500");
+				"AT_RISK " + now + " 500", "BREACHED " + now + " [1 Pimpinan PT4H 75%] 500",
+				"ESCALATED " + now + " 500");
 	}
 
 	@Test
@@ -108,14 +109,18 @@ class SlaModuleTests {
 		}
 
 		@Override
-		public int flagBreached(Instant now, int batch) {
-			this.calls.add("BREACHED " + now + " " + batch);
+		public int flagBreached(Instant now, List<EscalationStep> chain, int batch) {
+			this.calls.add("BREACHED " + now + " "
+					+ chain.stream()
+						.map(s -> "" + s.level() + " " + s.name() + " " + s.after() + " " + s.atRiskPercent() + "%")
+						.toList()
+					+ " " + batch);
 			return take(this.breached, batch);
 		}
 
 		@Override
-		public int flagEscalated(Instant now, Duration after, int batch) {
-			this.calls.add("ESCALATED " + now + " " + after + " " + batch);
+		public int flagEscalations(Instant now, int batch) {
+			this.calls.add("ESCALATED " + now + " " + batch);
 			return take(this.escalated, batch);
 		}
 

@@ -87,8 +87,10 @@ class SlaSweeperTests {
 
 		sweepAt(Duration.ofHours(12));
 		assertThat(events(task)).containsExactly("AT_RISK@3h00", "BREACHED@4h00", "ESCALATED@8h00");
+		// The default chain's one level (the leadership at due + 4 h) warns the dinas at
+		// 75 % of its window (due + 3 h) that it is coming: the one new notification.
 		assertThat(notified(task)).containsExactlyInAnyOrder("AT_RISK:dinkes", "BREACHED:dinkes",
-				"BREACHED:sekretariat", "ESCALATED:pimpinan", "ROUTED:dinkes");
+				"BREACHED:sekretariat", "ESCALATION_AT_RISK:dinkes", "ESCALATED:pimpinan", "ROUTED:dinkes");
 	}
 
 	@Test

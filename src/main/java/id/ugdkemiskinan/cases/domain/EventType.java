@@ -36,10 +36,16 @@ public enum EventType {
 	 */
 	BREACHED,
 	/**
-	 * The sweeper: a breached assignment still without response was escalated to the
-	 * leadership.
+	 * The sweeper: a breached assignment still without response was escalated to a level
+	 * of the escalation chain (the level in {@code escalation_level}, "Level n: name" in
+	 * the note).
 	 */
 	ESCALATED,
+	/**
+	 * The sweeper: a breached assignment still without response is close to a level of
+	 * the escalation chain (most of that level's window used up).
+	 */
+	ESCALATION_AT_RISK,
 	/**
 	 * The operator gave the resident the receipt (printed, PDF or WhatsApp) at filing.
 	 */

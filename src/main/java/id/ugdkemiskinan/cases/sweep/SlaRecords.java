@@ -1,14 +1,15 @@
 package id.ugdkemiskinan.cases.sweep;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import id.ugdkemiskinan.cases.AssignmentsFlagged;
 import id.ugdkemiskinan.cases.AssignmentsFlagged.Flag;
 import id.ugdkemiskinan.cases.AssignmentsFlagged.Flagged;
+import id.ugdkemiskinan.sla.EscalationStep;
 import id.ugdkemiskinan.sla.SweepTarget;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records the four-hour promise on the assignments: at risk, breached, escalated. Each
- * flag is recorded once per assignment, whatever happens, by one statement per batch that
+ * Records the four-hour promise on the assignments: at risk, breached, and each level of
+ * the escalation chain ({@link EscalationLevels}). Each flag is recorded once per
+ * assignment, whatever happens, by one statement per batch that
  * <ol>
  * <li>picks waiting, not yet flagged assignments whose instant has come, through a
  * partial index over exactly those rows, and locks them {@code FOR UPDATE SKIP LOCKED}:
@@ -43,10 +45,13 @@ public class SlaRecords implements SweepTarget {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final EscalationLevels levels;
+
 	public SlaRecords(JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.publisher = publisher;
+		this.levels = new EscalationLevels(jdbc, transaction, publisher);
 	}
 
 	/** Flags up to {@code batch} assignments at risk by {@code now}; returns how many. */
@@ -61,45 +66,44 @@ public class SlaRecords implements SweepTarget {
 				    UPDATE assignment a SET at_risk_at = a.at_risk_from, at_risk_detected_at = :now
 				    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
 				    RETURNING a.id, a.case_id, a.dinas_code, a.at_risk_at AS happened_at),
-				""" + recorded("AT_RISK"), Flag.AT_RISK, now, null, batch);
+				""" + recorded("AT_RISK"), Flag.AT_RISK, now, Map.of(), batch);
 	}
 
 	/**
-	 * Flags up to {@code batch} assignments breached by {@code now}, at their due time;
-	 * returns how many.
+	 * Flags up to {@code batch} assignments breached by {@code now}, at their due time,
+	 * and fixes their escalation levels from {@code chain}; returns how many.
 	 */
 	@Override
-	public int flagBreached(Instant now, int batch) {
+	public int flagBreached(Instant now, List<EscalationStep> chain, int batch) {
 		return flag("""
 				WITH due AS (
 				    SELECT id FROM assignment
 				    WHERE status = 'MENUNGGU_RESPON' AND breached_at IS NULL AND due_at < :now
 				    ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED),
-				flagged AS (
-				    UPDATE assignment a SET breached_at = a.due_at, breach_detected_at = :now
-				    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
-				    RETURNING a.id, a.case_id, a.dinas_code, a.breached_at AS happened_at),
-				""" + recorded("BREACHED"), Flag.BREACHED, now, null, batch);
+				""" + EscalationLevels.FIXED
+				+ """
+						flagged AS (
+						    UPDATE assignment a SET breached_at = a.due_at, breach_detected_at = :now,
+						                            next_escalation_at = a.due_at + (SELECT min(coalesce(w.at_risk_seconds, w.after_seconds))
+						                                                             FROM windows w) * interval '1 second'
+						    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
+						    RETURNING a.id, a.case_id, a.dinas_code, a.breached_at AS happened_at),
+						levels AS (
+						    INSERT INTO assignment_escalation (assignment_id, level, name, due_at, at_risk_from)
+						    SELECT f.id, w.level, w.name, f.happened_at + w.after_seconds * interval '1 second',
+						           f.happened_at + w.at_risk_seconds * interval '1 second'
+						    FROM flagged f CROSS JOIN windows w),
+						"""
+				+ recorded("BREACHED"), Flag.BREACHED, now, EscalationLevels.params(chain), batch);
 	}
 
 	/**
-	 * Escalates up to {@code batch} breached assignments still without response
-	 * {@code after} their breach; returns how many.
+	 * Moves up to {@code batch} breached assignments along their escalation levels;
+	 * returns how many.
 	 */
 	@Override
-	public int flagEscalated(Instant now, Duration after, int batch) {
-		return flag("""
-				WITH due AS (
-				    SELECT id FROM assignment
-				    WHERE status = 'MENUNGGU_RESPON' AND escalated_at IS NULL AND due_at < :escalationDue
-				      AND breached_at IS NOT NULL
-				    ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED),
-				flagged AS (
-				    UPDATE assignment a SET escalated_at = a.due_at + :after * interval '1 second',
-				                            escalation_detected_at = :now
-				    WHERE a.id = ANY (ARRAY(SELECT id FROM due))
-				    RETURNING a.id, a.case_id, a.dinas_code, a.escalated_at AS happened_at),
-				""" + recorded("ESCALATED"), Flag.ESCALATED, now, after, batch);
+	public int flagEscalations(Instant now, int batch) {
+		return this.levels.advance(now, batch);
 	}
 
 	/**
@@ -117,16 +121,12 @@ public class SlaRecords implements SweepTarget {
 				ORDER BY e.id""".formatted(type);
 	}
 
-	private int flag(String sql, Flag kind, Instant now, Duration after, int batch) {
+	private int flag(String sql, Flag kind, Instant now, Map<String, Object> params, int batch) {
 		Integer flagged = this.transaction.execute(status -> {
-			JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
+			List<Flagged> rows = this.jdbc.sql(sql)
+				.params(params)
 				.param("now", Timestamp.from(now))
-				.param("batch", batch);
-			if (after != null) {
-				statement = statement.param("after", after.toSeconds())
-					.param("escalationDue", Timestamp.from(now.minus(after)));
-			}
-			List<Flagged> rows = statement
+				.param("batch", batch)
 				.query((rs, n) -> new Flagged(rs.getLong("id"), rs.getLong("case_id"), rs.getString("ticket"),
 						rs.getLong("assignment_id"), rs.getString("dinas_code"),
 						rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))

@@ -69,6 +69,9 @@ class EventDeliveries {
 	/** One batch of the SLA sweep (up to 500), in one statement. */
 	@ApplicationModuleListener
 	void on(AssignmentsFlagged flagged) {
+		if (flagged.flag() == AssignmentsFlagged.Flag.ESCALATION_AT_RISK) {
+			return; // the warning before an escalation level is in the bell only
+		}
 		assignments(DeliveryKind.valueOf(flagged.flag().name()), flagged.assignments(), flagged.detectedAt());
 	}
 
@@ -125,6 +128,9 @@ class EventDeliveries {
 					params.put("dueInWorkingHours", "true");
 				}
 				params.put("dueAtIso", fact.dueAt().toString());
+				if (event.escalationLevel() != null) {
+					params.put("escalationLevel", event.escalationLevel());
+				}
 				DeliveryKind of = (kind != null) ? kind
 						: fact.secretariat() ? DeliveryKind.TRIAGE : DeliveryKind.NEW_ASSIGNMENT;
 				subjects.computeIfAbsent(of, (k) -> new ArrayList<>())

@@ -198,7 +198,15 @@ public class Outbox {
 			case AT_RISK -> "(u.role = 'PETUGAS_DINAS' AND u.dinas_code = s.dinas_code) OR (u.role = 'SEKRETARIAT'"
 					+ " AND EXISTS (SELECT 1 FROM dinas d WHERE d.code = s.dinas_code AND d.secretariat))";
 			case BREACHED -> "(u.role = 'PETUGAS_DINAS' AND u.dinas_code = s.dinas_code) OR u.role = 'SEKRETARIAT'";
-			case ESCALATED, DIGEST -> "u.role = 'PIMPINAN'";
+			// A level of the escalation chain: its recipients (roles, the dinas's own
+			// staff
+			// for PETUGAS_DINAS, or named accounts); without a level, the leadership.
+			case ESCALATED ->
+				"CASE WHEN CAST(s.params AS jsonb) ->> 'escalationLevel' IS NOT NULL THEN EXISTS (SELECT 1 FROM"
+						+ " escalation_recipient r WHERE r.level = CAST(CAST(s.params AS jsonb) ->> 'escalationLevel' AS integer)"
+						+ " AND (r.user_id = u.id OR r.role = u.role AND (u.role <> 'PETUGAS_DINAS'"
+						+ " OR u.dinas_code = s.dinas_code))) ELSE u.role = 'PIMPINAN' END";
+			case DIGEST -> "u.role = 'PIMPINAN'";
 			case AWAITING_CONFIRMATION, CASE_REJECTED ->
 				"u.role = 'OPERATOR_UPT' AND u.kecamatan_code = s.kecamatan_code";
 			case RESIDENT_REOPENED ->
