@@ -30,10 +30,11 @@ public record DashboardFigures(LocalDate from, LocalDate to, long filed, long op
 	/**
 	 * The resident's wait over the cases filed in the period, from filing to the first
 	 * written response of a dinas (not the secretariat's triage or routing, not a
-	 * return), in minutes: median and 90th percentile ({@code percentile_cont}) over the
-	 * cases answered and the open cases still waiting (their wait so far, to now); cases
-	 * that ended without any answer of a dinas (rejected, or every assignment cancelled)
-	 * are left out.
+	 * return), in whole minutes: median and 90th percentile (exactly as
+	 * {@code percentile_cont}) over the cases answered and the open cases still waiting
+	 * (their wait so far, to now), rolled up with the response times (dimension
+	 * {@code W}; the waiting ones always read raw); cases that ended without any answer
+	 * of a dinas (rejected, or every assignment cancelled) are left out.
 	 *
 	 * @param cases the cases counted
 	 * @param stillWaiting of which still without a first response (counted to now)

@@ -203,11 +203,16 @@ class DashboardQueries {
 
 		Map<String, Stats> stats = new HashMap<>();
 		params.put("bucket", DashboardRollups.BUCKET_MINUTES);
-		this.jdbc.sql("WITH " + SPANS + """
-				,
-				raw AS (
-				    SELECT dimension::char AS dimension, code::varchar AS code, minutes, on_time, late FROM (
-				""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") h)" + PERCENTILES)
+		this.jdbc
+			.sql("WITH " + SPANS + """
+					,
+					raw AS (
+					    SELECT dimension::char AS dimension, code::varchar AS code, minutes, on_time, late FROM (
+					""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") h\n    UNION ALL\n"
+					+ "    SELECT dimension::char, code::varchar, minutes, on_time, late FROM ("
+					+ RawFigures.waitHistogram(rawHistogram,
+							histogramSpans.stream().map(DashboardRollups.Span::time).toList(), false, filter, params)
+					+ ") w)" + PERCENTILES)
 			.params(params)
 			.query((rs, n) -> stats.put(rs.getString("dimension") + rs.getString("code"),
 					new Stats(rs.getLong("on_time"), rs.getLong("late"), (Double) rs.getObject("median"),
@@ -264,34 +269,20 @@ class DashboardQueries {
 						stats, waiting),
 				groups("C", this.agencies.categories().stream().collect(toMap(CategoryRef::code, CategoryRef::name)),
 						stats, waiting),
-				daily(filter, params, rawDays), total.returned(), total.returnedLate(), residentWait(filter, params));
+				daily(filter, params, rawDays), total.returned(), total.returnedLate(), residentWait(stats.get("W")));
 	}
 
 	/**
 	 * The resident's wait over the cases filed in the period with the filters (those of
-	 * the case counts): {@code percentile_cont} over the minutes from filing to the first
-	 * response, or to now for an open case still waiting (to a hundredth of a minute).
+	 * the case counts), from its histogram (dimension {@code W}: answered as on time,
+	 * still waiting as late): the median and 90th percentile exactly as
+	 * {@code percentile_cont} over the whole minutes.
 	 */
-	private DashboardFigures.ResidentWait residentWait(DashboardFilter filter, Map<String, Object> params) {
-		return this.jdbc
-			.sql("""
-					WITH w AS (
-					    SELECT c.first_response_at IS NULL AS waiting,
-					           extract(epoch FROM coalesce(c.first_response_at, CAST(:now AS timestamptz)) - c.filed_at) / 60 AS minutes
-					    FROM case_file c
-					    WHERE c.filed_at >= :from AND c.filed_at < :to
-					      AND (c.first_response_at IS NOT NULL OR c.status = 'TERBUKA')"""
-					+ RawFigures.caseFilters(filter)
-					+ """
-							)
-							SELECT count(*) AS cases, count(*) FILTER (WHERE waiting) AS still_waiting,
-							       round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS numeric), 2)::double precision AS median,
-							       round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) AS numeric), 2)::double precision AS p90
-							FROM w""")
-			.params(params)
-			.query((rs, n) -> new DashboardFigures.ResidentWait(rs.getLong("cases"), rs.getLong("still_waiting"),
-					(Double) rs.getObject("median"), (Double) rs.getObject("p90")))
-			.single();
+	private static DashboardFigures.ResidentWait residentWait(Stats wait) {
+		if (wait == null) {
+			return new DashboardFigures.ResidentWait(0, 0, null, null);
+		}
+		return new DashboardFigures.ResidentWait(wait.onTime() + wait.late(), wait.late(), wait.median(), wait.p90());
 	}
 
 	/** The parts of {@code [from, to)} that the spans (not overlapping) do not cover. */

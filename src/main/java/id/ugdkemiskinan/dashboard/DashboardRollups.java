@@ -222,6 +222,12 @@ class DashboardRollups {
 							+ RawFigures.responseHistogram(time, filter, params) + ") h")
 				.params(params)
 				.update();
+			this.jdbc.sql(
+					"INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
+							+ "SELECT :grain, :start, :scope, h.* FROM ("
+							+ RawFigures.waitHistogram(time, List.of(), true, filter, params) + ") h")
+				.params(params)
+				.update();
 			this.jdbc
 				.sql("""
 						INSERT INTO dashboard_response_bucket (grain, span_start, scope, dimension, code, bucket, on_time, late)

@@ -94,6 +94,31 @@ final class RawFigures {
 	}
 
 	/**
+	 * The resident's wait as a histogram by whole minutes from filing to the first
+	 * response of a dinas: {@code ('W', '', minutes, answered, still_waiting)} for the
+	 * cases filed in the spans that got one, and (unless {@code answeredOnly}, as the
+	 * roll-up asks) the open cases filed there still waiting, counted to {@code :now},
+	 * and those of the {@code waitingIn} spans (rolled up, which hold the answered ones
+	 * only). Cases that ended without any dinas response are left out.
+	 */
+	static String waitHistogram(List<Span> spans, List<Span> waitingIn, boolean answeredOnly, DashboardFilter filter,
+			Map<String, Object> params) {
+		String waiting = "c.first_response_at IS NULL AND c.status = 'TERBUKA'";
+		String counted = answeredOnly ? "c.first_response_at IS NOT NULL AND " + within("c.filed_at", spans, params)
+				: "(c.first_response_at IS NOT NULL OR " + waiting + ") AND " + within("c.filed_at", spans, params)
+						+ " OR " + waiting + " AND " + within("c.filed_at", waitingIn, params);
+		return """
+				SELECT 'W' AS dimension, '' AS code,
+				       floor(extract(epoch FROM coalesce(c.first_response_at, CAST(:now AS timestamptz)) - c.filed_at) / 60)::integer
+				           AS minutes,
+				       count(*) FILTER (WHERE c.first_response_at IS NOT NULL) AS on_time,
+				       count(*) FILTER (WHERE c.first_response_at IS NULL) AS late
+				FROM case_file c
+				WHERE ("""
+				+ counted + ")" + caseFilters(filter) + "\nGROUP BY 3";
+	}
+
+	/**
 	 * Per day (in the zone) of the spans: cases filed that day by their status now, and
 	 * assignments due that day: responded on time, late, returned (of which late), and
 	 * waiting past due (before {@code :now}):
