@@ -15,18 +15,23 @@ import org.jspecify.annotations.Nullable;
  * @param onTime responded at or before due
  * @param late responded after due
  * @param overdueOpen not responded and past due
- * @param compliance {@code onTime / (onTime + late + overdueOpen)}, the dashboard's
- * figure for a one-day period; {@code null} when nothing was counted
+ * @param compliance {@code onTime / (onTime + late + returned + overdueOpen)}, the
+ * dashboard's figure for a one-day period; {@code null} when nothing was counted
  * @param byDinas the dinas with breaches that day, worst first
  * @param oldest the ten oldest breaches still waiting for a response (any day), oldest
  * first
+ * @param returned returned to the secretariat (never on time)
+ * @param returnedLate of which after the due time (a breach)
  */
 public record DailyDigest(LocalDate day, long onTime, long late, long overdueOpen, @Nullable Double compliance,
-		List<DinasBreaches> byDinas, List<OpenBreach> oldest) {
+		List<DinasBreaches> byDinas, List<OpenBreach> oldest, long returned, long returnedLate) {
 
-	/** The day's breaches: late responses and assignments still waiting past due. */
+	/**
+	 * The day's breaches: late responses, late returns and assignments still waiting past
+	 * due.
+	 */
 	public long breaches() {
-		return this.late + this.overdueOpen;
+		return this.late + this.returnedLate + this.overdueOpen;
 	}
 
 	/**

@@ -56,15 +56,18 @@ public class DailyDigests {
 		params.put("now", utc(now));
 		List<RawFigures.Span> spans = List.of(new RawFigures.Span(day.atStartOfDay(this.zone).toInstant(),
 				day.plusDays(1).atStartOfDay(this.zone).toInstant()));
-		long[] total = new long[3];
+		long[] total = new long[5];
 		List<DailyDigest.DinasBreaches> byDinas = new ArrayList<>();
-		// On time and late: responded, not cancelled; overdue open: waiting and past due
-		// (the dashboard's definitions). One row per dinas with an assignment due that
+		// On time and late: responded, neither cancelled nor returned; returned apart;
+		// overdue open: waiting and past due (the dashboard's definitions). One row per
+		// dinas with an assignment due that
 		// day, and the total (the empty grouping set, present even without any).
 		this.jdbc.sql("""
 				SELECT GROUPING(a.dinas_code) = 1 AS total, a.dinas_code, d.name AS dinas_name,
-				       count(*) FILTER (WHERE a.responded_at IS NOT NULL AND a.responded_at <= a.due_at) AS on_time,
-				       count(*) FILTER (WHERE a.responded_at IS NOT NULL AND a.responded_at > a.due_at) AS late,
+				       count(*) FILTER (WHERE a.responded_at <= a.due_at AND a.status <> 'DIKEMBALIKAN') AS on_time,
+				       count(*) FILTER (WHERE a.responded_at > a.due_at AND a.status <> 'DIKEMBALIKAN') AS late,
+				       count(*) FILTER (WHERE a.status = 'DIKEMBALIKAN') AS returned,
+				       count(*) FILTER (WHERE a.status = 'DIKEMBALIKAN' AND a.responded_at > a.due_at) AS returned_late,
 				       count(*) FILTER (WHERE a.status = 'MENUNGGU_RESPON' AND a.due_at < :now) AS overdue
 				FROM assignment a JOIN dinas d ON d.code = a.dinas_code
 				WHERE a.status <> 'DIBATALKAN' AND\s""" + RawFigures.within("a.due_at", spans, params) + """
@@ -75,14 +78,17 @@ public class DailyDigests {
 				long onTime = rs.getLong("on_time");
 				long late = rs.getLong("late");
 				long overdue = rs.getLong("overdue");
+				long returnedLate = rs.getLong("returned_late");
 				if (rs.getBoolean("total")) {
 					total[0] = onTime;
 					total[1] = late;
 					total[2] = overdue;
+					total[3] = rs.getLong("returned");
+					total[4] = returnedLate;
 				}
-				else if (late + overdue > 0) {
+				else if (late + returnedLate + overdue > 0) {
 					byDinas.add(new DailyDigest.DinasBreaches(rs.getString("dinas_code"), rs.getString("dinas_name"),
-							late + overdue, overdue));
+							late + returnedLate + overdue, overdue));
 				}
 			});
 		byDinas.sort(java.util.Comparator.comparingLong(DailyDigest.DinasBreaches::breaches)
@@ -103,7 +109,8 @@ public class DailyDigests {
 			})
 			.list();
 		return new DailyDigest(day, total[0], total[1], total[2],
-				DashboardFigures.compliance(total[0], total[1], total[2]), List.copyOf(byDinas), oldest);
+				DashboardFigures.compliance(total[0], total[1], total[3], total[2]), List.copyOf(byDinas), oldest,
+				total[3], total[4]);
 	}
 
 }

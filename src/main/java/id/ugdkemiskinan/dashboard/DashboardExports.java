@@ -137,7 +137,7 @@ class DashboardExports {
 			.append(" s.d. ")
 			.append(filter.to().toString())
 			.append("\r\n");
-		csv.append(this.messages.getMessage("dashboard.csv.header", null, Locales.INDONESIAN)).append("\r\n");
+		csv.append(this.messages.getMessage("returns.csv.header", null, Locales.INDONESIAN)).append("\r\n");
 		csv.append("# ")
 			.append(Long.toString(figures.onTime()))
 			.append(';')
@@ -152,6 +152,16 @@ class DashboardExports {
 			.append(number(figures.responseMinutesMedian()))
 			.append(';')
 			.append(number(figures.responseMinutesP90()))
+			.append(';')
+			.append(Long.toString(figures.returned()))
+			.append(';')
+			.append(Long.toString(figures.returnedLate()))
+			.append(';')
+			.append(number(figures.residentWait().minutesMedian()))
+			.append(';')
+			.append(number(figures.residentWait().minutesP90()))
+			.append(';')
+			.append(Long.toString(figures.residentWait().stillWaiting()))
 			.append("\r\n");
 		DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(this.zone);
 		try (SequenceWriter rows = CSV.writer(ROWS).without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(csv)) {

@@ -8,18 +8,19 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 		long late, long overdueOpen, long pending, Double compliance, Double responseMinutesMedian,
 		Double responseMinutesP90, long breachedNow, long atRiskNow, List<DinasGroup> byDinas,
 		List<KecamatanGroup> byKecamatan, List<CategoryGroup> byCategory, List<DashboardFigures.Day> daily,
-		SatisfactionJson satisfaction, HoldFigures.Held held) {
+		SatisfactionJson satisfaction, long returned, long returnedLate, DashboardFigures.ResidentWait residentWait,
+		HoldFigures.Held held) {
 
 	record DinasGroup(String dinasCode, long onTime, long late, long overdueOpen, long pending, Double compliance,
-			Double responseMinutesMedian) {
+			Double responseMinutesMedian, long returned, long returnedLate) {
 	}
 
 	record KecamatanGroup(String kecamatanCode, long onTime, long late, long overdueOpen, long pending,
-			Double compliance, Double responseMinutesMedian) {
+			Double compliance, Double responseMinutesMedian, long returned, long returnedLate) {
 	}
 
 	record CategoryGroup(String category, long onTime, long late, long overdueOpen, long pending, Double compliance,
-			Double responseMinutesMedian) {
+			Double responseMinutesMedian, long returned, long returnedLate) {
 	}
 
 	/**
@@ -54,19 +55,19 @@ record DashboardJson(LocalDate from, LocalDate to, long filed, long open, long r
 				f.byDinas()
 					.stream()
 					.map(g -> new DinasGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
-							g.compliance(), g.responseMinutesMedian()))
+							g.compliance(), g.responseMinutesMedian(), g.returned(), g.returnedLate()))
 					.toList(),
 				f.byKecamatan()
 					.stream()
 					.map(g -> new KecamatanGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
-							g.compliance(), g.responseMinutesMedian()))
+							g.compliance(), g.responseMinutesMedian(), g.returned(), g.returnedLate()))
 					.toList(),
 				f.byCategory()
 					.stream()
 					.map(g -> new CategoryGroup(g.code(), g.onTime(), g.late(), g.overdueOpen(), g.pending(),
-							g.compliance(), g.responseMinutesMedian()))
+							g.compliance(), g.responseMinutesMedian(), g.returned(), g.returnedLate()))
 					.toList(),
-				f.daily(), SatisfactionJson.of(satisfaction), held);
+				f.daily(), SatisfactionJson.of(satisfaction), f.returned(), f.returnedLate(), f.residentWait(), held);
 	}
 
 }

@@ -203,11 +203,16 @@ class DashboardQueries {
 
 		Map<String, Stats> stats = new HashMap<>();
 		params.put("bucket", DashboardRollups.BUCKET_MINUTES);
-		this.jdbc.sql("WITH " + SPANS + """
-				,
-				raw AS (
-				    SELECT dimension::char AS dimension, code::varchar AS code, minutes, on_time, late FROM (
-				""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") h)" + PERCENTILES)
+		this.jdbc
+			.sql("WITH " + SPANS + """
+					,
+					raw AS (
+					    SELECT dimension::char AS dimension, code::varchar AS code, minutes, on_time, late FROM (
+					""" + RawFigures.responseHistogram(rawHistogram, filter, params) + ") h\n    UNION ALL\n"
+					+ "    SELECT dimension::char, code::varchar, minutes, on_time, late FROM ("
+					+ RawFigures.waitHistogram(rawHistogram,
+							histogramSpans.stream().map(DashboardRollups.Span::time).toList(), false, filter, params)
+					+ ") w)" + PERCENTILES)
 			.params(params)
 			.query((rs, n) -> stats.put(rs.getString("dimension") + rs.getString("code"),
 					new Stats(rs.getLong("on_time"), rs.getLong("late"), (Double) rs.getObject("median"),
@@ -216,8 +221,9 @@ class DashboardQueries {
 		Map<String, long[]> waiting = new HashMap<>();
 		this.jdbc
 			.sql("""
-					SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending FROM (
-					    SELECT dimension, code, overdue, 0 AS pending FROM dashboard_overdue
+					SELECT dimension, code, sum(overdue) AS overdue, sum(pending) AS pending, sum(returned) AS returned,
+					       sum(returned_late) AS returned_late FROM (
+					    SELECT dimension, code, overdue, 0 AS pending, returned, returned_late FROM dashboard_overdue
 					    WHERE scope = :scope AND (grain = 'M' AND span_start IN (:months) OR grain = 'W' AND span_start IN (:weeks)
 					         OR grain = 'D' AND span_start IN (:days))
 					    UNION ALL
@@ -227,7 +233,8 @@ class DashboardQueries {
 							GROUP BY dimension, code""")
 			.params(params)
 			.query((rs, n) -> waiting.put(rs.getString("dimension") + rs.getString("code"),
-					new long[] { rs.getLong("overdue"), rs.getLong("pending") }))
+					new long[] { rs.getLong("overdue"), rs.getLong("pending"), rs.getLong("returned"),
+							rs.getLong("returned_late") }))
 			.list();
 		long[] cases = this.jdbc
 			.sql("""
@@ -262,7 +269,20 @@ class DashboardQueries {
 						stats, waiting),
 				groups("C", this.agencies.categories().stream().collect(toMap(CategoryRef::code, CategoryRef::name)),
 						stats, waiting),
-				daily(filter, params, rawDays));
+				daily(filter, params, rawDays), total.returned(), total.returnedLate(), residentWait(stats.get("W")));
+	}
+
+	/**
+	 * The resident's wait over the cases filed in the period with the filters (those of
+	 * the case counts), from its histogram (dimension {@code W}: answered as on time,
+	 * still waiting as late): the median and 90th percentile exactly as
+	 * {@code percentile_cont} over the whole minutes.
+	 */
+	private static DashboardFigures.ResidentWait residentWait(Stats wait) {
+		if (wait == null) {
+			return new DashboardFigures.ResidentWait(0, 0, null, null);
+		}
+		return new DashboardFigures.ResidentWait(wait.onTime() + wait.late(), wait.late(), wait.median(), wait.p90());
 	}
 
 	/** The parts of {@code [from, to)} that the spans (not overlapping) do not cover. */
@@ -305,16 +325,17 @@ class DashboardQueries {
 			.forEach(codes::add);
 		return codes.stream()
 			.map(code -> group(dimension, code, names.getOrDefault(code, code), stats, waiting))
-			.filter(group -> group.onTime() + group.late() + group.overdueOpen() + group.pending() > 0)
+			.filter(group -> group.onTime() + group.late() + group.overdueOpen() + group.pending()
+					+ group.returned() > 0)
 			.toList();
 	}
 
 	private static DashboardFigures.Group group(String dimension, String code, String name, Map<String, Stats> stats,
 			Map<String, long[]> waiting) {
 		Stats s = stats.getOrDefault(dimension + code, new Stats(0, 0, null, null));
-		long[] w = waiting.getOrDefault(dimension + code, new long[2]);
+		long[] w = waiting.getOrDefault(dimension + code, new long[4]);
 		return new DashboardFigures.Group(code, name, s.onTime(), s.late(), w[0], w[1],
-				DashboardFigures.compliance(s.onTime(), s.late(), w[0]), s.median());
+				DashboardFigures.compliance(s.onTime(), s.late(), w[2], w[0]), s.median(), w[2], w[3]);
 	}
 
 	private List<DashboardFigures.Day> daily(DashboardFilter filter, Map<String, Object> params,
@@ -324,19 +345,22 @@ class DashboardQueries {
 					WITH days AS (
 					    SELECT d::date AS day FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') d),
 					counted AS (
-					    SELECT day, filed, on_time, late, overdue FROM dashboard_day WHERE scope = :scope AND span_start IN (:countedDays)
+					    SELECT day, filed, on_time, late, overdue, returned, returned_late FROM dashboard_day
+					    WHERE scope = :scope AND span_start IN (:countedDays)
 					    UNION ALL
-					    SELECT day, filed, on_time, late, overdue FROM ("""
+					    SELECT day, filed, on_time, late, overdue, returned, returned_late FROM ("""
 					+ RawFigures.days(raw, filter, params)
 					+ """
 							) raw)
 							SELECT days.day, coalesce(counted.filed, 0) AS filed, coalesce(counted.on_time, 0) AS on_time,
-							       coalesce(counted.late, 0) AS late, coalesce(counted.late + counted.overdue, 0) AS breached
+							       coalesce(counted.late, 0) AS late,
+							       coalesce(counted.late + counted.returned_late + counted.overdue, 0) AS breached,
+							       coalesce(counted.returned, 0) AS returned
 							FROM days LEFT JOIN counted ON counted.day = days.day
 							ORDER BY days.day""")
 			.params(params)
 			.query((rs, n) -> new DashboardFigures.Day(rs.getObject("day", LocalDate.class), rs.getLong("filed"),
-					rs.getLong("on_time"), rs.getLong("late"), rs.getLong("breached")))
+					rs.getLong("on_time"), rs.getLong("late"), rs.getLong("breached"), rs.getLong("returned")))
 			.list();
 	}
 
@@ -505,7 +529,9 @@ class DashboardQueries {
 					       a.dinas_code, di.name AS dinas_name, a.status, a.assigned_at, a.due_at, a.responded_at,
 					       (SELECT string_agg(cc.category_code, ',' ORDER BY cc.category_code)
 					          FROM case_category cc WHERE cc.case_id = c.id) AS categories,
-					       CASE WHEN a.responded_at <= a.due_at THEN 'ON_TIME' WHEN a.responded_at > a.due_at THEN 'LATE'
+					       CASE WHEN a.status = 'DIKEMBALIKAN' AND a.responded_at > a.due_at THEN 'RETURNED_LATE'
+					            WHEN a.status = 'DIKEMBALIKAN' THEN 'RETURNED'
+					            WHEN a.responded_at <= a.due_at THEN 'ON_TIME' WHEN a.responded_at > a.due_at THEN 'LATE'
 					            WHEN a.due_at < :now THEN 'OVERDUE_OPEN' ELSE 'PENDING' END AS outcome,
 					       floor(extract(epoch FROM a.responded_at - a.assigned_at) / 60)::bigint AS response_minutes
 					FROM assignment a JOIN case_file c ON c.id = a.case_id

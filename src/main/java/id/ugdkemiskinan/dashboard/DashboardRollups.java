@@ -28,13 +28,14 @@ import static id.ugdkemiskinan.common.SqlTime.utc;
  * {@code dashboard_response} (and summed by {@link #BUCKET_MINUTES}-minute bucket in
  * {@code dashboard_response_bucket}), {@code dashboard_overdue} and
  * {@code dashboard_day}. A span that has ended has no pending assignment: every one still
- * waiting is overdue, and stays so until a response or cancellation marks the span dirty.
- * A span is built first {@code ugd.dashboard.rollup-grace} after its row appears (so no
- * transaction that changed it before the row existed is still running), and rebuilt at
- * the next run after the triggers marked it dirty. Everything is stored for every dinas
- * together and for each dinas alone (its staff's view). Readers use only clean spans;
- * everything else comes from the raw tables, so the figures never lag. Several instances
- * may run this at once: a span being rebuilt is locked and skipped by the others.
+ * waiting is overdue (returned ones are counted apart beside them), and stays so until a
+ * response or cancellation marks the span dirty. A span is built first
+ * {@code ugd.dashboard.rollup-grace} after its row appears (so no transaction that
+ * changed it before the row existed is still running), and rebuilt at the next run after
+ * the triggers marked it dirty. Everything is stored for every dinas together and for
+ * each dinas alone (its staff's view). Readers use only clean spans; everything else
+ * comes from the raw tables, so the figures never lag. Several instances may run this at
+ * once: a span being rebuilt is locked and skipped by the others.
  */
 @Component
 class DashboardRollups {
@@ -221,6 +222,12 @@ class DashboardRollups {
 							+ RawFigures.responseHistogram(time, filter, params) + ") h")
 				.params(params)
 				.update();
+			this.jdbc.sql(
+					"INSERT INTO dashboard_response (grain, span_start, scope, dimension, code, minutes, on_time, late)\n"
+							+ "SELECT :grain, :start, :scope, h.* FROM ("
+							+ RawFigures.waitHistogram(time, List.of(), true, filter, params) + ") h")
+				.params(params)
+				.update();
 			this.jdbc
 				.sql("""
 						INSERT INTO dashboard_response_bucket (grain, span_start, scope, dimension, code, bucket, on_time, late)
@@ -231,16 +238,18 @@ class DashboardRollups {
 				.param("bucket", BUCKET_MINUTES)
 				.update();
 			this.jdbc
-				.sql("INSERT INTO dashboard_overdue (grain, span_start, scope, dimension, code, overdue)\n"
-						+ "SELECT :grain, :start, :scope, w.dimension, w.code, w.overdue FROM ("
+				.sql("INSERT INTO dashboard_overdue (grain, span_start, scope, dimension, code, overdue, returned, returned_late)\n"
+						+ "SELECT :grain, :start, :scope, w.dimension, w.code, w.overdue, w.returned, w.returned_late FROM ("
 						+ RawFigures.waiting(time, filter, params) + ") w")
 				.params(params)
 				.update();
 			if (span.grain() == DAY) {
 				this.jdbc
 					.sql("""
-							INSERT INTO dashboard_day (span_start, scope, day, filed, open, resolved, closed, on_time, late, overdue)
-							SELECT :start, :scope, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue FROM ("""
+							INSERT INTO dashboard_day (span_start, scope, day, filed, open, resolved, closed, on_time, late, overdue,
+							    returned, returned_late)
+							SELECT :start, :scope, d.day, d.filed, d.open, d.resolved, d.closed, d.on_time, d.late, d.overdue,
+							       d.returned, d.returned_late FROM ("""
 							+ RawFigures.days(time, filter, params) + ") d")
 					.params(params)
 					.update();

@@ -90,7 +90,7 @@ final class DashboardWorkbook {
 	private void summary(DashboardFilter filter, DashboardFigures f, Iterable<DinasRow> byDinas) {
 		Sheet sheet = this.workbook.createSheet(this.text.apply("dashboard.xlsx.sheet.summary"));
 		sheet.setColumnWidth(0, 40 * 256);
-		for (int c = 1; c <= 7; c++) {
+		for (int c = 1; c <= 8; c++) {
 			sheet.setColumnWidth(c, 18 * 256);
 		}
 		int at = 0;
@@ -104,6 +104,8 @@ final class DashboardWorkbook {
 		at = figure(sheet, at, "dashboard.filed", f.filed());
 		at = figure(sheet, at, "dashboard.col.onTime", f.onTime());
 		at = figure(sheet, at, "dashboard.col.late", f.late());
+		at = figure(sheet, at, "returns.col.returned", f.returned());
+		at = figure(sheet, at, "returns.col.returnedLate", f.returnedLate());
 		at = figure(sheet, at, "dashboard.col.overdueOpen", f.overdueOpen());
 		at = figure(sheet, at, "dashboard.xlsx.pending", f.pending());
 		row = sheet.createRow(at++);
@@ -115,6 +117,13 @@ final class DashboardWorkbook {
 		row = sheet.createRow(at++);
 		cell(row, 0, this.text.apply("dashboard.xlsx.p90Minutes"));
 		decimal(row, 1, f.responseMinutesP90());
+		row = sheet.createRow(at++);
+		cell(row, 0, this.text.apply("returns.xlsx.waitMedianMinutes"));
+		decimal(row, 1, f.residentWait().minutesMedian());
+		row = sheet.createRow(at++);
+		cell(row, 0, this.text.apply("returns.xlsx.waitP90Minutes"));
+		decimal(row, 1, f.residentWait().minutesP90());
+		at = figure(sheet, at, "returns.xlsx.stillWaiting", f.residentWait().stillWaiting());
 		at = figure(sheet, at, "dashboard.breachedNow", f.breachedNow());
 		at = figure(sheet, at, "dashboard.atRiskNow", f.atRiskNow());
 		at++;
@@ -123,7 +132,7 @@ final class DashboardWorkbook {
 		row = sheet.createRow(at++);
 		header(row, "dashboard.group.dinas", "dashboard.xlsx.code", "dashboard.compliance", "dashboard.col.onTime",
 				"dashboard.col.late", "dashboard.col.overdueOpen", "dashboard.col.breachedNow",
-				"dashboard.xlsx.medianMinutes");
+				"dashboard.xlsx.medianMinutes", "returns.col.returned");
 		for (DinasRow d : byDinas) {
 			row = sheet.createRow(at++);
 			cell(row, 0, d.name());
@@ -135,6 +144,7 @@ final class DashboardWorkbook {
 			number(row, 5, g == null ? 0 : g.overdueOpen());
 			number(row, 6, d.breachedNow());
 			decimal(row, 7, g == null ? null : g.responseMinutesMedian());
+			number(row, 8, g == null ? 0 : g.returned());
 		}
 		at++;
 		row = sheet.createRow(at);
@@ -167,7 +177,8 @@ final class DashboardWorkbook {
 			dateTime(row, 9, r.assignedAt());
 			dateTime(row, 10, r.dueAt());
 			dateTime(row, 11, r.respondedAt());
-			cell(row, 12, this.text.apply("dashboard.outcome." + r.outcome()));
+			cell(row, 12, this.text
+				.apply((r.outcome().startsWith("RETURNED") ? "returns.outcome." : "dashboard.outcome.") + r.outcome()));
 			if (r.responseMinutes() != null) {
 				row.createCell(13).setCellValue(r.responseMinutes());
 			}

@@ -55,6 +55,20 @@ public class SlaPolicy {
 	}
 
 	/**
+	 * The same for an assignment that may have been returned to the secretariat: a return
+	 * is its own outcome, {@link SlaState#RETURNED} or {@link SlaState#RETURNED_LATE} by
+	 * whether the clock stopped (the response, or the return itself) at or before the due
+	 * time; never {@link SlaState#MET}.
+	 */
+	public SlaState state(Instant atRiskFrom, Instant dueAt, Instant respondedAt, boolean returned, Instant now) {
+		if (returned) {
+			Instant stopped = respondedAt == null ? now : respondedAt;
+			return stopped.isAfter(dueAt) ? SlaState.RETURNED_LATE : SlaState.RETURNED;
+		}
+		return state(atRiskFrom, dueAt, respondedAt, now);
+	}
+
+	/**
 	 * The instant from which a waiting assignment counts as at risk (fixed when it is
 	 * made).
 	 */

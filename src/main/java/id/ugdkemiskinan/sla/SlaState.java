@@ -14,10 +14,22 @@ public enum SlaState {
 	/** Responded at or before the due time. */
 	MET,
 	/** Responded after the due time. */
-	MISSED;
+	MISSED,
+	/**
+	 * Returned to the secretariat ("bukan kewenangan kami") at or before the due time:
+	 * its own outcome, never an on-time response.
+	 */
+	RETURNED,
+	/** Returned to the secretariat after the due time. */
+	RETURNED_LATE;
 
 	public boolean waiting() {
 		return this == ON_TRACK || this == AT_RISK || this == BREACHED;
+	}
+
+	/** Returned, in time or late. */
+	public boolean returned() {
+		return this == RETURNED || this == RETURNED_LATE;
 	}
 
 }

@@ -100,7 +100,7 @@ class CaseLifeTests {
 				"ROUTED:BPMD");
 		assertThat(page(upt, "/kasus/" + ticket)).contains("Respon Dinas Pendidikan (terlambat)",
 				"Petugas puskesmas mengunjungi rumah", "Kasus ditutup setelah konfirmasi dengan warga",
-				"direspon terlambat");
+				"dikembalikan terlambat, setelah");
 	}
 
 	@Test

@@ -309,7 +309,9 @@ class DashboardTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		String[] lines = csv.split("\r\n");
 		assertThat(lines[0]).isEqualTo("\uFEFF# UGD Kemiskinan — SLA 2026-06-01 s.d. 2026-06-30");
-		assertThat(lines[2]).isEqualTo("# 20000;0;0;0;1.0000;60.0;60.0");
+		// ... then returned, returned late, the resident's wait (none recorded here) and
+		// the cases still waiting for it.
+		assertThat(lines[2]).isEqualTo("# 20000;0;0;0;1.0000;60.0;60.0;0;0;;;0");
 		assertThat(lines).hasSize(4 + 20_000);
 		assertThat(lines[4])
 			.startsWith("UGD-BX-000001;35.10.05;35.10.05.2001;DINKES;SELESAI;2026-06-01T00:02:00+07:00");

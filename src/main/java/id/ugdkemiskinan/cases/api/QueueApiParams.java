@@ -12,7 +12,7 @@ import id.ugdkemiskinan.sla.SlaState;
 record QueueApiParams(String state, String kecamatan, String page, String size) {
 
 	QueueFilter filter() {
-		return new QueueFilter(Paging.option("state", state, SlaState.class), kecamatan, null);
+		return new QueueFilter(Paging.option("state", state, SlaState.class, s -> !s.returned()), kecamatan, null);
 	}
 
 	Paging paging(int defaultSize, int maxSize) {

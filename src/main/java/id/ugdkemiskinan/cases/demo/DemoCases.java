@@ -255,6 +255,16 @@ class DemoCases implements ApplicationRunner {
 		if (!stillOpen) {
 			event(caseId, assignmentId, responded.isAfter(due) ? "RESPONDED_LATE" : "RESPONDED", dinas, responded,
 					"Petugas menghubungi dan mengunjungi warga (data demo).");
+			// The resident's wait ends at the first response of a dinas (as CaseWorkflow
+			// records it).
+			this.jdbc
+				.sql("""
+						UPDATE case_file SET first_response_at = greatest(least(coalesce(first_response_at, :r), :r), filed_at)
+						WHERE id = :c AND NOT EXISTS (SELECT 1 FROM dinas WHERE code = :d AND secretariat)""")
+				.param("r", Timestamp.from(responded))
+				.param("c", caseId)
+				.param("d", dinas)
+				.update();
 		}
 		if (resolved) {
 			event(caseId, assignmentId, "RESOLVED", dinas, responded.plus(Duration.ofDays(2)),

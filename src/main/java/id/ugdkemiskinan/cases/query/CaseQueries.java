@@ -158,6 +158,19 @@ public class CaseQueries {
 		return base.map(c -> withChildren(c, now));
 	}
 
+	/**
+	 * The resident's wait of a case found in scope ({@link #findByTicket}), to now while
+	 * it is open without a first dinas response.
+	 */
+	public ResidentWait residentWait(long caseId) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("SELECT filed_at, first_response_at, status FROM case_file WHERE id = :id")
+			.param("id", caseId)
+			.query((rs, n) -> ResidentWait.of(instant(rs, "filed_at"), instant(rs, "first_response_at"),
+					CaseStatus.valueOf(rs.getString("status")) == CaseStatus.TERBUKA, now))
+			.single();
+	}
+
 	private CaseDetails details(ResultSet rs, CaseScope scope) throws SQLException {
 		boolean confidential = rs.getBoolean("reporter_confidential");
 		String reporterName = rs.getString("reporter_name");
@@ -226,6 +239,20 @@ public class CaseQueries {
 
 	private Live live(AssignmentStatus status, Instant assignedAt, Instant atRiskFrom, Instant dueAt,
 			Instant respondedAt, Instant now) {
+		return live(status, assignedAt, atRiskFrom, dueAt, respondedAt, null, now);
+	}
+
+	/**
+	 * A returned assignment is its own outcome, with the time it took to return
+	 * ({@code closedAt}).
+	 */
+	private Live live(AssignmentStatus status, Instant assignedAt, Instant atRiskFrom, Instant dueAt,
+			Instant respondedAt, Instant closedAt, Instant now) {
+		if (status == AssignmentStatus.DIKEMBALIKAN) {
+			Instant returnedAt = closedAt != null ? closedAt : respondedAt;
+			return new Live(this.sla.state(atRiskFrom, dueAt, respondedAt, true, now),
+					returnedAt == null ? null : Duration.between(assignedAt, returnedAt));
+		}
 		if (respondedAt != null) {
 			return new Live(this.sla.state(atRiskFrom, dueAt, respondedAt, now),
 					Duration.between(assignedAt, respondedAt));
@@ -243,7 +270,8 @@ public class CaseQueries {
 		Instant dueAt = instant(rs, "due_at");
 		Instant respondedAt = instant(rs, "responded_at");
 		AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
-		Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, respondedAt, now);
+		Live live = live(status, assignedAt, instant(rs, "at_risk_from"), dueAt, respondedAt, instant(rs, "closed_at"),
+				now);
 		SlaState state = live.state();
 		Duration duration = live.duration();
 		return new AssignmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("dinas_code"),
@@ -372,6 +400,8 @@ public class CaseQueries {
 				case AT_RISK -> 1;
 				case ON_TRACK -> 2;
 				case MET, MISSED -> 3;
+				// Returned assignments are closed: never in the queue.
+				case RETURNED, RETURNED_LATE -> -1;
 			});
 		}
 		if (filter.kecamatan() != null) {
@@ -474,7 +504,7 @@ public class CaseQueries {
 				AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
 				Instant assignedAt = instant(rs, "assigned_at");
 				Live live = live(status, assignedAt, instant(rs, "at_risk_from"), instant(rs, "due_at"),
-						instant(rs, "responded_at"), now);
+						instant(rs, "responded_at"), instant(rs, "closed_at"), now);
 				return new CaseViews.HistoryRow(rs.getLong("id"), rs.getString("ticket"),
 						rs.getString("beneficiary_name"), rs.getString("desa_name"), rs.getString("kecamatan_name"),
 						rs.getString("categories"), Priority.valueOf(rs.getString("priority")),

@@ -105,6 +105,7 @@ public class CaseController {
 			.orElseThrow(() -> new NotFoundException("No case " + ticket + " in scope"));
 		model.addAttribute("kase", kase);
 		model.addAttribute("answers", this.queries.answers(kase.id()));
+		model.addAttribute("residentWait", this.queries.residentWait(kase.id()));
 		// Printed, the page shows the NIK masked as in the list (on screen the full NIK,
 		// as today).
 		model.addAttribute("maskedNik", Nik.mask(kase.nik()));

@@ -12,7 +12,7 @@ import id.ugdkemiskinan.sla.SlaState;
 record QueueParams(String state, String kecamatan, String category, String page) {
 
 	QueueFilter filter() {
-		return new QueueFilter(Paging.option("state", state, SlaState.class), kecamatan, category);
+		return new QueueFilter(Paging.option("state", state, SlaState.class, s -> !s.returned()), kecamatan, category);
 	}
 
 	Paging paging(int size) {

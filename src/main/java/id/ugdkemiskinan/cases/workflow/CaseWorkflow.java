@@ -406,9 +406,22 @@ public class CaseWorkflow {
 		}
 	}
 
-	/** The written first response, late or not: recorded and published. */
+	/**
+	 * The written first response, late or not: recorded and published. The first of a
+	 * dinas other than the secretariat ends the resident's wait
+	 * ({@code case_file.first_response_at}, set once; not mapped on the case, so that
+	 * neither this nor a later save of the case changes its version or puts it back).
+	 */
 	private void respond(Locked locked, Instant now, CurrentUser user, String text) {
 		boolean late = locked.assignment.respond(now);
+		if (!locked.assignment.getDinasCode().equals(this.agencies.secretariat().code())) {
+			this.jdbc
+				.sql("UPDATE case_file SET first_response_at = greatest(:now, filed_at) "
+						+ "WHERE id = :id AND first_response_at IS NULL")
+				.param("now", java.sql.Timestamp.from(now))
+				.param("id", locked.kase.getId())
+				.update();
+		}
 		CaseEvent responded = event(locked, late ? EventType.RESPONDED_LATE : EventType.RESPONDED, now, user, text);
 		this.publisher.publishEvent(new AssignmentResponded(responded.getId(), locked.kase.getId(),
 				locked.kase.getTicket(), locked.kase.getKecamatanCode(), locked.assignment.getId(),
