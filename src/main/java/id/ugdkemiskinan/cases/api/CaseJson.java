@@ -51,7 +51,12 @@ final class CaseJson {
 			String kecamatanCode, String desaCode, Channel channel, List<String> categories,
 			List<Vulnerability> vulnerabilities, OffsetDateTime filedAt, List<AssignmentJson> assignments,
 			List<String> possibleDuplicates, BeneficiaryJson beneficiary, ReporterJson reporter, Boolean reporterHidden,
-			String address, String rt, String rw, String description, List<EventJson> timeline) {
+			String address, String rt, String rw, String description, List<EventJson> timeline,
+			List<AnswerJson> answers) {
+	}
+
+	/** The answer to one of a category's extra questions, with the question as asked. */
+	public record AnswerJson(String category, String question, String answer) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
+import id.ugdkemiskinan.cases.api.CaseJson.AnswerJson;
 import id.ugdkemiskinan.cases.api.CaseJson.AssignmentJson;
 import id.ugdkemiskinan.cases.api.CaseJson.BeneficiaryJson;
 import id.ugdkemiskinan.cases.api.CaseJson.CaseListResponse;
@@ -69,7 +70,7 @@ class CaseJsonMapper {
 		return new CaseResponse(c.ticket(), this.receipts.accessCode(ticket, CaseScope.of(user)).orElseThrow(),
 				c.status(), c.priority(), c.kecamatanCode(), c.desaCode(), c.channel(), c.categories(),
 				c.vulnerabilities(), time(c.filedAt()), c.assignments().stream().map(this::assignment).toList(),
-				duplicates, null, null, null, null, null, null, null, null);
+				duplicates, null, null, null, null, null, null, null, null, null);
 	}
 
 	List<EventJson> events(String ticket, CurrentUser user) {
@@ -119,7 +120,7 @@ class CaseJsonMapper {
 		if (!full) {
 			return new CaseResponse(c.ticket(), null, c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
 					c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, duplicates, null,
-					null, null, null, null, null, null, null);
+					null, null, null, null, null, null, null, null);
 		}
 		ReporterJson reporter = null;
 		Boolean reporterHidden = null;
@@ -132,7 +133,11 @@ class CaseJsonMapper {
 		return new CaseResponse(c.ticket(), null, c.status(), c.priority(), c.kecamatanCode(), c.desaCode(),
 				c.channel(), c.categories(), c.vulnerabilities(), time(c.filedAt()), assignments, null,
 				new BeneficiaryJson(c.beneficiaryName(), c.nik(), c.nikUnknownReason(), c.kk(), c.beneficiaryPhone()),
-				reporter, reporterHidden, c.address(), c.rt(), c.rw(), c.description(), timeline);
+				reporter, reporterHidden, c.address(), c.rt(), c.rw(), c.description(), timeline,
+				this.queries.answers(c.id())
+					.stream()
+					.map(a -> new AnswerJson(a.categoryCode(), a.question(), a.answer()))
+					.toList());
 	}
 
 	AssignmentJson assignment(CaseViews.AssignmentView a) {

@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -254,6 +256,13 @@ class AdminCategoryTests {
 			.andExpect(content().string(containsString("<dt>Jenis kerusakan</dt>")))
 			.andExpect(content().string(containsString("<dd>Atap bocor, dinding retak</dd>")))
 			.andExpect(content().string(not(containsString("Kerusakan apa?"))));
+		// And the API's case, for the roles that read it there.
+		this.mvc.perform(get("/api/v1/cases/{ticket}", ticket).with(httpBasic("upt.muncar", Logins.DEMO_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.answers.length()").value(1))
+			.andExpect(jsonPath("$.answers[0].category").value("RTLH_UJI"))
+			.andExpect(jsonPath("$.answers[0].question").value("Jenis kerusakan"))
+			.andExpect(jsonPath("$.answers[0].answer").value("Atap bocor, dinding retak"));
 	}
 
 	private MockHttpServletRequestBuilder add(String code, String name, String description) {
