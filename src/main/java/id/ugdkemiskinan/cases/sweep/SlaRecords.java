@@ -119,10 +119,6 @@ public class SlaRecords implements SweepTarget {
 
 	private int flag(String sql, Flag kind, Instant now, Duration after, int batch) {
 		Integer flagged = this.transaction.execute(status -> {
-			// Planned for this instant every time: a cached generic plan does not know
-			// that no waiting row is due yet and, where most rows are waiting, scans and
-			// joins whole tables (3 ms instead of 0.3 ms at 10,000; SlaSweepBenchmark).
-			this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 			JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
 				.param("now", Timestamp.from(now))
 				.param("batch", batch);
