@@ -49,15 +49,7 @@ public class SlaDeadlines {
 	}
 
 	public Deadline fix(Instant assignedAt, String priority, Collection<String> categories) {
-		List<Row> rows = this.jdbc.sql("""
-				SELECT id, category_code, response_minutes, at_risk_percent, calendar_id FROM sla_policy
-				 WHERE priority = :priority AND (category_code IS NULL OR category_code IN (:categories))
-				 ORDER BY (category_code IS NULL), response_minutes, id LIMIT 1""")
-			.param("priority", priority)
-			.param("categories", categories.isEmpty() ? List.of("") : categories)
-			.query((rs, n) -> new Row(rs.getInt("response_minutes"), rs.getInt("at_risk_percent"),
-					rs.getLong("calendar_id")))
-			.list();
+		List<Row> rows = policyInForce(priority, categories);
 		if (rows.isEmpty()) {
 			Instant due = this.fallback.dueAt(assignedAt);
 			return new Deadline(due, this.fallback.atRiskFrom(assignedAt, due), false);
@@ -94,6 +86,40 @@ public class SlaDeadlines {
 					.query((rs, n) -> rs.getObject(1, LocalDate.class))
 					.list());
 		return WorkCalendar.workingHours(this.zone, hours, holidays);
+	}
+
+	/**
+	 * The calendar of the policy now in force for an assignment of that priority and
+	 * those categories (as {@link #fix} would choose it), with its name; empty without a
+	 * policy (24/7 on {@code ugd.sla.response-time}).
+	 */
+	public java.util.Optional<NamedCalendar> calendarInForce(String priority, Collection<String> categories) {
+		List<Row> rows = policyInForce(priority, categories);
+		if (rows.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		long id = rows.get(0).calendarId();
+		String name = this.jdbc.sql("SELECT name FROM sla_calendar WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		return java.util.Optional.of(new NamedCalendar(id, name, calendar(id)));
+	}
+
+	/** A calendar as the admin named it. */
+	public record NamedCalendar(long id, String name, WorkCalendar calendar) {
+	}
+
+	private List<Row> policyInForce(String priority, Collection<String> categories) {
+		return this.jdbc.sql("""
+				SELECT id, category_code, response_minutes, at_risk_percent, calendar_id FROM sla_policy
+				 WHERE priority = :priority AND (category_code IS NULL OR category_code IN (:categories))
+				 ORDER BY (category_code IS NULL), response_minutes, id LIMIT 1""")
+			.param("priority", priority)
+			.param("categories", categories.isEmpty() ? List.of("") : categories)
+			.query((rs, n) -> new Row(rs.getInt("response_minutes"), rs.getInt("at_risk_percent"),
+					rs.getLong("calendar_id")))
+			.list();
 	}
 
 	private record Row(int responseMinutes, int atRiskPercent, long calendarId) {
