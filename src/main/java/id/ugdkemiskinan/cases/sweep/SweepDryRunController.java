@@ -147,7 +147,11 @@ class SweepDryRunController {
 		}
 		if (d.flagsEscalation()) {
 			outcomes.add("dryrun.outcome.escalated");
-			reasons.add(line("dryrun.why.escalated", when(d.escalationFrom(), at)));
+			SweepDryRun.Step next = d.next();
+			if (next != null) {
+				reasons.add(line(next.warning() ? "dryrun.why.escalationWarning" : "dryrun.why.escalated", next.level(),
+						next.name(), when(next.at(), at)));
+			}
 		}
 		if (!d.flagsAnything()) {
 			outcomes.add("dryrun.outcome.none");
@@ -157,11 +161,16 @@ class SweepDryRunController {
 			else if (d.breachedAt() == null) {
 				reasons.add(line("dryrun.not.atRiskRecorded", when(d.atRiskAt(), at), when(d.dueAt(), at)));
 			}
-			else if (d.escalatedAt() == null) {
-				reasons.add(line("dryrun.not.breachRecorded", when(d.breachedAt(), at), when(d.escalationFrom(), at)));
+			else if (d.next() != null) {
+				SweepDryRun.Step next = d.next();
+				reasons.add(line(next.warning() ? "dryrun.not.nextWarning" : "dryrun.not.nextLevel",
+						when(d.breachedAt(), at), next.level(), next.name(), when(next.at(), at)));
+			}
+			else if (d.levelReached() > 0) {
+				reasons.add(line("dryrun.not.chainDone", when(d.breachedAt(), at), d.levelReached()));
 			}
 			else {
-				reasons.add(line("dryrun.not.escalatedRecorded", when(d.breachedAt(), at), when(d.escalatedAt(), at)));
+				reasons.add(line("dryrun.not.noChain", when(d.breachedAt(), at)));
 			}
 		}
 		if (d.workingHours()) {

@@ -166,12 +166,13 @@ class SweepDryRunTests {
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(rowOnAnyPage(ticket)).contains("Akan ditandai terlambat", "sudah lewat tanpa respon");
 		this.sweeper.sweep();
-		assertThat(rowOnAnyPage(ticket)).contains("sudah ditandai terlambat pada", "eskalasi mulai");
+		assertThat(rowOnAnyPage(ticket)).contains("sudah ditandai terlambat pada",
+				"berikutnya peringatan eskalasi level 1 (Pimpinan) pada");
 
 		this.clock.advance(Duration.ofHours(4));
-		assertThat(rowOnAnyPage(ticket)).contains("Akan dieskalasi", "eskalasi sejak");
+		assertThat(rowOnAnyPage(ticket)).contains("Akan dieskalasi", "peringatan eskalasi level 1 (Pimpinan) sejak");
 		this.sweeper.sweep();
-		assertThat(rowOnAnyPage(ticket)).contains("dieskalasi pada", "tidak ada lagi yang ditandai");
+		assertThat(rowOnAnyPage(ticket)).contains("dieskalasi sampai level 1", "tidak ada level lagi");
 	}
 
 	@Test
@@ -313,23 +314,31 @@ class SweepDryRunTests {
 		return tickets;
 	}
 
-	/** Each waiting assignment's flags, "at risk/breached/escalated" as 0 and 1. */
+	/**
+	 * Each waiting assignment's flags, "at risk/breached" as 0 and 1, then the number of
+	 * steps of its escalation chain recorded (warnings and levels).
+	 */
 	private Map<Long, String> flags() {
 		return this.jdbc.sql("""
-				SELECT id, (at_risk_at IS NOT NULL)::int || '' || (breached_at IS NOT NULL)::int
-				           || '' || (escalated_at IS NOT NULL)::int AS flags
-				FROM assignment WHERE status = 'MENUNGGU_RESPON'""")
+				SELECT a.id, (a.at_risk_at IS NOT NULL)::int || '' || (a.breached_at IS NOT NULL)::int
+				           || (SELECT count(e.at_risk_at) + count(e.escalated_at) FROM assignment_escalation e
+				               WHERE e.assignment_id = a.id) AS flags
+				FROM assignment a WHERE a.status = 'MENUNGGU_RESPON'""")
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	/** The assignments whose flag {@code index} the sweep set. */
+	/**
+	 * The assignments whose flag {@code index} the sweep set (2: that took a step along
+	 * their escalation chain).
+	 */
 	private static Set<Long> newly(Map<Long, String> before, Map<Long, String> after, int index) {
 		return before.keySet()
 			.stream()
-			.filter(id -> before.get(id).charAt(index) == '0' && after.get(id).charAt(index) == '1')
+			.filter(id -> (index < 2) ? before.get(id).charAt(index) == '0' && after.get(id).charAt(index) == '1'
+					: Integer.parseInt(after.get(id).substring(2)) > Integer.parseInt(before.get(id).substring(2)))
 			.collect(Collectors.toSet());
 	}
 
