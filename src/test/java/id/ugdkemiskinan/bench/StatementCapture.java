@@ -115,6 +115,18 @@ public class StatementCapture {
 		if (value instanceof Number || value instanceof Boolean) {
 			return value.toString();
 		}
+		if (value instanceof Object[] array) {
+			// An array bound as a whole (the escalation chain's levels): its text form,
+			// cast
+			// by the statement itself.
+			StringBuilder text = new StringBuilder("'{");
+			for (int i = 0; i < array.length; i++) {
+				text.append(i == 0 ? "" : ",");
+				text.append(array[i] == null ? "NULL" : "\""
+						+ array[i].toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\"");
+			}
+			return text.append("}'").toString();
+		}
 		if (value instanceof byte[] bytes) {
 			return "'\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
 		}
