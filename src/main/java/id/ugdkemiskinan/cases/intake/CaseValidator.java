@@ -81,7 +81,9 @@ class CaseValidator {
 					new FieldProblem("channel", blank(c.channel()) ? "case.channel.required" : "case.channel.unknown"));
 		}
 
-		Set<String> known = this.agencies.categories().stream().map(CategoryRef::code).collect(Collectors.toSet());
+		// Read once: the codes checked here and the questions answered below.
+		List<CategoryRef> active = this.agencies.categories();
+		Set<String> known = active.stream().map(CategoryRef::code).collect(Collectors.toSet());
 		Set<String> categories = new LinkedHashSet<>();
 		for (String category : c.categories()) {
 			if (!blank(category)) {
@@ -94,7 +96,7 @@ class CaseValidator {
 		else if (!known.containsAll(categories)) {
 			problems.add(new FieldProblem("categories", "case.categories.unknown"));
 		}
-		List<CategoryAnswer> answers = answers(c, categories, problems);
+		List<CategoryAnswer> answers = answers(c, active, categories, problems);
 
 		String description = required(c.description(), "description", MAX_DESCRIPTION, problems);
 		if (description != null && description.length() < MIN_DESCRIPTION) {
@@ -167,9 +169,10 @@ class CaseValidator {
 	 * {@value CategoryAnswer#MAX_ANSWER} characters); what answers no question asked is
 	 * ignored.
 	 */
-	private List<CategoryAnswer> answers(FileCaseCommand c, Set<String> chosen, List<FieldProblem> problems) {
+	private static List<CategoryAnswer> answers(FileCaseCommand c, List<CategoryRef> active, Set<String> chosen,
+			List<FieldProblem> problems) {
 		List<CategoryAnswer> answers = new ArrayList<>();
-		for (CategoryRef category : this.agencies.categories()) {
+		for (CategoryRef category : active) {
 			if (!chosen.contains(category.code())) {
 				continue;
 			}
