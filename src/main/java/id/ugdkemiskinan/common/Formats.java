@@ -128,4 +128,11 @@ public class Formats {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", INDONESIAN);
 
+	/** A month, e.g. "Mar 2025" ("sudah menerima PKH sejak Mar 2025"). */
+	public String month(java.time.LocalDate date) {
+		return date == null ? "" : MONTH.format(date);
+	}
+
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", INDONESIAN);
+
 }

@@ -131,7 +131,8 @@ class SecurityConfiguration {
 				.hasRole("SEKRETARIAT")
 				.requestMatchers(HttpMethod.POST, "/kasus/*/tutup", "/kasus/*/buka-kembali")
 				.hasRole("OPERATOR_UPT")
-				.requestMatchers("/kasus/baru")
+				// The filing form, and its resident panel from the registry (issue 18).
+				.requestMatchers("/kasus/baru", "/kasus/baru/warga")
 				.hasRole("OPERATOR_UPT")
 				.requestMatchers(HttpMethod.POST, "/kasus")
 				.hasRole("OPERATOR_UPT")

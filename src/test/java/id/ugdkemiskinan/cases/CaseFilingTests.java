@@ -55,8 +55,7 @@ class CaseFilingTests {
 	@Test
 	void aDaruratHealthAndSchoolCaseGoesToDinkesAndDindikWithTwoHourDueTimes() throws Exception {
 		String nik = CaseData.nik();
-		String ticket = file(CaseData.form(nik, "KESEHATAN", "PENDIDIKAN")
-			.param("vulnerabilities", "SAKIT_MENAHUN", "BELUM_PERNAH_DIBANTU"));
+		String ticket = file(CaseData.form(nik, "KESEHATAN", "PENDIDIKAN").param("vulnerabilities", "SAKIT_MENAHUN"));
 
 		assertThat(ticket).matches("UGD-\\d{2}-\\d{6}");
 		assertThat(this.jdbc

@@ -93,8 +93,7 @@ class OutboxTests {
 				INSERT INTO dinas_duty_contact (dinas_code, email, phone, updated_at)
 				VALUES ('DINDIK', 'piket.dindik@ugd.test', '+6281200009999', now())""").update();
 
-		String ticket = file(CaseData.form(CaseData.nik(), "PENDIDIKAN")
-			.param("vulnerabilities", "SAKIT_MENAHUN", "BELUM_PERNAH_DIBANTU"));
+		String ticket = file(CaseData.form(CaseData.nik(), "PENDIDIKAN").param("vulnerabilities", "SAKIT_MENAHUN"));
 
 		assertThat(awaitDeliveries(ticket, 5)).containsExactlyInAnyOrder("NEW_ASSIGNMENT:EMAIL:dindik@ugd.test",
 				"NEW_ASSIGNMENT:WHATSAPP:" + phoneOf("dindik"), "NEW_ASSIGNMENT:EMAIL:piket.dindik@ugd.test",

@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.cases.intake;
 
+import id.ugdkemiskinan.cases.AidHistory;
 import id.ugdkemiskinan.cases.CaseFiled;
 import id.ugdkemiskinan.cases.domain.Attachment;
 import id.ugdkemiskinan.cases.domain.AttachmentRepository;
@@ -8,6 +9,7 @@ import id.ugdkemiskinan.cases.domain.CaseEventRepository;
 import id.ugdkemiskinan.cases.domain.CaseFile;
 import id.ugdkemiskinan.cases.domain.CaseFileRepository;
 import id.ugdkemiskinan.cases.domain.EventType;
+import id.ugdkemiskinan.cases.domain.Vulnerability;
 import id.ugdkemiskinan.cases.query.CaseQueries;
 import id.ugdkemiskinan.cases.query.CaseScope;
 import id.ugdkemiskinan.cases.query.CaseViews.Duplicate;
@@ -15,6 +17,7 @@ import id.ugdkemiskinan.cases.receipt.ResidentConsents;
 import id.ugdkemiskinan.cases.workflow.Assigning;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +26,7 @@ import java.util.function.LongConsumer;
 import id.ugdkemiskinan.agency.Agencies;
 import id.ugdkemiskinan.users.CurrentUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -65,10 +69,12 @@ public class CaseIntake {
 
 	private final JdbcClient jdbc;
 
+	private final ObjectProvider<AidHistory> aidHistory;
+
 	public CaseIntake(CaseValidator validator, Agencies agencies, Assigning assigning, TicketNumbers tickets,
 			CaseQueries queries, CaseFileRepository cases, CaseEventRepository events, AttachmentRepository attachments,
 			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher publisher,
-			ResidentConsents consents, JdbcClient jdbc) {
+			ResidentConsents consents, JdbcClient jdbc, ObjectProvider<AidHistory> aidHistory) {
 		this.validator = validator;
 		this.agencies = agencies;
 		this.assigning = assigning;
@@ -82,6 +88,7 @@ public class CaseIntake {
 		this.publisher = publisher;
 		this.consents = consents;
 		this.jdbc = jdbc;
+		this.aidHistory = aidHistory;
 	}
 
 	/**
@@ -174,10 +181,11 @@ public class CaseIntake {
 				return new Filing.PossibleDuplicates(duplicates);
 			}
 		}
+		ValidCase derived = withDerivedFlags(valid);
 		try {
 			return new Filing.Filed(
 					this.transaction
-						.execute(status -> store(valid, command.residentConsent(), files, user, submission, stored)),
+						.execute(status -> store(derived, command.residentConsent(), files, user, submission, stored)),
 					duplicates);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -185,6 +193,20 @@ public class CaseIntake {
 			// that case.
 			return earlier(submission, user).<Filing>map(Filing.AlreadyFiled::new).orElseThrow(() -> ex);
 		}
+	}
+
+	/**
+	 * The case with "belum pernah dibantu" as the registry's data says (no intervention
+	 * recorded for the person or household in its period), never as typed.
+	 */
+	private ValidCase withDerivedFlags(ValidCase valid) {
+		AidHistory history = this.aidHistory.getIfAvailable();
+		if (history == null || !history.neverHelped(valid.nik(), valid.kk())) {
+			return valid;
+		}
+		Set<Vulnerability> flags = EnumSet.of(Vulnerability.BELUM_PERNAH_DIBANTU);
+		flags.addAll(valid.vulnerabilities());
+		return valid.withVulnerabilities(flags);
 	}
 
 	/**

@@ -151,6 +151,10 @@ class CaseValidator {
 			if (vulnerability == null) {
 				problems.add(new FieldProblem("vulnerabilities", "case.vulnerabilities.unknown"));
 			}
+			else if (vulnerability == Vulnerability.BELUM_PERNAH_DIBANTU) {
+				// Derived from the registry's data at intake, never ticked by hand.
+				problems.add(new FieldProblem("vulnerabilities", "case.vulnerabilities.derived"));
+			}
 			else {
 				vulnerabilities.add(vulnerability);
 			}

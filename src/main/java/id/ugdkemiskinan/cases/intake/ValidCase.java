@@ -15,4 +15,13 @@ public record ValidCase(String kecamatanCode, String desaCode, String address, S
 		String beneficiaryName, String nik, String nikUnknownReason, String kk, String beneficiaryPhone,
 		String reporterName, String reporterPhone, String reporterRelation, boolean reporterConfidential,
 		Set<Vulnerability> vulnerabilities, List<CategoryAnswer> answers) {
+
+	/** This case with these vulnerability flags. */
+	public ValidCase withVulnerabilities(Set<Vulnerability> flags) {
+		return new ValidCase(this.kecamatanCode, this.desaCode, this.address, this.rt, this.rw, this.latitude,
+				this.longitude, this.channel, this.categories, this.description, this.beneficiaryName, this.nik,
+				this.nikUnknownReason, this.kk, this.beneficiaryPhone, this.reporterName, this.reporterPhone,
+				this.reporterRelation, this.reporterConfidential, flags, this.answers);
+	}
+
 }

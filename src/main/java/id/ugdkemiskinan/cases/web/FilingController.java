@@ -1,6 +1,7 @@
 package id.ugdkemiskinan.cases.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,7 +268,9 @@ class FilingController {
 		model.addAttribute("desaList", this.regions.desaIn(user.kecamatanCode()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", this.agencies.categories());
-		model.addAttribute("vulnerabilityFlags", Vulnerability.values());
+		// "Belum pernah dibantu" is derived from the registry at intake, not ticked.
+		model.addAttribute("vulnerabilityFlags",
+				Arrays.stream(Vulnerability.values()).filter(v -> v != Vulnerability.BELUM_PERNAH_DIBANTU).toList());
 		model.addAttribute("draftKey", FilingForms.draftKey(user));
 		return "cases/filing-form";
 	}
