@@ -1,5 +1,6 @@
 package id.ugdkemiskinan.residents.intake;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import id.ugdkemiskinan.common.TimeProperties;
 import id.ugdkemiskinan.residents.registry.RegistryScope;
 
 import org.jspecify.annotations.Nullable;
@@ -36,9 +38,15 @@ public class IntakePanel {
 
 	private final NeverHelped neverHelped;
 
-	IntakePanel(JdbcClient jdbc, NeverHelped neverHelped) {
+	private final Clock clock;
+
+	private final TimeProperties time;
+
+	IntakePanel(JdbcClient jdbc, NeverHelped neverHelped, Clock clock, TimeProperties time) {
 		this.jdbc = jdbc;
 		this.neverHelped = neverHelped;
+		this.clock = clock;
+		this.time = time;
 	}
 
 	/** What the panel says. */
@@ -90,46 +98,62 @@ public class IntakePanel {
 	}
 
 	private record Found(@Nullable Long personId, @Nullable String personName, long householdId, String kecamatanName,
-			boolean visible) {
+			boolean visible, @Nullable String kk, String address, String desaName, @Nullable Desil desil,
+			boolean neverHelped, int months) {
 	}
+
+	/**
+	 * The person of the NIK (or the household of the KK) with their household, where it
+	 * is, whether the scope sees it and whether aid is recorded within the admin's
+	 * period: one statement.
+	 */
+	private static final String FOUND = """
+			SELECT p.id AS person_id, p.name AS person_name, h.id AS household_id, k.name AS kecamatan_name,
+			       (%s) AS visible, h.kk, h.address, d.name AS desa_name, h.desil, h.desil_source, h.desil_as_of,
+			       s.never_helped_months AS months,
+			       NOT (coalesce(h.last_helped_on >= (:today - make_interval(months => s.never_helped_months))::date,
+			                     false)
+			            OR EXISTS (SELECT 1 FROM intervention_received r WHERE r.person_id = p.id
+			                       AND r.received_on >= (:today - make_interval(months => s.never_helped_months))::date))
+			           AS never_helped
+			FROM %s
+			JOIN kecamatan k ON k.code = h.kecamatan_code
+			JOIN desa d ON d.code = h.desa_code
+			CROSS JOIN registry_setting s
+			WHERE %s""";
 
 	/** The panel for a 16-digit NIK, or (nik null) a 16-digit KK. */
 	public View lookUp(@Nullable String nik, @Nullable String kk, RegistryScope scope) {
 		Map<String, Object> params = new HashMap<>(scope.params());
-		Optional<Found> found;
+		params.put("today", LocalDate.ofInstant(this.clock.instant(), this.time.zone()));
+		String sql;
 		if (nik != null) {
 			params.put("nik", nik);
-			found = this.jdbc
-				.sql("""
-						SELECT p.id, p.name, h.id AS household_id, k.name AS kecamatan_name, (%s) AS visible
-						FROM person p JOIN household h ON h.id = p.household_id JOIN kecamatan k ON k.code = h.kecamatan_code
-						WHERE p.nik = :nik"""
-					.formatted(scope.sqlCondition()))
-				.params(params)
-				.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("name"), rs.getLong("household_id"),
-						rs.getString("kecamatan_name"), rs.getBoolean("visible")))
-				.optional();
+			sql = FOUND.formatted(scope.sqlCondition(), "person p JOIN household h ON h.id = p.household_id",
+					"p.nik = :nik");
 		}
 		else {
 			params.put("kk", kk);
-			found = this.jdbc.sql("""
-					SELECT h.id AS household_id, k.name AS kecamatan_name, (%s) AS visible
-					FROM household h JOIN kecamatan k ON k.code = h.kecamatan_code
-					WHERE h.kk = :kk""".formatted(scope.sqlCondition()))
-				.params(params)
-				.query((rs, n) -> new Found(null, null, rs.getLong("household_id"), rs.getString("kecamatan_name"),
-						rs.getBoolean("visible")))
-				.optional();
+			sql = FOUND.formatted(scope.sqlCondition(), "household h LEFT JOIN person p ON false", "h.kk = :kk");
 		}
-		int months = this.neverHelped.months();
+		Optional<Found> found = this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new Found((Long) rs.getObject("person_id"), rs.getString("person_name"),
+					rs.getLong("household_id"), rs.getString("kecamatan_name"), rs.getBoolean("visible"),
+					rs.getString("kk"), rs.getString("address"), rs.getString("desa_name"),
+					(rs.getObject("desil") == null) ? null
+							: new Desil(rs.getInt("desil"), rs.getString("desil_source"),
+									rs.getObject("desil_as_of", LocalDate.class)),
+					rs.getBoolean("never_helped"), rs.getInt("months")))
+			.optional();
 		if (found.isEmpty()) {
-			return new NotRegistered(this.neverHelped.neverHelped(nik, kk), months);
+			return new NotRegistered(this.neverHelped.neverHelped(nik, kk), this.neverHelped.months());
 		}
 		Found f = found.get();
 		if (!f.visible()) {
 			return new Elsewhere(f.kecamatanName(), contacts(f.householdId()));
 		}
-		return known(f, nik, kk, months);
+		return known(f);
 	}
 
 	private List<Contact> contacts(long householdId) {
@@ -143,30 +167,15 @@ public class IntakePanel {
 			.list();
 	}
 
-	private Known known(Found f, @Nullable String nik, @Nullable String kk, int months) {
+	private Known known(Found f) {
 		long h = f.householdId();
-		record Head(@Nullable String kk, String address, String desaName, @Nullable Desil desil) {
-		}
-		Head head = this.jdbc.sql("""
-				SELECT h.kk, h.address, d.name, h.desil, h.desil_source, h.desil_as_of
-				FROM household h JOIN desa d ON d.code = h.desa_code WHERE h.id = :h""")
-			.param("h", h)
-			.query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3),
-					(rs.getObject(4) == null) ? null
-							: new Desil(rs.getInt(4), rs.getString(5), rs.getObject(6, LocalDate.class))))
-			.single();
+		int[] memberCount = { 0 };
 		List<Member> members = this.jdbc.sql("""
-				SELECT id, name, sex, birth_date FROM person WHERE household_id = :h ORDER BY name, id LIMIT :max""")
-			.param("h", h)
-			.param("max", MAX_MEMBERS)
-			.query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getObject(4, LocalDate.class)))
-			.list();
-		int memberCount = (members.size() < MAX_MEMBERS) ? members.size()
-				: this.jdbc.sql("SELECT count(*) FROM person WHERE household_id = :h")
-					.param("h", h)
-					.query(Integer.class)
-					.single();
+				SELECT id, name, sex, birth_date, count(*) OVER () FROM person WHERE household_id = :h
+				ORDER BY name, id LIMIT :max""").param("h", h).param("max", MAX_MEMBERS).query((rs, n) -> {
+			memberCount[0] = rs.getInt(5);
+			return new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
+		}).list();
 		List<CaseRow> cases = this.jdbc.sql("""
 				SELECT c.ticket, c.status, c.filed_at, c.beneficiary_name,
 				       (SELECT string_agg(cat.name, ', ' ORDER BY cat.sort_order) FROM case_category cc
@@ -189,9 +198,8 @@ public class IntakePanel {
 			.query((rs, n) -> new Aid(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getObject(4, LocalDate.class), rs.getInt(5)))
 			.list();
-		return new Known(f.personId(), f.personName(), h, head.kk(), head.address(), head.desaName(), members,
-				memberCount, cases, aid, head.desil(), this.neverHelped.neverHelped(nik, (nik == null) ? kk : null),
-				months);
+		return new Known(f.personId(), f.personName(), h, f.kk(), f.address(), f.desaName(), members, memberCount[0],
+				cases, aid, f.desil(), f.neverHelped(), f.months());
 	}
 
 }
