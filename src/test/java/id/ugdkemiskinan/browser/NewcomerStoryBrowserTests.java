@@ -128,7 +128,8 @@ class NewcomerStoryBrowserTests extends BrowserTestSupport {
 		this.browser.look("newcomer-case");
 		this.browser.logout();
 
-		// Genteng keeps the kabupaten-wide rule (BPMD), and a TINGGI case the 24/7 clock.
+		// Genteng keeps the kabupaten-wide rule (BPMD), and a TINGGI case the 24/7 clock (its one
+		// flag, "belum pernah dibantu", derived: the registry has no aid of this resident).
 		this.browser.login("upt.genteng");
 		this.browser.open("/kasus/baru");
 		new Select(this.browser.find("#desaCode")).selectByIndex(1);
@@ -137,10 +138,9 @@ class NewcomerStoryBrowserTests extends BrowserTestSupport {
 		this.browser.type("#nik", CaseData.nik());
 		new Select(this.browser.find("#channel")).selectByValue("LANGSUNG");
 		this.browser.find("#category-RUMAH_TIDAK_LAYAK_HUNI").click();
-		this.browser.type("#description", "Dinding rumah retak, penghuni penyandang disabilitas tidur di dapur.");
-		this.browser.find("#vulnerability-DISABILITAS").click();
+		this.browser.type("#description", "Dinding rumah retak, penghuni tidur di dapur.");
 		this.browser.clickToLoad(".form-actions button[type=submit]");
-		assertThat(this.browser.pageText()).contains("Kasus berhasil dicatat");
+		assertThat(this.browser.pageText()).contains("Kasus berhasil dicatat", "TINGGI");
 		String genteng = this.browser.findAll("#assignments-title ~ .table-responsive tbody tr").get(0).getText();
 		assertThat(genteng).contains("BPMD").doesNotContain("dihitung jam kerja");
 	}
