@@ -128,8 +128,10 @@ class NewcomerStoryBrowserTests extends BrowserTestSupport {
 		this.browser.look("newcomer-case");
 		this.browser.logout();
 
-		// Genteng keeps the kabupaten-wide rule (BPMD), and a TINGGI case the 24/7 clock (its one
-		// flag, "belum pernah dibantu", derived: the registry has no aid of this resident).
+		// Genteng keeps the kabupaten-wide rule (BPMD), and a TINGGI case the 24/7 clock
+		// (its one
+		// flag, "belum pernah dibantu", derived: the registry has no aid of this
+		// resident).
 		this.browser.login("upt.genteng");
 		this.browser.open("/kasus/baru");
 		new Select(this.browser.find("#desaCode")).selectByIndex(1);
