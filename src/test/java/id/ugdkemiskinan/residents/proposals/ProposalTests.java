@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
 
+import id.ugdkemiskinan.residents.DataProposalDecided;
 import id.ugdkemiskinan.residents.DataProposalsOverdue;
 import id.ugdkemiskinan.residents.registry.RegistryWriter;
 import id.ugdkemiskinan.sla.SlaSweeper;
@@ -216,6 +217,8 @@ class ProposalTests {
 		assertThat(row.get("decision_note")).isEqualTo("Sudah diverifikasi di lapangan.");
 		assertThat(row.get("breached_at")).isNull();
 		assertThat(row.get("decided_by")).isEqualTo(userId("dinsos"));
+		assertThat(this.published.stream(DataProposalDecided.class).filter(e -> e.proposalId() == id)).singleElement()
+			.satisfies(e -> assertThat(e.accepted() && !e.late() && e.decidedBy() == userId("dinsos")).isTrue());
 
 		// Once: a second decision is a conflict and changes nothing.
 		this.mvc
