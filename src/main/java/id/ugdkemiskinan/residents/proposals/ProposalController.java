@@ -94,7 +94,9 @@ class ProposalController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", result);
 		model.addAttribute("pager", Pager.of(request, paging, result.rows().size(), result.counted()));
-		model.addAttribute("now", this.clock.instant());
+		Instant now = this.clock.instant();
+		model.addAttribute("now", now);
+		model.addAttribute("overdue", this.queries.overdue(scope, now));
 		model.addAttribute("kinds", DataProposals.KINDS);
 		model.addAttribute("statuses", ProposalStatus.values());
 		model.addAttribute("mayDecide", scope.mayDecide());

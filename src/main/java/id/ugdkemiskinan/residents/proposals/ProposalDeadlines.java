@@ -7,6 +7,9 @@ import java.util.List;
 import id.ugdkemiskinan.residents.DataProposalsOverdue;
 import id.ugdkemiskinan.sla.DeadlineTarget;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,8 @@ import static id.ugdkemiskinan.common.SqlTime.utc;
  */
 @Component
 class ProposalDeadlines implements DeadlineTarget {
+
+	private static final Logger log = LoggerFactory.getLogger(ProposalDeadlines.class);
 
 	private static final String FLAG_OVERDUE = """
 			WITH due AS (
@@ -59,6 +64,7 @@ class ProposalDeadlines implements DeadlineTarget {
 						rs.getObject("due_at", OffsetDateTime.class).toInstant()))
 				.list();
 			if (!rows.isEmpty()) {
+				log.info("Verval sweep at {}: {} data proposals past their verval time", now, rows.size());
 				this.publisher.publishEvent(new DataProposalsOverdue(now, rows));
 			}
 			return rows.size();

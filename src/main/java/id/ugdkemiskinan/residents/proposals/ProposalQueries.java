@@ -110,6 +110,19 @@ class ProposalQueries {
 		return new Page(rows, counted);
 	}
 
+	/**
+	 * How many proposals in the user's scope wait past their verval time at {@code now}.
+	 */
+	long overdue(ProposalScope scope, Instant now) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM data_proposal d WHERE d.status = 'MENUNGGU' AND d.due_at < :now AND "
+					+ scope.sqlCondition())
+			.params(scope.params())
+			.param("now", SqlTime.utc(now))
+			.query(Long.class)
+			.single();
+	}
+
 	/** Whether the proposal exists in the user's scope. */
 	boolean visible(ProposalScope scope, long id) {
 		return this.jdbc.sql("SELECT count(*) FROM data_proposal d WHERE d.id = :id AND " + scope.sqlCondition())

@@ -192,7 +192,8 @@ class ProposalTests {
 			.flatMap(e -> e.proposals().stream())
 			.filter(p -> p.caseId() == caseId(task))
 			.count()).isOne();
-		assertThat(page("dinsos", "/registri/usulan")).contains("terlambat 1 j 00 m");
+		assertThat(page("dinsos", "/registri/usulan")).contains("terlambat 1 j 00 m",
+				"usulan menunggu melewati batas verval");
 	}
 
 	@Test
