@@ -125,6 +125,11 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/triase", "/triase/**")
 				.hasRole("SEKRETARIAT")
+				// Data correction proposals (issue 18): which ones, and who decides, in
+				// the
+				// controller (secretariat, the verval dinas, an operator's kecamatan).
+				.requestMatchers("/registri/usulan", "/registri/usulan/**")
+				.hasAnyRole("SEKRETARIAT", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers(HttpMethod.POST, "/penugasan/*/*")
 				.hasAnyRole("PETUGAS_DINAS", "SEKRETARIAT")
 				.requestMatchers(HttpMethod.POST, "/kasus/*/rute", "/kasus/*/tolak")

@@ -37,11 +37,16 @@ public class SlaSweeper {
 	/** The holds past their limit, ended by the same sweep (none without cases). */
 	private final ObjectProvider<HoldTarget> holds;
 
-	SlaSweeper(SweepTarget target, EscalationChain chain, Clock clock, ObjectProvider<HoldTarget> holds) {
+	/** Other clocks swept alongside ({@link DeadlineTarget}). */
+	private final ObjectProvider<DeadlineTarget> deadlines;
+
+	SlaSweeper(SweepTarget target, EscalationChain chain, Clock clock, ObjectProvider<HoldTarget> holds,
+			ObjectProvider<DeadlineTarget> deadlines) {
 		this.target = target;
 		this.chain = chain;
 		this.clock = clock;
 		this.holds = holds;
+		this.deadlines = deadlines;
 	}
 
 	/**
@@ -66,6 +71,7 @@ public class SlaSweeper {
 				log.info("SLA sweep at {}: {} holds ended at their limit", now, ended);
 			}
 		});
+		this.deadlines.orderedStream().forEach(target -> drain(() -> target.flagOverdue(now, BATCH)));
 		return new Sweep(atRisk, breached, escalated);
 	}
 
