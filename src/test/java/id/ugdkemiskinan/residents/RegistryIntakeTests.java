@@ -106,6 +106,23 @@ class RegistryIntakeTests {
 	}
 
 	@Test
+	void aDataCorrectionIsInTheHistoryButIsNoHelp() throws Exception {
+		String nik = CaseData.nik();
+		String first = file(nik, Map.of(), "BANTUAN_SOSIAL");
+		long task = assignmentId(first, "DINSOS");
+		ok(post("/penugasan/{id}/selesai", task).param("intervention", "USUL_MASUK_DTSEN")
+			.param("note", "Diusulkan masuk DTSEN lewat musyawarah desa."), Logins.login(this.mvc, "dinsos"));
+		assertThat(this.jdbc.sql("""
+				SELECT r.intervention_code || ':' || coalesce(h.last_helped_on::text, '-')
+				FROM intervention_received r JOIN household h ON h.id = r.household_id WHERE r.assignment_id = :a""")
+			.param("a", task)
+			.query(String.class)
+			.single()).isEqualTo("USUL_MASUK_DTSEN:-");
+		String second = file(nik, Map.of("confirmDuplicate", "true"), "KESEHATAN");
+		assertThat(flagsAndPriority(second)).isEqualTo("BELUM_PERNAH_DIBANTU:TINGGI");
+	}
+
+	@Test
 	void anOperatorOfAnotherKecamatanLearnsOnlyWhereTheRecordIsAndWhomToCall() throws Exception {
 		String nik = CaseData.nik();
 		file(nik, Map.of(), "BANTUAN_SOSIAL");

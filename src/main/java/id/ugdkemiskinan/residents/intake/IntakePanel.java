@@ -113,7 +113,9 @@ public class IntakePanel {
 			       s.never_helped_months AS months,
 			       NOT (coalesce(h.last_helped_on >= (:today - make_interval(months => s.never_helped_months))::date,
 			                     false)
-			            OR EXISTS (SELECT 1 FROM intervention_received r WHERE r.person_id = p.id
+			            OR EXISTS (SELECT 1 FROM intervention_received r
+			                       JOIN intervention i ON i.code = r.intervention_code AND NOT i.data_correction
+			                       WHERE r.person_id = p.id
 			                       AND r.received_on >= (:today - make_interval(months => s.never_helped_months))::date))
 			           AS never_helped
 			FROM %s

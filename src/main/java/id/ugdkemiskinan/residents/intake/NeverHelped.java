@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "Belum pernah dibantu" from the data: no intervention recorded for the person (in any
  * household) or their household, or the KK's household, within the admin's
- * {@code never_helped_months} up to today. A resident the registry does not know has none
- * recorded.
+ * {@code never_helped_months} up to today; a data correction (an "usulan" or "sanggah",
+ * {@code intervention.data_correction}) is no help. A resident the registry does not know
+ * has none recorded.
  */
 @Component
 @Transactional(readOnly = true)
@@ -54,6 +55,7 @@ public class NeverHelped implements AidHistory {
 				      AND h.last_helped_on >= :since
 				) OR EXISTS (
 				    SELECT 1 FROM person p JOIN intervention_received r ON r.person_id = p.id
+				    JOIN intervention i ON i.code = r.intervention_code AND NOT i.data_correction
 				    WHERE p.nik = :nik AND r.received_on >= :since
 				)""").param("nik", nik).param("kk", kk).param("since", since).query(Boolean.class).single();
 	}

@@ -80,7 +80,9 @@ class CaseLinking {
 	@Transactional
 	void on(AssignmentResolved resolved) {
 		LocalDate day = LocalDate.ofInstant(resolved.occurredAt(), this.time.zone());
-		Optional<Long> household = this.jdbc.sql("""
+		record Added(long household, boolean correction) {
+		}
+		Optional<Added> added = this.jdbc.sql("""
 				INSERT INTO intervention_received (household_id, person_id, intervention_code, provider_code,
 				                                   received_on, case_id, assignment_id, recorded_at)
 				SELECT p.household_id, p.id, i.code, i.provider_code, :day, pc.case_id, :assignment, :now
@@ -89,15 +91,16 @@ class CaseLinking {
 				JOIN intervention i ON i.code = :intervention
 				WHERE pc.case_id = :case
 				ON CONFLICT (assignment_id) DO NOTHING
-				RETURNING household_id""")
+				RETURNING household_id, (SELECT data_correction FROM intervention WHERE code = :intervention)""")
 			.param("day", day)
 			.param("assignment", resolved.assignmentId())
 			.param("now", utc(this.clock.instant()))
 			.param("intervention", resolved.intervention())
 			.param("case", resolved.caseId())
-			.query(Long.class)
+			.query((rs, n) -> new Added(rs.getLong(1), rs.getBoolean(2)))
 			.optional();
-		household.ifPresent(id -> this.writer.helped(id, day));
+		// A data correction (an "usulan", "sanggah") is in the history but is no help.
+		added.filter(a -> !a.correction()).ifPresent(a -> this.writer.helped(a.household(), day));
 	}
 
 }

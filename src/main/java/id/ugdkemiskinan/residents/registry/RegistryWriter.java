@@ -135,7 +135,9 @@ public class RegistryWriter {
 	public void recomputeHelped(Long[] householdIds) {
 		this.jdbc.sql("""
 				UPDATE household h SET last_helped_on =
-				    (SELECT max(r.received_on) FROM intervention_received r WHERE r.household_id = h.id)
+				    (SELECT max(r.received_on) FROM intervention_received r
+				     JOIN intervention i ON i.code = r.intervention_code AND NOT i.data_correction
+				     WHERE r.household_id = h.id)
 				WHERE h.id = ANY(:ids)""").param("ids", householdIds).update();
 	}
 
