@@ -2,7 +2,6 @@ package id.ugdkemiskinan.residents.eligible;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -74,45 +73,39 @@ class BnbaWorkbook {
 			}
 			sheet.createFreezePane(0, 1);
 			int[] number = { 0 };
-			try {
-				this.queries.members(scope, criteria, member -> {
-					number[0]++;
-					Row row = sheet.createRow(number[0]);
-					int c = 0;
-					row.createCell(c++).setCellValue(number[0]);
-					row.createCell(c++).setCellValue(orDash(member.nik()));
-					row.createCell(c++).setCellValue(orDash(member.kk()));
-					row.createCell(c++).setCellValue(member.name());
-					row.createCell(c++).setCellValue(sex(member.sex()));
-					row.createCell(c++).setCellValue(date(member.birthDate()));
-					if (member.birthDate() != null) {
-						row.createCell(c++)
-							.setCellValue(Period.between(member.birthDate(), criteria.today()).getYears());
-					}
-					else {
-						row.createCell(c++).setCellValue("-");
-					}
-					// The registry does not know who is the head or a child: "-".
+			this.queries.members(scope, criteria, member -> {
+				number[0]++;
+				Row row = sheet.createRow(number[0]);
+				int c = 0;
+				row.createCell(c++).setCellValue(number[0]);
+				row.createCell(c++).setCellValue(orDash(member.nik()));
+				row.createCell(c++).setCellValue(orDash(member.kk()));
+				row.createCell(c++).setCellValue(member.name());
+				row.createCell(c++).setCellValue(sex(member.sex()));
+				row.createCell(c++).setCellValue(date(member.birthDate()));
+				if (member.birthDate() != null) {
+					row.createCell(c++).setCellValue(Period.between(member.birthDate(), criteria.today()).getYears());
+				}
+				else {
 					row.createCell(c++).setCellValue("-");
-					row.createCell(c++).setCellValue(member.address());
-					row.createCell(c++).setCellValue(orDash(member.rt()));
-					row.createCell(c++).setCellValue(orDash(member.rw()));
-					row.createCell(c++).setCellValue(desaName);
-					row.createCell(c++).setCellValue(kecamatanName);
-					row.createCell(c++).setCellValue(member.desil());
-					row.createCell(c++).setCellValue(orDash(member.desilSource()));
-					row.createCell(c++).setCellValue(date(member.desilAsOf()));
-					row.createCell(c++)
-						.setCellValue(member.lastAidCode() == null ? text("elig.aid.never")
-								: interventions.getOrDefault(member.lastAidCode(), member.lastAidCode()));
-					row.createCell(c++).setCellValue(date(member.lastAidOn()));
-					row.createCell(c++).setCellValue(vulnerability(member.reasons()));
-					row.createCell(c).setCellValue(remarks(member));
-				});
-			}
-			catch (UncheckedIOException ex) {
-				throw ex.getCause();
-			}
+				}
+				// The registry does not know who is the head or a child: "-".
+				row.createCell(c++).setCellValue("-");
+				row.createCell(c++).setCellValue(member.address());
+				row.createCell(c++).setCellValue(orDash(member.rt()));
+				row.createCell(c++).setCellValue(orDash(member.rw()));
+				row.createCell(c++).setCellValue(desaName);
+				row.createCell(c++).setCellValue(kecamatanName);
+				row.createCell(c++).setCellValue(member.desil());
+				row.createCell(c++).setCellValue(orDash(member.desilSource()));
+				row.createCell(c++).setCellValue(date(member.desilAsOf()));
+				row.createCell(c++)
+					.setCellValue(member.lastAidCode() == null ? text("elig.aid.never")
+							: interventions.getOrDefault(member.lastAidCode(), member.lastAidCode()));
+				row.createCell(c++).setCellValue(date(member.lastAidOn()));
+				row.createCell(c++).setCellValue(vulnerability(member.reasons()));
+				row.createCell(c).setCellValue(remarks(member));
+			});
 			int[] widths = { 6, 20, 20, 28, 12, 14, 6, 10, 36, 5, 5, 20, 18, 6, 18, 14, 30, 16, 30, 36 };
 			for (int i = 0; i < widths.length; i++) {
 				sheet.setColumnWidth(i, widths[i] * 256);
