@@ -165,6 +165,26 @@ class EligibleTests {
 	}
 
 	@Test
+	void theListIsPagedByTwentyFive() throws Exception {
+		for (int i = 0; i < 30; i++) {
+			long h = household("Dusun Paging " + i, GENTENG_DESA, 1 + i % 4, null);
+			person(h, String.format("Warga %02d", i), LocalDate.of(1980, 1, 1));
+			person(h, String.format("Zz Anggota %02d", i), LocalDate.of(1982, 1, 1));
+		}
+		Cookie secretariat = Logins.login(this.mvc, "sekretariat");
+		String first = page(secretariat, "/registri/layak?kecamatan=" + GENTENG);
+		assertThat(first.split("class=\"eligible-row\"", -1)).hasSize(26);
+		assertThat(first).contains("1–25 dari 30", "page=1");
+		String second = page(secretariat, "/registri/layak?kecamatan=" + GENTENG + "&page=1");
+		assertThat(second.split("class=\"eligible-row\"", -1)).hasSize(6);
+		assertThat(second).contains("26–30 dari 30");
+		assertThat(page(secretariat, "/registri/layak?kecamatan=" + GENTENG + "&page=9")).contains("Halaman 10");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM registry_access WHERE record_type = 'HOUSEHOLD'")
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
 	void aCaseFlagMakesAHouseholdVulnerableAndTheOperatorSeesTheirKecamatan() throws Exception {
 		Cookie muncarUpt = Logins.login(this.mvc, "upt.muncar");
 		String ticket = fileCase(muncarUpt, CaseData.MUNCAR_DESA, "Warga sakit", "BANTUAN_SOSIAL");
@@ -319,8 +339,11 @@ class EligibleTests {
 	void theBnbaFileOpensWithPoiWithItsColumnsAndOneRowPerMember() throws Exception {
 		long a = household("Dusun Krajan 9", GENTENG_DESA, 2, null);
 		this.jdbc.sql("UPDATE household SET kk = '3510090101260001' WHERE id = :id").param("id", a).update();
-		person(a, "Budi Santoso", LocalDate.of(1990, 1, 1));
+		long budi = person(a, "Budi Santoso", LocalDate.of(1990, 1, 1));
 		person(a, "Ani Santoso", LocalDate.of(1950, 3, 4));
+		// A case of one member gives the household's RT/RW.
+		link(fileCase(Logins.login(this.mvc, "upt.genteng"), GENTENG_DESA, "Rumah bocor", "BANTUAN_SOSIAL"), budi,
+				null);
 		long b = household("Dusun Krajan 10", GENTENG_DESA, 3, null);
 		this.jdbc
 			.sql("""
@@ -377,7 +400,10 @@ class EligibleTests {
 		assertThat(rows.get(1).get(14)).isEqualTo("DTSEN");
 		assertThat(rows.get(1).get(16)).isEqualTo("belum pernah");
 		assertThat(rows.get(1).get(18)).isEqualTo("Lansia");
+		assertThat(rows.get(1).get(9)).isEqualTo("002");
+		assertThat(rows.get(1).get(10)).isEqualTo("005");
 		assertThat(rows.get(2).get(3)).isEqualTo("Budi Santoso");
+		assertThat(rows.get(3).get(9)).isEqualTo("-");
 		assertThat(rows.get(3).get(3)).isEqualTo("Mbah Tanpa KTP");
 		assertThat(rows.get(3).get(1)).isEqualTo("-");
 		assertThat(rows.get(3).get(18)).isEqualTo("Hidup sendiri");
