@@ -121,6 +121,13 @@ class SecurityConfiguration {
 				// everywhere.
 				.requestMatchers("/cek", "/cek/**")
 				.permitAll()
+				// Registry (residents.eligible, .priority): the eligible list, its BNBA
+				// file and the lokus' needs (scope in the queries); the secretariat may
+				// look at the lokus prioritas, the admin marks them.
+				.requestMatchers(HttpMethod.GET, "/registri/layak", "/registri/layak/bnba.xlsx", "/registri/lokus")
+				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
+				.requestMatchers(HttpMethod.GET, "/admin/lokus")
+				.hasAnyRole("ADMIN", "SEKRETARIAT")
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/triase", "/triase/**")

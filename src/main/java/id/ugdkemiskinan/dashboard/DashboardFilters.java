@@ -74,6 +74,9 @@ class DashboardFilters {
 				&& this.agencies.categories().stream().map(CategoryRef::code).noneMatch(input.category()::equals)) {
 			problems.add(new InvalidDashboardFilterException.Problem("category", "dashboard.invalid.category"));
 		}
+		if (input.lokus() != null && !input.lokus().equals("true") && !input.lokus().equals("false")) {
+			problems.add(new InvalidDashboardFilterException.Problem("lokus", "prio.dashboard.invalid"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidDashboardFilterException(input, problems);
 		}
@@ -111,7 +114,7 @@ class DashboardFilters {
 		}
 		String kecamatan = user.role() == Role.OPERATOR_UPT ? user.kecamatanCode() : input.kecamatan();
 		String dinas = user.role() == Role.PETUGAS_DINAS ? user.dinasCode() : input.dinas();
-		return new DashboardFilter(start, end, kecamatan, dinas, input.category());
+		return new DashboardFilter(start, end, kecamatan, dinas, input.category(), "true".equals(input.lokus()));
 	}
 
 	/**

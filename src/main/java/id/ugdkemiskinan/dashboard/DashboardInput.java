@@ -4,7 +4,8 @@ package id.ugdkemiskinan.dashboard;
  * The dashboard's filters as the request gave them, before they are checked: the filter
  * form is filled from these, also when they are refused.
  */
-record DashboardInput(String period, String from, String to, String kecamatan, String dinas, String category) {
+record DashboardInput(String period, String from, String to, String kecamatan, String dinas, String category,
+		String lokus) {
 
 	DashboardInput {
 		period = trimmed(period);
@@ -13,6 +14,7 @@ record DashboardInput(String period, String from, String to, String kecamatan, S
 		kecamatan = trimmed(kecamatan);
 		dinas = trimmed(dinas);
 		category = trimmed(category);
+		lokus = trimmed(lokus);
 	}
 
 	/**

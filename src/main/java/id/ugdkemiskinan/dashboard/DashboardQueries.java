@@ -177,7 +177,7 @@ class DashboardQueries {
 		Instant from = filter.from().atStartOfDay(this.zone).toInstant();
 		Instant to = filter.to().plusDays(1).atStartOfDay(this.zone).toInstant();
 		// The roll-up holds every dinas together and each dinas alone, not other filters.
-		boolean rolledUp = filter.kecamatan() == null && filter.category() == null;
+		boolean rolledUp = filter.kecamatan() == null && filter.category() == null && !filter.priorityOnly();
 		List<DashboardRollups.Span> clean = rolledUp ? this.rollups.clean(from, to) : List.of();
 		params.put("scope", filter.dinas() == null ? DashboardRollups.ALL_DINAS : filter.dinas());
 		// Response histograms: the largest clean spans first (months, then weeks, then
@@ -417,6 +417,9 @@ class DashboardQueries {
 		if (filter.category() != null) {
 			where.append(" AND EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id"
 					+ " AND fc.category_code = :category)");
+		}
+		if (filter.priorityOnly()) {
+			where.append(" AND ").append(RawFigures.PRIORITY_ONLY);
 		}
 		if (filter.dinas() != null) {
 			where.append(" AND EXISTS (SELECT 1 FROM assignment fa WHERE fa.case_id = c.id"

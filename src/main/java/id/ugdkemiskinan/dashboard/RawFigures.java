@@ -176,7 +176,8 @@ final class RawFigures {
 	 * The join to the case {@code c} of assignment {@code a}, where the filters need it.
 	 */
 	static String caseJoin(DashboardFilter filter) {
-		return filter.kecamatan() != null || filter.category() != null ? " JOIN case_file c ON c.id = a.case_id" : "";
+		return filter.kecamatan() != null || filter.category() != null || filter.priorityOnly()
+				? " JOIN case_file c ON c.id = a.case_id" : "";
 	}
 
 	/** Filters on assignment {@code a} and its case {@code c}. */
@@ -191,6 +192,9 @@ final class RawFigures {
 		if (category && filter.category() != null) {
 			conditions.add(
 					"EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
+		}
+		if (filter.priorityOnly()) {
+			conditions.add(PRIORITY_ONLY);
 		}
 		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
 	}
@@ -208,7 +212,16 @@ final class RawFigures {
 			conditions.add(
 					"EXISTS (SELECT 1 FROM case_category fc WHERE fc.case_id = c.id AND fc.category_code = :category)");
 		}
+		if (filter.priorityOnly()) {
+			conditions.add(PRIORITY_ONLY);
+		}
 		return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
 	}
+
+	/**
+	 * "Hanya lokus prioritas": the case {@code c} lies in a desa the admin marked
+	 * (residents' {@code priority_desa}, read-only).
+	 */
+	static final String PRIORITY_ONLY = "c.desa_code IN (SELECT desa_code FROM priority_desa)";
 
 }
