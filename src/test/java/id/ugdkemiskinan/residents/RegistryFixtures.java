@@ -77,6 +77,20 @@ final class RegistryFixtures {
 		return result.getResponse().getRedirectedUrl().substring("/kasus/".length());
 	}
 
+	/** Files a case of a resident without NIK (no KTP) and returns its ticket. */
+	String fileCaseWithoutNik(Cookie operator, String desa, String... categories) throws Exception {
+		MvcResult result = this.mvc
+			.perform(
+					CaseData.form("tanpa-nik-" + word(),
+							Map.of("confirmDuplicate", "true", "desaCode", desa, "nik", "", "nikUnknown", "true",
+									"nikUnknownReason", "KTP hilang"),
+							categories)
+						.cookie(operator)
+						.with(csrf()))
+			.andReturn();
+		return result.getResponse().getRedirectedUrl().substring("/kasus/".length());
+	}
+
 	long caseId(String ticket) {
 		return this.jdbc.sql("SELECT id FROM case_file WHERE ticket = :t")
 			.param("t", ticket)
