@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  * Trigram GIN indexes drive every branch (V29: {@code person.search_name},
  * {@code person.search_numbers}, {@code household.search_address}, {@code household.kk});
- * the matches are collected first ({@code MATERIALIZED}) and the user's scope is applied
- * to them after, so that the planner never walks the whole registry to meet a scope's
- * rows. Each call is planned for its own values ({@code force_custom_plan}), as a rare
- * fragment and a common one need different plans. Matches are sorted by name.
+ * as in the case search, the matches in scope are counted (up to the pager's cap); up to
+ * 10,000 are collected by the indexes first ({@code MATERIALIZED}) with the user's scope
+ * applied to them after, more are met walking the name order (V34). Each call is planned
+ * for its own values ({@code force_custom_plan}). Matches are sorted by name.
  */
 @Component
 @Transactional(readOnly = true)
@@ -66,53 +66,108 @@ public class RegistrySearch {
 	 */
 	public SearchPage search(RegistryScope scope, @Nullable String q, Paging paging) {
 		Map<String, Object> params = new HashMap<>(scope.params());
-		String found = matches(q, params);
-		if (found == null || !scope.mayUse()) {
+		Match match = matches(q, params);
+		if (match == null || !scope.mayUse()) {
 			return new SearchPage(List.of(), paging.page(), paging.size(), 0);
 		}
 		params.put("limit", paging.size());
 		params.put("offset", paging.offset());
+		params.put("countLimit", Pager.COUNT_CAP + 1);
+		// Planned for the values of each call: a rare fragment (read the trigram index)
+		// and a common one (walk the name order) need different plans.
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-		String matched = "WITH found AS MATERIALIZED (" + found + ")\n";
-		List<Long> totals = new ArrayList<>();
-		List<SearchRow> rows = this.jdbc.sql(matched + """
-				SELECT p.id, p.name, p.nik, d.name AS desa_name, k.name AS kecamatan_name, h.id AS household_id, h.kk,
-				       count(*) OVER () AS total
-				FROM found f
-				JOIN person p ON p.id = f.id
-				JOIN household h ON h.id = p.household_id
-				JOIN desa d ON d.code = p.desa_code
-				JOIN kecamatan k ON k.code = p.kecamatan_code
-				WHERE\s""" + scope.sqlCondition() + """
+		String inScope = scope.sqlCondition();
+		// Each branch counted on its own (up to the cap), each by its own index.
+		long byPerson = count(
+				"FROM person p JOIN household h ON h.id = p.household_id WHERE " + match.person() + " AND " + inScope,
+				params);
+		long byHousehold = count("FROM household h JOIN person p ON p.household_id = h.id WHERE " + match.household()
+				+ " AND " + inScope, params);
+		if (byPerson + byHousehold <= Pager.COUNT_CAP) {
+			return collected(match, inScope, params, paging);
+		}
+		// More matches than the cap (a common given name, a big dusun): the name order
+		// (person_search_name_order, V34) is walked, where so many matches are met soon.
+		List<SearchRow> rows = this.jdbc.sql("""
+				WITH page AS MATERIALIZED (
+				    SELECT p.id FROM person p JOIN household h ON h.id = p.household_id
+				    WHERE (""" + match.person() + " OR " + match.household() + ") AND " + inScope + """
 
-				ORDER BY p.search_name, p.id
-				LIMIT :limit OFFSET :offset""").params(params).query((rs, n) -> {
-			totals.add(rs.getLong("total"));
-			return new SearchRow(rs.getLong("id"), rs.getString("name"), RegistryQueries.mask(rs.getString("nik")),
-					rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getLong("household_id"),
-					RegistryQueries.mask(rs.getString("kk")));
-		}).list();
-		long counted;
-		if (!totals.isEmpty()) {
-			counted = totals.get(0);
-		}
-		else if (paging.page() > 0) {
-			// Past the last page: the total still tells the pager where the rows end.
-			counted = this.jdbc.sql(matched + """
-					SELECT count(*) FROM found f JOIN person p ON p.id = f.id JOIN household h ON h.id = p.household_id
-					WHERE\s""" + scope.sqlCondition()).params(params).query(Long.class).single();
-		}
-		else {
-			counted = 0;
-		}
-		return new SearchPage(rows, paging.page(), paging.size(), Math.min(counted, Pager.COUNT_CAP + 1L));
+				    ORDER BY p.search_name, p.id LIMIT :limit OFFSET :offset)
+				""" + DETAILS).params(params).query(RegistrySearch::row).list();
+		return new SearchPage(rows, paging.page(), paging.size(), Pager.COUNT_CAP + 1L);
 	}
 
 	/**
-	 * The statement selecting the ids of the persons {@code q} finds, its parameters
-	 * added; {@code null} for no search.
+	 * Up to 10,000 matches: collected by the trigram indexes first, the scope applied to
+	 * them after, sorted, and only the page's rows joined to their names.
 	 */
-	static @Nullable String matches(@Nullable String q, Map<String, Object> params) {
+	private SearchPage collected(Match match, String scope, Map<String, Object> params, Paging paging) {
+		List<Long> totals = new ArrayList<>();
+		List<SearchRow> rows = this.jdbc.sql("WITH found AS MATERIALIZED (" + match.ids() + """
+				),
+				scoped AS MATERIALIZED (SELECT p.id, p.search_name, count(*) OVER () AS total
+				    FROM found f JOIN person p ON p.id = f.id JOIN household h ON h.id = p.household_id
+				    WHERE\s""" + scope + """
+				),
+				page AS (SELECT id FROM scoped ORDER BY search_name, id LIMIT :limit OFFSET :offset)
+				SELECT p.id, p.name, p.nik, d.name AS desa_name, k.name AS kecamatan_name, h.id AS household_id, h.kk,
+				       (SELECT max(total) FROM scoped) AS total
+				FROM page JOIN person p ON p.id = page.id
+				JOIN household h ON h.id = p.household_id
+				JOIN desa d ON d.code = p.desa_code
+				JOIN kecamatan k ON k.code = p.kecamatan_code
+				ORDER BY p.search_name, p.id""").params(params).query((rs, n) -> {
+			totals.add(rs.getLong("total"));
+			return row(rs, n);
+		}).list();
+		long counted = totals.isEmpty() ? countCollected(match, scope, params) : totals.get(0);
+		return new SearchPage(rows, paging.page(), paging.size(), counted);
+	}
+
+	/** Past the last page: the total still tells the pager where the rows end. */
+	private long countCollected(Match match, String scope, Map<String, Object> params) {
+		return this.jdbc.sql("WITH found AS MATERIALIZED (" + match.ids() + ")\n"
+				+ "SELECT count(*) FROM found f JOIN person p ON p.id = f.id JOIN household h ON h.id = p.household_id "
+				+ "WHERE " + scope)
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	private long count(String fromWhere, Map<String, Object> params) {
+		return this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + fromWhere + " LIMIT :countLimit) counted")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String DETAILS = """
+			SELECT p.id, p.name, p.nik, d.name AS desa_name, k.name AS kecamatan_name, h.id AS household_id, h.kk
+			FROM page JOIN person p ON p.id = page.id
+			JOIN household h ON h.id = p.household_id
+			JOIN desa d ON d.code = p.desa_code
+			JOIN kecamatan k ON k.code = p.kecamatan_code
+			ORDER BY p.search_name, p.id""";
+
+	private static SearchRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new SearchRow(rs.getLong("id"), rs.getString("name"), RegistryQueries.mask(rs.getString("nik")),
+				rs.getString("desa_name"), rs.getString("kecamatan_name"), rs.getLong("household_id"),
+				RegistryQueries.mask(rs.getString("kk")));
+	}
+
+	/**
+	 * What a query finds: the statement selecting the ids of the matching persons (each
+	 * branch driven by its trigram index), and its two branches as conditions on
+	 * {@code person p} and on its {@code household h}.
+	 */
+	record Match(String ids, String person, String household) {
+	}
+
+	/**
+	 * What {@code q} finds, its parameters added; {@code null} for no search.
+	 */
+	static @Nullable Match matches(@Nullable String q, Map<String, Object> params) {
 		if (q == null || q.isBlank()) {
 			return null;
 		}
@@ -131,12 +186,14 @@ public class RegistrySearch {
 				// A whole NIK or KK (no phone has 16 digits): their unique indexes,
 				// exact.
 				params.put("qNumber", digits);
-				return "SELECT p.id FROM person p WHERE p.nik = :qNumber UNION "
-						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk = :qNumber";
+				return new Match("SELECT p.id FROM person p WHERE p.nik = :qNumber UNION "
+						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk = :qNumber",
+						"p.nik = :qNumber", "h.kk = :qNumber");
 			}
 			params.put("qDigits", "%" + digits + "%");
-			return "SELECT p.id FROM person p WHERE p.search_numbers LIKE :qDigits UNION "
-					+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk LIKE :qDigits";
+			return new Match("SELECT p.id FROM person p WHERE p.search_numbers LIKE :qDigits UNION "
+					+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk LIKE :qDigits",
+					"p.search_numbers LIKE :qDigits", "h.kk LIKE :qDigits");
 		}
 		String[] words = q.strip().split("\\s+");
 		List<String> name = new ArrayList<>();
@@ -150,14 +207,17 @@ public class RegistrySearch {
 			// agree.
 			params.put(param, ((letters < MIN_LETTERS) ? "% " : "%") + likeEscaped(words[i]) + "%");
 			name.add("p.search_name LIKE ugd_search_fold(:" + param + ")");
-			address.add("h0.search_address LIKE ugd_search_fold(:" + param + ")");
+			address.add("search_address LIKE ugd_search_fold(:" + param + ")");
 		}
 		if (!longEnough) {
 			throw new InvalidParameterException("q", "warga.search.tooShort", MIN_LETTERS, MIN_DIGITS);
 		}
-		return "SELECT p.id FROM person p WHERE " + String.join(" AND ", name) + " UNION "
-				+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE "
-				+ String.join(" AND ", address);
+		String byName = String.join(" AND ", name);
+		return new Match(
+				"SELECT p.id FROM person p WHERE " + byName + " UNION "
+						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0."
+						+ String.join(" AND h0.", address),
+				"(" + byName + ")", "(h." + String.join(" AND h.", address) + ")");
 	}
 
 	private static String likeEscaped(String text) {
