@@ -169,6 +169,14 @@ class SecurityConfiguration {
 				// The WhatsApp intake inbox (issue 16): scope checks in its queries.
 				.requestMatchers("/pesan-masuk", "/pesan-masuk/**")
 				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
+				// The registry (issue 18, residents.web): RegistryScope in its queries,
+				// 404
+				// out of scope; the leadership and the admin are refused (403) for all
+				// ids.
+				.requestMatchers("/warga/*/gabung")
+				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
+				.requestMatchers(HttpMethod.GET, "/warga", "/warga/**", "/keluarga/*")
+				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT", "PETUGAS_DINAS")
 				.requestMatchers("/notifikasi", "/notifikasi/**")
 				.hasAnyRole("OPERATOR_UPT", "PETUGAS_DINAS", "SEKRETARIAT", "PIMPINAN")
 				.requestMatchers("/", "/akun/**")
