@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import id.ugdkemiskinan.UgdApplication;
+import id.ugdkemiskinan.common.Paging;
+import id.ugdkemiskinan.residents.eligible.EligibleQueries;
+import id.ugdkemiskinan.residents.query.RegistrySearch;
 import id.ugdkemiskinan.residents.intake.IntakePanel;
 import id.ugdkemiskinan.residents.registry.RegistryScope;
 import id.ugdkemiskinan.support.TestDatabase;
@@ -120,6 +123,54 @@ public final class RegistryBenchmark {
 					() -> millis(() -> check(get(http, port, "/kasus/baru/warga"))));
 			Map<String, double[]> results = rounds(calls);
 
+			// The search (RegistrySearch.search, as /warga?q= runs it) by the secretariat
+			// and
+			// Muncar's operator, and the eligible list of one kecamatan.
+			long secretariatId = jdbc.sql("SELECT id FROM app_user WHERE username = 'sekretariat'")
+				.query(Long.class)
+				.single();
+			RegistryScope secretariat = new RegistryScope(Role.SEKRETARIAT, secretariatId, null, null);
+			RegistrySearch search = app.getBean(RegistrySearch.class);
+			EligibleQueries eligible = app.getBean(EligibleQueries.class);
+			String[] syllables = { "kar", "su", "wi", "har", "to", "mo", "ja", "di", "ra", "ni", "sa", "ti", "pur",
+					"wan", "ta", "yo", "sen", "dar", "mi", "ko" };
+			String[] endings = { "no", "yah", "ni", "to", "di", "mi", "ah", "wati", "jo", "man", "sih", "tun", "rah",
+					"yem", "ri", "un", "em", "in", "at", "ono" };
+			Supplier<String> surname = () -> (syllables[random.nextInt(20)] + syllables[random.nextInt(20)]
+					+ endings[random.nextInt(20)]);
+			Map<String, Supplier<String>> kinds = new LinkedHashMap<>();
+			kinds.put("surname fragment (5 letters)", () -> surname.get().substring(1, 6));
+			kinds.put("given name + surname fragment", () -> "Siti " + surname.get().substring(0, 4));
+			kinds.put("given name alone (~42,000)", () -> "Sumiati");
+			kinds.put("rare name (Sainten, 17)", () -> "Sainten");
+			kinds.put("6 digits of a NIK", () -> anyNik.get().substring(6, 12));
+			kinds.put("whole NIK", anyNik);
+			kinds.put("address fragment", () -> "krajan rt " + (1 + random.nextInt(12)) + " rw");
+			Map<String, Supplier<Double>> searches = new LinkedHashMap<>();
+			for (Map.Entry<String, Supplier<String>> kind : kinds.entrySet()) {
+				searches.put("search, secretariat: " + kind.getKey(),
+						() -> millis(() -> search.search(secretariat, kind.getValue().get(), new Paging(0, 25))));
+				searches.put("search, Muncar's operator: " + kind.getKey(),
+						() -> millis(() -> search.search(muncar, kind.getValue().get(), new Paging(0, 25))));
+			}
+			searches.put("search page GET /warga?q= (HTTP, operator, surname fragment)",
+					() -> millis(() -> check(get(http, port,
+							"/warga?q=" + URLEncoder.encode(surname.get().substring(1, 6), StandardCharsets.UTF_8)))));
+			searches.put("baseline: GET /warga without q (HTTP)", () -> millis(() -> check(get(http, port, "/warga"))));
+			searches.put("eligible list of Muncar, first page + per-desa summary (SQL)", () -> millis(() -> {
+				EligibleQueries.Criteria criteria = eligible.criteria("35.10.05", null);
+				eligible.page(muncar, criteria, 0, 25);
+				eligible.desaSummary(muncar, criteria);
+			}));
+			searches.put("eligible list GET /registri/layak?kecamatan=35.10.05 (HTTP, operator)",
+					() -> millis(() -> check(get(http, port, "/registri/layak?kecamatan=35.10.05"))));
+			int runs = Math.max(20, RUNS / 5);
+			Map<String, double[]> searched = rounds(searches, Math.max(5, WARMUP / 5), runs);
+			long muncarEligible = eligible.desaSummary(muncar, eligible.criteria("35.10.05", null))
+				.stream()
+				.mapToLong(EligibleQueries.DesaCount::eligible)
+				.sum();
+
 			System.out.println();
 			System.out.printf("%,d households, %,d persons, %,d aid rows; %d timed rounds after %d warm-up rounds; "
 					+ "each round another resident of Muncar%n", households, persons, aid, RUNS, WARMUP);
@@ -129,6 +180,14 @@ public final class RegistryBenchmark {
 					"panel GET /kasus/baru/warga?nik= (HTTP)", "p95 < 150 ms");
 			results.forEach((name, p) -> System.out.printf("| %s | %.2f | %.2f | %s |%n", name, p[0], p[1],
 					goals.getOrDefault(name, "–")));
+			System.out.println();
+			System.out.printf("search and eligible list: %d timed rounds; Muncar has %,d eligible households%n", runs,
+					muncarEligible);
+			System.out.println("| measured | p50 ms | p95 ms | goal |");
+			System.out.println("|---|---|---|---|");
+			searched.forEach((name, p) -> System.out.printf("| %s | %.2f | %.2f | %s |%n", name, p[0], p[1],
+					name.startsWith("search") && !name.startsWith("search page") ? "p95 < 150 ms"
+							: name.startsWith("eligible") ? "< 1 s" : "–"));
 			double[] lookUp = results.get("look-up by NIK (IntakePanel.lookUp, SQL)");
 			double[] base = results.get("baseline: one person by primary key (SQL)");
 			double[] page = results.get("panel GET /kasus/baru/warga?nik= (HTTP)");
@@ -208,20 +267,24 @@ public final class RegistryBenchmark {
 	 * timed, the calls interleaved within each round.
 	 */
 	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls) {
+		return rounds(calls, WARMUP, RUNS);
+	}
+
+	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls, int warmup, int runs) {
 		Map<String, double[]> millis = new LinkedHashMap<>();
-		calls.keySet().forEach(name -> millis.put(name, new double[RUNS]));
-		for (int round = 0; round < WARMUP + RUNS; round++) {
+		calls.keySet().forEach(name -> millis.put(name, new double[runs]));
+		for (int round = 0; round < warmup + runs; round++) {
 			for (Map.Entry<String, Supplier<Double>> call : calls.entrySet()) {
 				double taken = call.getValue().get();
-				if (round >= WARMUP) {
-					millis.get(call.getKey())[round - WARMUP] = taken;
+				if (round >= warmup) {
+					millis.get(call.getKey())[round - warmup] = taken;
 				}
 			}
 		}
 		Map<String, double[]> percentiles = new LinkedHashMap<>();
 		millis.forEach((name, values) -> {
 			Arrays.sort(values);
-			percentiles.put(name, new double[] { values[RUNS / 2], values[RUNS * 95 / 100] });
+			percentiles.put(name, new double[] { values[runs / 2], values[runs * 95 / 100] });
 		});
 		return percentiles;
 	}

@@ -124,7 +124,8 @@ class ProposalTests {
 		assertThat(row.get("breached_at")).isNull();
 
 		String list = page("sekretariat", "/registri/usulan");
-		// Filing linked the case to the registered person and brought their name up to date.
+		// Filing linked the case to the registered person and brought their name up to
+		// date.
 		assertThat(list).contains("Usul masuk DTSEN", "Siti Aminah No. " + nik.substring(12), ticket(task),
 				"sisa 2 hari");
 	}
