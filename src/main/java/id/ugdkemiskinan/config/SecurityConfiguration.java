@@ -121,6 +121,9 @@ class SecurityConfiguration {
 				// everywhere.
 				.requestMatchers("/cek", "/cek/**")
 				.permitAll()
+				// The registry's imports of programme and desil lists (issue 18).
+				.requestMatchers("/registri/impor", "/registri/impor/**")
+				.hasAnyRole("SEKRETARIAT", "ADMIN")
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/triase", "/triase/**")
