@@ -26,7 +26,7 @@ class BatchWriter {
 	private static final String STAGE = """
 			CREATE TEMP TABLE IF NOT EXISTS imp_stage (
 			    row_no bigint, nik varchar(16), kk varchar(16), name varchar(100), desa_code varchar(13),
-			    address varchar(300), phone varchar(16), day date, desil smallint, sex char(1), birth_date date,
+			    address varchar(300), address_key varchar(300), phone varchar(16), day date, desil smallint, sex char(1), birth_date date,
 			    household_id bigint, person_id bigint) ON COMMIT DELETE ROWS""";
 
 	private final JdbcClient jdbc;
@@ -49,31 +49,42 @@ class BatchWriter {
 		this.jdbc.sql("""
 				UPDATE imp_stage s SET household_id = p.household_id, person_id = p.id
 				FROM person p WHERE s.kk IS NULL AND s.nik IS NOT NULL AND p.nik = s.nik""").update();
-		this.jdbc
-			.sql("""
-					INSERT INTO household (kk, kecamatan_code, desa_code, address, address_key, created_at, created_by_import)
-					SELECT DISTINCT ON (kk) kk, left(desa_code, 8), desa_code, address, ugd_search_fold(address), :now, :import
-					FROM imp_stage WHERE kk IS NOT NULL ORDER BY kk, row_no
-					ON CONFLICT (kk) WHERE kk IS NOT NULL DO NOTHING""")
+		// A new household gets its newest aid date (or desil) with its row: updating it
+		// afterwards would write every new household twice.
+		String facts = source.desil() ? "NULL, desil, CAST(:source AS varchar), day"
+				: "max(day) OVER w, NULL, NULL, NULL";
+		this.jdbc.sql("""
+				INSERT INTO household (kk, kecamatan_code, desa_code, address, address_key, last_helped_on, desil,
+				                       desil_source, desil_as_of, created_at, created_by_import)
+				SELECT DISTINCT ON (kk) kk, left(desa_code, 8), desa_code, address, address_key, %s, :now, :import
+				FROM imp_stage WHERE kk IS NOT NULL
+				WINDOW w AS (PARTITION BY kk)
+				ORDER BY kk, day DESC, row_no
+				ON CONFLICT (kk) WHERE kk IS NOT NULL DO NOTHING""".formatted(facts))
 			.param("now", utc(now))
 			.param("import", importId)
+			.param("source", source.name())
 			.update();
 		this.jdbc.sql("""
 				UPDATE imp_stage s SET household_id = h.id FROM household h
 				WHERE s.kk IS NOT NULL AND h.kk = s.kk""").update();
 		this.jdbc.sql("""
-				INSERT INTO household (kecamatan_code, desa_code, address, address_key, created_at, created_by_import)
-				SELECT DISTINCT ON (desa_code, ugd_search_fold(address))
-				       left(desa_code, 8), desa_code, address, ugd_search_fold(address), :now, :import
-				FROM imp_stage WHERE household_id IS NULL ORDER BY desa_code, ugd_search_fold(address), row_no
-				ON CONFLICT (desa_code, address_key) WHERE kk IS NULL DO NOTHING""")
+				INSERT INTO household (kecamatan_code, desa_code, address, address_key, last_helped_on, desil,
+				                       desil_source, desil_as_of, created_at, created_by_import)
+				SELECT DISTINCT ON (desa_code, address_key) left(desa_code, 8), desa_code, address, address_key, %s,
+				       :now, :import
+				FROM imp_stage WHERE household_id IS NULL
+				WINDOW w AS (PARTITION BY desa_code, address_key)
+				ORDER BY desa_code, address_key, day DESC, row_no
+				ON CONFLICT (desa_code, address_key) WHERE kk IS NULL DO NOTHING""".formatted(facts))
 			.param("now", utc(now))
 			.param("import", importId)
+			.param("source", source.name())
 			.update();
 		this.jdbc.sql("""
 				UPDATE imp_stage s SET household_id = h.id FROM household h
 				WHERE s.household_id IS NULL AND h.kk IS NULL AND h.desa_code = s.desa_code
-				  AND h.address_key = ugd_search_fold(s.address)""").update();
+				  AND h.address_key = s.address_key""").update();
 		this.jdbc.sql("""
 				INSERT INTO person (nik, name, sex, birth_date, phone, household_id, kecamatan_code, desa_code, address,
 				                    created_at, updated_at, created_by_import)
@@ -180,11 +191,14 @@ class BatchWriter {
 		}
 		this.jdbc
 			.sql("""
-					INSERT INTO imp_stage (row_no, nik, kk, name, desa_code, address, phone, day, desil, sex, birth_date)
-					SELECT * FROM unnest(CAST(:rowNo AS bigint[]), CAST(:nik AS varchar[]), CAST(:kk AS varchar[]),
+					INSERT INTO imp_stage (row_no, nik, kk, name, desa_code, address, address_key, phone, day, desil, sex,
+					                       birth_date)
+					SELECT r.row_no, r.nik, r.kk, r.name, r.desa_code, r.address, ugd_search_fold(r.address), r.phone, r.day,
+					       r.desil, r.sex, r.birth_date
+					FROM unnest(CAST(:rowNo AS bigint[]), CAST(:nik AS varchar[]), CAST(:kk AS varchar[]),
 					    CAST(:name AS varchar[]), CAST(:desa AS varchar[]), CAST(:address AS varchar[]),
 					    CAST(:phone AS varchar[]), CAST(:day AS date[]), CAST(:desil AS smallint[]), CAST(:sex AS char(1)[]),
-					    CAST(:birth AS date[]))""")
+					    CAST(:birth AS date[])) AS r (row_no, nik, kk, name, desa_code, address, phone, day, desil, sex, birth_date)""")
 			.param("rowNo", rowNo)
 			.param("nik", nik)
 			.param("kk", kk)

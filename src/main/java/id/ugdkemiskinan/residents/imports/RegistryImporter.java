@@ -227,6 +227,33 @@ public class RegistryImporter {
 	 */
 	long start(Upload upload, ImportSource source, Map<ImportField, String> mapping, @Nullable LocalDate asOf,
 			long actorId, String actorName) {
+		return start(upload, source, mapping, asOf, actorId, actorName, true);
+	}
+
+	/**
+	 * Imports a file in the calling thread, as an upload mapped on the page would be (for
+	 * benchmarks and scripts): the mapping is target field key ({@code nik}, {@code kk},
+	 * ...) to the file's heading.
+	 * @return the import's id, finished when this returns
+	 */
+	public long importNow(Path content, String filename, String sourceCode, Map<String, String> mappingByKey,
+			@Nullable LocalDate asOf, long actorId, String actorName) throws IOException {
+		ImportSource source = this.store.source(sourceCode)
+			.orElseThrow(() -> new NotFoundException("No source " + sourceCode));
+		Upload upload;
+		try (InputStream in = Files.newInputStream(content)) {
+			upload = receive(sourceCode, filename, in);
+		}
+		catch (UnreadableUpload ex) {
+			throw new IOException("Not a list: " + ex.messageKey());
+		}
+		Map<ImportField, String> mapping = new EnumMap<>(ImportField.class);
+		mappingByKey.forEach((key, heading) -> mapping.put(ImportField.byKey(key), heading));
+		return start(upload, source, mapping, asOf, actorId, actorName, false);
+	}
+
+	private long start(Upload upload, ImportSource source, Map<ImportField, String> mapping, @Nullable LocalDate asOf,
+			long actorId, String actorName, boolean background) {
 		Path file = file(upload);
 		if (file == null) {
 			throw new NotFoundException("Upload " + upload.token() + " is gone");
@@ -259,6 +286,10 @@ public class RegistryImporter {
 					after, now);
 			return created;
 		});
+		if (!background) {
+			run(id, file, upload.format(), source, columns, asOf);
+			return id;
+		}
 		try {
 			this.pool.execute(() -> run(id, file, upload.format(), source, columns, asOf));
 		}
