@@ -23,6 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -313,15 +317,17 @@ public class RegistryImporter {
 			LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.time.zone());
 			RowReader rows = new RowReader(source.desil(), columns, asOf, desa, this.regions::isProvinceCode, today);
 			ListReader reader = new ListReader(file, format);
-			Batch batch = new Batch(id, source, reader);
-			reader.read((headings) -> {
-			}, (rowNumber, cells) -> {
-				batch.add(rows, rowNumber, cells);
-				if (batch.size() >= BATCH) {
-					batch.flush();
-				}
-			});
-			batch.flush();
+			try (Batch batch = new Batch(id, source, reader)) {
+				reader.read((headings) -> {
+				}, (rowNumber, cells) -> {
+					batch.add(rows, rowNumber, cells);
+					if (batch.size() >= BATCH) {
+						batch.flush();
+					}
+				});
+				batch.flush();
+				batch.awaitWritten();
+			}
 			finish(id, "SELESAI", null);
 		}
 		catch (Exception ex) {
@@ -336,8 +342,11 @@ public class RegistryImporter {
 
 	/**
 	 * The rows read since the last flush: good ones staged, bad ones with their problems.
+	 * A full batch is written on a thread of its own while the next one is read (at most
+	 * two batches in memory): reading and validating (this JVM) and writing (the
+	 * database) overlap.
 	 */
-	private final class Batch {
+	private final class Batch implements AutoCloseable {
 
 		private final long id;
 
@@ -345,11 +354,19 @@ public class RegistryImporter {
 
 		private final ListReader reader;
 
-		private final List<RowReader.Staged> staged = new ArrayList<>(BATCH);
+		private List<RowReader.Staged> staged = new ArrayList<>(BATCH);
 
-		private final List<RowReader.Problem> problems = new ArrayList<>();
+		private List<RowReader.Problem> problems = new ArrayList<>();
 
 		private int failed;
+
+		private final ExecutorService writing = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "registry-import-writer");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private @Nullable Future<?> pending;
 
 		Batch(long id, ImportSource source, ListReader reader) {
 			this.id = id;
@@ -371,13 +388,52 @@ public class RegistryImporter {
 			return this.staged.size() + this.failed;
 		}
 
+		/** Hands the batch to the writer (after the previous one is written). */
 		void flush() {
+			awaitWritten();
+			List<RowReader.Staged> rows = this.staged;
+			List<RowReader.Problem> bad = this.problems;
+			int failedRows = this.failed;
+			long read = this.reader.position();
+			long total = this.reader.total();
+			this.staged = new ArrayList<>(BATCH);
+			this.problems = new ArrayList<>();
+			this.failed = 0;
+			this.pending = this.writing.submit(() -> write(rows, bad, failedRows, read, total));
+		}
+
+		/** Waits for the batch being written; its failure is the import's. */
+		void awaitWritten() {
+			Future<?> writing = this.pending;
+			if (writing == null) {
+				return;
+			}
+			this.pending = null;
+			try {
+				writing.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Import interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("A batch could not be written", ex.getCause());
+			}
+		}
+
+		@Override
+		public void close() {
+			this.writing.shutdownNow();
+		}
+
+		private void write(List<RowReader.Staged> rows, List<RowReader.Problem> bad, int failedRows, long read,
+				long total) {
 			Instant now = RegistryImporter.this.clock.instant();
 			RegistryImporter.this.transaction.executeWithoutResult((status) -> {
-				int added = RegistryImporter.this.writer.write(this.id, this.source, this.staged, now);
-				if (!this.problems.isEmpty()) {
-					List<Object[]> args = new ArrayList<>(this.problems.size());
-					for (RowReader.Problem p : this.problems) {
+				int added = RegistryImporter.this.writer.write(this.id, this.source, rows, now);
+				if (!bad.isEmpty()) {
+					List<Object[]> args = new ArrayList<>(bad.size());
+					for (RowReader.Problem p : bad) {
 						args.add(new Object[] { this.id, (int) Math.min(Integer.MAX_VALUE, p.rowNumber()), p.field(),
 								truncate(p.value()), message(p.messageKey()) });
 					}
@@ -391,17 +447,14 @@ public class RegistryImporter {
 						    rows_unchanged = rows_unchanged + :unchanged, rows_failed = rows_failed + :failed
 						WHERE id = :id""")
 					.param("id", this.id)
-					.param("read", this.reader.position())
-					.param("total", this.reader.total())
-					.param("rows", size())
+					.param("read", read)
+					.param("total", total)
+					.param("rows", rows.size() + failedRows)
 					.param("added", added)
-					.param("unchanged", this.staged.size() - added)
-					.param("failed", this.failed)
+					.param("unchanged", rows.size() - added)
+					.param("failed", failedRows)
 					.update();
 			});
-			this.staged.clear();
-			this.problems.clear();
-			this.failed = 0;
 		}
 
 	}

@@ -238,12 +238,25 @@ final class RowReader {
 			return null;
 		}
 		StringBuilder out = new StringBuilder(text.length());
+		boolean space = true;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			out.append((Character.isISOControl(c) || c == '\uFFFD') ? ' ' : c);
+			if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\uFFFD') {
+				if (!space) {
+					out.append(' ');
+					space = true;
+				}
+			}
+			else {
+				out.append(c);
+				space = false;
+			}
 		}
-		String v = out.toString().strip().replaceAll("\\s{2,}", " ");
-		return v.isEmpty() ? null : v;
+		int end = out.length();
+		if (end > 0 && out.charAt(end - 1) == ' ') {
+			out.setLength(end - 1);
+		}
+		return (out.length() == 0) ? null : out.toString();
 	}
 
 	static @Nullable LocalDate date(String text) {
@@ -267,7 +280,8 @@ final class RowReader {
 			return null;
 		}
 		String v = text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
-		if (!v.matches("[0-9]{1,2}")) {
+		if (v.isEmpty() || v.length() > 2 || !Character.isDigit(v.charAt(0))
+				|| (v.length() == 2 && !Character.isDigit(v.charAt(1)))) {
 			return null;
 		}
 		int n = Integer.parseInt(v);
