@@ -11,3 +11,6 @@ ALTER TABLE registry_import ADD COLUMN as_of date;
 CREATE INDEX desil_record_household ON desil_record (household_id, as_of DESC, id DESC);
 -- Is this file already in? (the page says so, but still allows it)
 CREATE INDEX registry_import_sha256 ON registry_import (content_sha256, finished_at) WHERE status = 'SELESAI';
+-- The running import's last sign of life (each batch): one that has given none for 10 minutes was
+-- stopped with its server, and may be undone.
+ALTER TABLE registry_import ADD COLUMN heartbeat_at timestamptz;

@@ -38,14 +38,15 @@ class ImportStore {
 	public record ImportRow(long id, String sourceCode, String sourceName, String filename, String sha256,
 			String status, long totalBytes, long readBytes, int rowsRead, int rowsAdded, int rowsUnchanged,
 			int rowsFailed, @Nullable String failure, String startedBy, Instant startedAt, @Nullable Instant finishedAt,
-			@Nullable String undoneBy, @Nullable Instant undoneAt, @Nullable LocalDate asOf) {
+			@Nullable String undoneBy, @Nullable Instant undoneAt, @Nullable LocalDate asOf, boolean stale) {
 
+		/** Running, and not stopped with its server (see {@link #stale}). */
 		public boolean running() {
-			return "BERJALAN".equals(this.status);
+			return "BERJALAN".equals(this.status) && !this.stale;
 		}
 
 		public boolean undoable() {
-			return "SELESAI".equals(this.status) || "GAGAL".equals(this.status);
+			return "SELESAI".equals(this.status) || "GAGAL".equals(this.status) || this.stale;
 		}
 
 		/** Per cent read, 0..100. */
@@ -62,12 +63,19 @@ class ImportStore {
 	public record ErrorRow(int rowNumber, @Nullable String field, @Nullable String value, String message) {
 	}
 
+	/**
+	 * A running import that gave no sign of life (a batch) for 10 minutes: it stopped
+	 * with its server.
+	 */
+	static final String STALE = "(i.status = 'BERJALAN' AND coalesce(i.heartbeat_at, i.started_at) < now() - interval '10 minutes')";
+
 	private static final String SELECT = """
 			SELECT i.id, i.source_code, s.name AS source_name, i.filename, i.content_sha256, i.status, i.total_bytes,
 			       i.read_bytes, i.rows_read, i.rows_added, i.rows_unchanged, i.rows_failed, i.failure,
-			       u.username AS started_by, i.started_at, i.finished_at, v.username AS undone_by, i.undone_at, i.as_of
+			       u.username AS started_by, i.started_at, i.finished_at, v.username AS undone_by, i.undone_at, i.as_of,
+			       %s AS stale
 			FROM registry_import i JOIN import_source s ON s.code = i.source_code
-			JOIN app_user u ON u.id = i.started_by LEFT JOIN app_user v ON v.id = i.undone_by""";
+			JOIN app_user u ON u.id = i.started_by LEFT JOIN app_user v ON v.id = i.undone_by""".formatted(STALE);
 
 	private final JdbcClient jdbc;
 
@@ -211,7 +219,8 @@ class ImportStore {
 				rs.getLong("total_bytes"), rs.getLong("read_bytes"), rs.getInt("rows_read"), rs.getInt("rows_added"),
 				rs.getInt("rows_unchanged"), rs.getInt("rows_failed"), rs.getString("failure"),
 				rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "finished_at"),
-				rs.getString("undone_by"), instant(rs, "undone_at"), (asOf != null) ? asOf.toLocalDate() : null);
+				rs.getString("undone_by"), instant(rs, "undone_at"), (asOf != null) ? asOf.toLocalDate() : null,
+				rs.getBoolean("stale"));
 	}
 
 }

@@ -269,8 +269,8 @@ public class RegistryImporter {
 			this.store.saveMapping(source.code(), mapping);
 			long created = this.jdbc.sql("""
 					INSERT INTO registry_import (source_code, filename, content_sha256, status, total_bytes, started_by,
-					                             started_at, as_of)
-					VALUES (:source, :filename, :sha, 'BERJALAN', :total, :actor, :now, :asOf) RETURNING id""")
+					                             started_at, as_of, heartbeat_at)
+					VALUES (:source, :filename, :sha, 'BERJALAN', :total, :actor, :now, :asOf, now()) RETURNING id""")
 				.param("source", source.code())
 				.param("filename",
 						upload.filename().length() > 255 ? upload.filename().substring(0, 255) : upload.filename())
@@ -442,7 +442,7 @@ public class RegistryImporter {
 							VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", args);
 				}
 				RegistryImporter.this.jdbc.sql("""
-						UPDATE registry_import SET read_bytes = :read, total_bytes = :total,
+						UPDATE registry_import SET read_bytes = :read, total_bytes = :total, heartbeat_at = now(),
 						    rows_read = rows_read + :rows, rows_added = rows_added + :added,
 						    rows_unchanged = rows_unchanged + :unchanged, rows_failed = rows_failed + :failed
 						WHERE id = :id""")
@@ -480,12 +480,15 @@ public class RegistryImporter {
 	void undo(long id, long actorId, String actorName) {
 		Instant now = this.clock.instant();
 		this.transaction.executeWithoutResult((tx) -> {
-			String status = this.jdbc.sql("SELECT status FROM registry_import WHERE id = :id FOR UPDATE")
+			String status = this.jdbc
+				.sql("SELECT CASE WHEN " + ImportStore.STALE
+						+ " THEN 'TERHENTI' ELSE i.status END FROM registry_import i WHERE i.id = :id FOR UPDATE")
 				.param("id", id)
 				.query(String.class)
 				.optional()
 				.orElseThrow(() -> new NotFoundException("No import " + id));
-			if (!"SELESAI".equals(status) && !"GAGAL".equals(status)) {
+			// A running import is refused, unless it stopped with its server (TERHENTI).
+			if (!"SELESAI".equals(status) && !"GAGAL".equals(status) && !"TERHENTI".equals(status)) {
 				throw new UndoRefused(status);
 			}
 			ImportStore.ImportRow before = this.store.find(id).orElseThrow();

@@ -203,7 +203,7 @@ class RegistryImportTests {
 	}
 
 	@Test
-	void aRunningImportCannotBeUndone() throws Exception {
+	void aRunningImportCannotBeUndoneUnlessItStoppedWithItsServer() throws Exception {
 		Cookie session = Logins.login(this.mvc, "sekretariat");
 		long running = this.jdbc.sql("""
 				INSERT INTO registry_import (source_code, filename, content_sha256, status, total_bytes, started_by,
@@ -221,6 +221,25 @@ class RegistryImportTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(fragment).contains("hx-get", "every 2s", "<progress").doesNotContain("<html");
 		this.jdbc.sql("UPDATE registry_import SET status = 'GAGAL' WHERE id = ?").param(running).update();
+
+		// One that stopped with its server (no batch for 10 minutes) may be undone.
+		long stopped = this.jdbc.sql("""
+				INSERT INTO registry_import (source_code, filename, content_sha256, status, total_bytes, started_by,
+				                             started_at, heartbeat_at)
+				SELECT 'PKH', 'terhenti.csv', repeat('1', 64), 'BERJALAN', 100, id, now() - interval '1 hour',
+				       now() - interval '11 minutes' FROM app_user
+				WHERE username = 'sekretariat' RETURNING id""").query(Long.class).single();
+		String page = this.mvc.perform(get("/registri/impor/" + stopped).cookie(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("terhenti bersama servernya", "Batalkan impor ini").doesNotContain("every 2s");
+		this.mvc
+			.perform(
+					post("/registri/impor/" + stopped + "/batal").param("confirm", "true").cookie(session).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(importRow(stopped)).containsEntry("status", "DIBATALKAN");
 	}
 
 	@Test
