@@ -128,6 +128,9 @@ class SecurityConfiguration {
 				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/admin/lokus")
 				.hasAnyRole("ADMIN", "SEKRETARIAT")
+				// The registry's imports of programme and desil lists (issue 18).
+				.requestMatchers("/registri/impor", "/registri/impor/**")
+				.hasAnyRole("SEKRETARIAT", "ADMIN")
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/triase", "/triase/**")
