@@ -1,26 +1,17 @@
 package id.ugdkemiskinan.bench;
 
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -83,7 +74,7 @@ public final class RegistryBenchmark {
 					+ "ANALYZE included)%n", households, persons, aid, seeded);
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-			login(http, port, "upt.muncar");
+			BenchSupport.login(http, port, "upt.muncar");
 			long operator = jdbc.sql("SELECT id FROM app_user WHERE username = 'upt.muncar'")
 				.query(Long.class)
 				.single();
@@ -102,7 +93,7 @@ public final class RegistryBenchmark {
 			explain.append("### intake look-up by NIK: ").append(sample).append("\n\n");
 			for (String sql : StatementCapture.capture(() -> panel.lookUp(sample, null, muncar))) {
 				if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
-					explain.append(explain(dataSource, sql)).append('\n');
+					explain.append(BenchSupport.explain(dataSource, sql)).append('\n');
 				}
 			}
 			Path written = Path.of("target", "registry-explain.txt");
@@ -111,16 +102,16 @@ public final class RegistryBenchmark {
 
 			Map<String, Supplier<Double>> calls = new LinkedHashMap<>();
 			calls.put("look-up by NIK (IntakePanel.lookUp, SQL)",
-					() -> millis(() -> panel.lookUp(anyNik.get(), null, muncar)));
+					() -> BenchSupport.millis(() -> panel.lookUp(anyNik.get(), null, muncar)));
 			calls.put("baseline: one person by primary key (SQL)",
-					() -> millis(() -> jdbc.sql("SELECT name FROM person WHERE id = :id")
+					() -> BenchSupport.millis(() -> jdbc.sql("SELECT name FROM person WHERE id = :id")
 						.param("id", 1 + random.nextInt(persons))
 						.query(String.class)
 						.single()));
-			calls.put("panel GET /kasus/baru/warga?nik= (HTTP)",
-					() -> millis(() -> check(get(http, port, "/kasus/baru/warga?nik=" + anyNik.get()))));
-			calls.put("baseline: GET /kasus/baru/warga without NIK (HTTP)",
-					() -> millis(() -> check(get(http, port, "/kasus/baru/warga"))));
+			calls.put("panel GET /kasus/baru/warga?nik= (HTTP)", () -> BenchSupport.millis(
+					() -> BenchSupport.check(BenchSupport.get(http, port, "/kasus/baru/warga?nik=" + anyNik.get()))));
+			calls.put("baseline: GET /kasus/baru/warga without NIK (HTTP)", () -> BenchSupport
+				.millis(() -> BenchSupport.check(BenchSupport.get(http, port, "/kasus/baru/warga"))));
 			Map<String, double[]> results = rounds(calls);
 
 			// The search (RegistrySearch.search, as /warga?q= runs it) by the secretariat
@@ -148,24 +139,26 @@ public final class RegistryBenchmark {
 			kinds.put("address fragment", () -> "krajan rt " + (1 + random.nextInt(12)) + " rw");
 			Map<String, Supplier<Double>> searches = new LinkedHashMap<>();
 			for (Map.Entry<String, Supplier<String>> kind : kinds.entrySet()) {
-				searches.put("search, secretariat: " + kind.getKey(),
-						() -> millis(() -> search.search(secretariat, kind.getValue().get(), new Paging(0, 25))));
-				searches.put("search, Muncar's operator: " + kind.getKey(),
-						() -> millis(() -> search.search(muncar, kind.getValue().get(), new Paging(0, 25))));
+				searches.put("search, secretariat: " + kind.getKey(), () -> BenchSupport
+					.millis(() -> search.search(secretariat, kind.getValue().get(), new Paging(0, 25))));
+				searches.put("search, Muncar's operator: " + kind.getKey(), () -> BenchSupport
+					.millis(() -> search.search(muncar, kind.getValue().get(), new Paging(0, 25))));
 			}
 			searches.put("search page GET /warga?q= (HTTP, operator, surname fragment)",
-					() -> millis(() -> check(get(http, port,
+					() -> BenchSupport.millis(() -> BenchSupport.check(BenchSupport.get(http, port,
 							"/warga?q=" + URLEncoder.encode(surname.get().substring(1, 6), StandardCharsets.UTF_8)))));
-			searches.put("baseline: GET /warga without q (HTTP)", () -> millis(() -> check(get(http, port, "/warga"))));
-			searches.put("eligible list of Muncar, first page + per-desa summary (SQL)", () -> millis(() -> {
-				EligibleQueries.Criteria criteria = eligible.criteria("35.10.05", null);
-				eligible.page(muncar, criteria, 0, 25);
-				eligible.desaSummary(muncar, criteria);
-			}));
-			searches.put("eligible list GET /registri/layak?kecamatan=35.10.05 (HTTP, operator)",
-					() -> millis(() -> check(get(http, port, "/registri/layak?kecamatan=35.10.05"))));
+			searches.put("baseline: GET /warga without q (HTTP)",
+					() -> BenchSupport.millis(() -> BenchSupport.check(BenchSupport.get(http, port, "/warga"))));
+			searches.put("eligible list of Muncar, first page + per-desa summary (SQL)",
+					() -> BenchSupport.millis(() -> {
+						EligibleQueries.Criteria criteria = eligible.criteria("35.10.05", null);
+						eligible.page(muncar, criteria, 0, 25);
+						eligible.desaSummary(muncar, criteria);
+					}));
+			searches.put("eligible list GET /registri/layak?kecamatan=35.10.05 (HTTP, operator)", () -> BenchSupport
+				.millis(() -> BenchSupport.check(BenchSupport.get(http, port, "/registri/layak?kecamatan=35.10.05"))));
 			int runs = Math.max(20, RUNS / 5);
-			Map<String, double[]> searched = rounds(searches, Math.max(5, WARMUP / 5), runs);
+			Map<String, double[]> searched = BenchSupport.rounds(searches, Math.max(5, WARMUP / 5), runs);
 			long muncarEligible = eligible.desaSummary(muncar, eligible.criteria("35.10.05", null))
 				.stream()
 				.mapToLong(EligibleQueries.DesaCount::eligible)
@@ -262,84 +255,8 @@ public final class RegistryBenchmark {
 		return script.substring(script.indexOf(from), script.indexOf(to));
 	}
 
-	/**
-	 * p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are
-	 * timed, the calls interleaved within each round.
-	 */
 	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls) {
-		return rounds(calls, WARMUP, RUNS);
-	}
-
-	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls, int warmup, int runs) {
-		Map<String, double[]> millis = new LinkedHashMap<>();
-		calls.keySet().forEach(name -> millis.put(name, new double[runs]));
-		for (int round = 0; round < warmup + runs; round++) {
-			for (Map.Entry<String, Supplier<Double>> call : calls.entrySet()) {
-				double taken = call.getValue().get();
-				if (round >= warmup) {
-					millis.get(call.getKey())[round - warmup] = taken;
-				}
-			}
-		}
-		Map<String, double[]> percentiles = new LinkedHashMap<>();
-		millis.forEach((name, values) -> {
-			Arrays.sort(values);
-			percentiles.put(name, new double[] { values[runs / 2], values[runs * 95 / 100] });
-		});
-		return percentiles;
-	}
-
-	private static double millis(Runnable call) {
-		long started = System.nanoTime();
-		call.run();
-		return (System.nanoTime() - started) / 1e6;
-	}
-
-	private static void check(int status) {
-		if (status != 200) {
-			throw new IllegalStateException("HTTP " + status);
-		}
-	}
-
-	private static int get(HttpClient http, int port, String path) {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void login(HttpClient http, int port, String user) throws Exception {
-		String page = http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		csrf.find();
-		http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=banyuwangi&_csrf="
-					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.discarding());
-	}
-
-	private static String explain(DataSource dataSource, String sql) {
-		StringBuilder plan = new StringBuilder();
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
-				while (rs.next()) {
-					plan.append(rs.getString(1)).append('\n');
-				}
-			}
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return plan.toString();
+		return BenchSupport.rounds(calls, WARMUP, RUNS);
 	}
 
 }

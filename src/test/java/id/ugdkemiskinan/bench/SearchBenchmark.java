@@ -3,25 +3,16 @@ package id.ugdkemiskinan.bench;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -88,7 +79,7 @@ public final class SearchBenchmark {
 					(System.nanoTime() - started) / 1e9);
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-			login(http, port, "sekretariat");
+			BenchSupport.login(http, port, "sekretariat");
 			long secretariat = jdbc.sql("SELECT id FROM app_user WHERE username = 'sekretariat'")
 				.query(Long.class)
 				.single();
@@ -120,7 +111,7 @@ public final class SearchBenchmark {
 				for (String sql : statements) {
 					if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)
 							|| sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4)) {
-						explain.append(explain(dataSource, sql)).append("\n");
+						explain.append(BenchSupport.explain(dataSource, sql)).append("\n");
 					}
 				}
 			}
@@ -142,16 +133,18 @@ public final class SearchBenchmark {
 				Map<String, Supplier<Double>> calls = new LinkedHashMap<>();
 				calls.put("sql", () -> {
 					value[0] = kind.getValue().get();
-					double taken = millis(() -> lister.list(value[0]));
+					double taken = BenchSupport.millis(() -> lister.list(value[0]));
 					if (taken > slowestTime[0]) {
 						slowestTime[0] = taken;
 						slowest[0] = value[0];
 					}
 					return taken;
 				});
-				calls.put("baseSql", () -> millis(() -> lister.list(null)));
-				calls.put("page", () -> millis(() -> check(get(http, port, "/kasus?q=" + encode(value[0])))));
-				calls.put("basePage", () -> millis(() -> check(get(http, port, "/kasus"))));
+				calls.put("baseSql", () -> BenchSupport.millis(() -> lister.list(null)));
+				calls.put("page", () -> BenchSupport
+					.millis(() -> BenchSupport.check(BenchSupport.get(http, port, "/kasus?q=" + encode(value[0])))));
+				calls.put("basePage",
+						() -> BenchSupport.millis(() -> BenchSupport.check(BenchSupport.get(http, port, "/kasus"))));
 				Map<String, double[]> times = rounds(calls);
 				long found = lister.counted(kind.getValue().get());
 				System.out.printf(
@@ -167,16 +160,16 @@ public final class SearchBenchmark {
 			System.out.println("|---|---|");
 			History history = new History(app);
 			Map<String, Supplier<Double>> historyCalls = new LinkedHashMap<>();
-			historyCalls.put("all, first page", () -> millis(() -> history.list(null, null, 0)));
-			historyCalls.put("all, page 200", () -> millis(() -> history.list(null, null, 200)));
+			historyCalls.put("all, first page", () -> BenchSupport.millis(() -> history.list(null, null, 0)));
+			historyCalls.put("all, page 200", () -> BenchSupport.millis(() -> history.list(null, null, 200)));
 			historyCalls.put("waiting for a response (1 in 50)",
-					() -> millis(() -> history.list("MENUNGGU_RESPON", null, 0)));
+					() -> BenchSupport.millis(() -> history.list("MENUNGGU_RESPON", null, 0)));
 			historyCalls.put("surname fragment",
-					() -> millis(() -> history.list(null, surname(random).substring(1, 6), 0)));
+					() -> BenchSupport.millis(() -> history.list(null, surname(random).substring(1, 6), 0)));
 			historyCalls.put("given name",
-					() -> millis(() -> history.list(null, GIVEN[random.nextInt(GIVEN.length)], 0)));
-			historyCalls.put("8 digits of a NIK",
-					() -> millis(() -> history.list(null, nik(1 + random.nextInt(total)).substring(6, 14), 0)));
+					() -> BenchSupport.millis(() -> history.list(null, GIVEN[random.nextInt(GIVEN.length)], 0)));
+			historyCalls.put("8 digits of a NIK", () -> BenchSupport
+				.millis(() -> history.list(null, nik(1 + random.nextInt(total)).substring(6, 14), 0)));
 			rounds(historyCalls).forEach((name, p) -> System.out.printf("| %s | %.1f / %.1f ms |%n", name, p[0], p[1]));
 			System.out.println();
 			System.out.println("goal: p95 < 100 ms for a name fragment over SQL");
@@ -290,84 +283,12 @@ public final class SearchBenchmark {
 				1 + (g / 28) % 12, (g / 336) % 100, g % 10000);
 	}
 
-	private static String explain(DataSource dataSource, String sql) {
-		StringBuilder plan = new StringBuilder();
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
-				while (rs.next()) {
-					plan.append(rs.getString(1)).append('\n');
-				}
-			}
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return plan.toString();
-	}
-
-	/**
-	 * p50 and p95 of each call, {@code WARMUP} rounds after which {@code RUNS} rounds are
-	 * timed.
-	 */
 	private static Map<String, double[]> rounds(Map<String, Supplier<Double>> calls) {
-		Map<String, double[]> millis = new LinkedHashMap<>();
-		calls.keySet().forEach(name -> millis.put(name, new double[RUNS]));
-		for (int round = 0; round < WARMUP + RUNS; round++) {
-			for (Map.Entry<String, Supplier<Double>> call : calls.entrySet()) {
-				double taken = call.getValue().get();
-				if (round >= WARMUP) {
-					millis.get(call.getKey())[round - WARMUP] = taken;
-				}
-			}
-		}
-		Map<String, double[]> percentiles = new LinkedHashMap<>();
-		millis.forEach((name, values) -> {
-			Arrays.sort(values);
-			percentiles.put(name, new double[] { values[RUNS / 2], values[RUNS * 95 / 100] });
-		});
-		return percentiles;
-	}
-
-	private static double millis(Runnable call) {
-		long started = System.nanoTime();
-		call.run();
-		return (System.nanoTime() - started) / 1e6;
+		return BenchSupport.rounds(calls, WARMUP, RUNS);
 	}
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void check(int status) {
-		if (status != 200) {
-			throw new IllegalStateException("HTTP " + status);
-		}
-	}
-
-	private static int get(HttpClient http, int port, String path) {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void login(HttpClient http, int port, String user) throws Exception {
-		String page = http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		csrf.find();
-		http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=banyuwangi&_csrf="
-					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	/**
