@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code person.search_numbers}, {@code household.search_address}, {@code household.kk});
  * as in the case search, the matches in scope are counted (up to the pager's cap); up to
  * 10,000 are collected by the indexes first ({@code MATERIALIZED}) with the user's scope
- * applied to them after, more are met walking the name order (V34). Each call is planned
- * for its own values ({@code force_custom_plan}). Matches are sorted by name.
+ * applied to them after, sorted by name; more are met walking the registry's order (the
+ * primary key) and come in that order. Each call is planned for its own values
+ * ({@code force_custom_plan}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -74,7 +75,7 @@ public class RegistrySearch {
 		params.put("offset", paging.offset());
 		params.put("countLimit", Pager.COUNT_CAP + 1);
 		// Planned for the values of each call: a rare fragment (read the trigram index)
-		// and a common one (walk the name order) need different plans.
+		// and a common one (walk the registry order) need different plans.
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		String inScope = scope.sqlCondition();
 		// Each branch counted on its own (up to the cap), each by its own index.
@@ -86,15 +87,20 @@ public class RegistrySearch {
 		if (byPerson + byHousehold <= Pager.COUNT_CAP) {
 			return collected(match, inScope, params, paging);
 		}
-		// More matches than the cap (a common given name, a big dusun): the name order
-		// (person_search_name_order, V34) is walked, where so many matches are met soon.
+		// More matches than the cap (a common given name, a big dusun): the registry's
+		// order (the primary key) is walked, where so many matches are met soon, as the
+		// case search walks the filing order. Not the name order: matches of a given name
+		// all sit together there, behind every name before it.
 		List<SearchRow> rows = this.jdbc.sql("""
 				WITH page AS MATERIALIZED (
 				    SELECT p.id FROM person p JOIN household h ON h.id = p.household_id
 				    WHERE (""" + match.person() + " OR " + match.household() + ") AND " + inScope + """
 
-				    ORDER BY p.search_name, p.id LIMIT :limit OFFSET :offset)
-				""" + DETAILS).params(params).query(RegistrySearch::row).list();
+				    ORDER BY p.id LIMIT :limit OFFSET :offset)
+				""" + DETAILS.replace("ORDER BY p.search_name, p.id", "ORDER BY p.id"))
+			.params(params)
+			.query(RegistrySearch::row)
+			.list();
 		return new SearchPage(rows, paging.page(), paging.size(), Pager.COUNT_CAP + 1L);
 	}
 
