@@ -135,9 +135,8 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/triase", "/triase/**")
 				.hasRole("SEKRETARIAT")
-				// Data correction proposals (issue 18): which ones, and who decides, in
-				// the
-				// controller (secretariat, the verval dinas, an operator's kecamatan).
+				// Data correction proposals (issue 18): which ones and who decides
+				// is the controller's (secretariat, verval dinas, operator's kecamatan).
 				.requestMatchers("/registri/usulan", "/registri/usulan/**")
 				.hasAnyRole("SEKRETARIAT", "PETUGAS_DINAS", "OPERATOR_UPT")
 				.requestMatchers(HttpMethod.POST, "/penugasan/*/*")
@@ -173,9 +172,7 @@ class SecurityConfiguration {
 				.requestMatchers("/pesan-masuk", "/pesan-masuk/**")
 				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
 				// The registry (issue 18, residents.web): RegistryScope in its queries,
-				// 404
-				// out of scope; the leadership and the admin are refused (403) for all
-				// ids.
+				// 404 out of scope; the leadership and the admin are refused (403).
 				.requestMatchers("/warga/*/gabung")
 				.hasAnyRole("SEKRETARIAT", "OPERATOR_UPT")
 				.requestMatchers(HttpMethod.GET, "/warga", "/warga/**", "/keluarga/*")
