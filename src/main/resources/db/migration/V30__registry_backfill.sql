@@ -71,6 +71,10 @@ INSERT INTO person_case (case_id, person_id, linked_by, linked_at)
 SELECT migrated_case_id, id, 'MIGRASI', now() FROM person WHERE migrated_case_id IS NOT NULL;
 ALTER TABLE person DROP COLUMN migrated_case_id;
 
+-- A person lives where their household does (the registry's scope is the household's).
+UPDATE person p SET kecamatan_code = h.kecamatan_code, desa_code = h.desa_code
+FROM household h WHERE h.id = p.household_id AND p.desa_code <> h.desa_code;
+
 -- What the dinas resolved with, on the day (WIB) it did.
 INSERT INTO intervention_received (household_id, person_id, intervention_code, provider_code, received_on,
                                    case_id, assignment_id, recorded_at)

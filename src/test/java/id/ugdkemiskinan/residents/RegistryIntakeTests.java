@@ -99,6 +99,15 @@ class RegistryIntakeTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
+		// The same KK told from another desa: the person stays where the household lives.
+		String moved = file(CaseData.nik(), Map.of("kk", kk, "desaCode", CaseData.MUNCAR_DESA_2), "PENDIDIKAN");
+		assertThat(this.jdbc.sql("""
+				SELECT p.desa_code || ':' || h.desa_code FROM person_case pc JOIN person p ON p.id = pc.person_id
+				JOIN household h ON h.id = p.household_id JOIN case_file c ON c.id = pc.case_id WHERE c.ticket = :t""")
+			.param("t", moved)
+			.query(String.class)
+			.single()).isEqualTo(CaseData.MUNCAR_DESA + ":" + CaseData.MUNCAR_DESA);
+
 		// Thirteen months after the aid, nothing recent is recorded.
 		this.clock.advance(Duration.ofDays(365));
 		String third = file(nik, Map.of("confirmDuplicate", "true"), "PENDIDIKAN");

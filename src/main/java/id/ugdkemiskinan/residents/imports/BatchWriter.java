@@ -85,13 +85,15 @@ class BatchWriter {
 				UPDATE imp_stage s SET household_id = h.id FROM household h
 				WHERE s.household_id IS NULL AND h.kk IS NULL AND h.desa_code = s.desa_code
 				  AND h.address_key = s.address_key""").update();
-		this.jdbc.sql("""
-				INSERT INTO person (nik, name, sex, birth_date, phone, household_id, kecamatan_code, desa_code, address,
-				                    created_at, updated_at, created_by_import)
-				SELECT DISTINCT ON (nik) nik, name, sex, birth_date, phone, household_id, left(desa_code, 8), desa_code,
-				       address, :now, :now, :import
-				FROM imp_stage WHERE nik IS NOT NULL AND person_id IS NULL ORDER BY nik, row_no
-				ON CONFLICT (nik) WHERE nik IS NOT NULL DO NOTHING""")
+		this.jdbc
+			.sql("""
+					INSERT INTO person (nik, name, sex, birth_date, phone, household_id, kecamatan_code, desa_code, address,
+					                    created_at, updated_at, created_by_import)
+					SELECT DISTINCT ON (s.nik) s.nik, s.name, s.sex, s.birth_date, s.phone, s.household_id, h.kecamatan_code,
+					       h.desa_code, s.address, :now, :now, :import
+					FROM imp_stage s JOIN household h ON h.id = s.household_id
+					WHERE s.nik IS NOT NULL AND s.person_id IS NULL ORDER BY s.nik, s.row_no
+					ON CONFLICT (nik) WHERE nik IS NOT NULL DO NOTHING""")
 			.param("now", utc(now))
 			.param("import", importId)
 			.update();

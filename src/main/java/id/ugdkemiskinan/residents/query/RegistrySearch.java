@@ -77,7 +77,10 @@ public class RegistrySearch {
 		// Planned for the values of each call: a rare fragment (read the trigram index)
 		// and a common one (walk the registry order) need different plans.
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-		String inScope = scope.sqlCondition();
+		// The person's kecamatan (their household's) first, by its index, then the
+		// household's scope.
+		String byPersonScope = scope.personCondition();
+		String inScope = byPersonScope + " AND " + scope.sqlCondition();
 		// Each branch counted on its own (up to the cap), each by its own index.
 		long byPerson = count(
 				"FROM person p JOIN household h ON h.id = p.household_id WHERE " + match.person() + " AND " + inScope,
@@ -85,7 +88,7 @@ public class RegistrySearch {
 		long byHousehold = count("FROM household h JOIN person p ON p.household_id = h.id WHERE " + match.household()
 				+ " AND " + inScope, params);
 		if (byPerson + byHousehold <= Pager.COUNT_CAP) {
-			return collected(match, inScope, params, paging);
+			return collected(match, byPersonScope, inScope, params, paging);
 		}
 		// More matches than the cap (a common given name, a big dusun): the registry's
 		// order (the primary key) is walked, where so many matches are met soon, as the
@@ -108,9 +111,10 @@ public class RegistrySearch {
 	 * Up to 10,000 matches: collected by the trigram indexes first, the scope applied to
 	 * them after, sorted, and only the page's rows joined to their names.
 	 */
-	private SearchPage collected(Match match, String scope, Map<String, Object> params, Paging paging) {
+	private SearchPage collected(Match match, String personScope, String scope, Map<String, Object> params,
+			Paging paging) {
 		List<Long> totals = new ArrayList<>();
-		List<SearchRow> rows = this.jdbc.sql("WITH found AS MATERIALIZED (" + match.ids() + """
+		List<SearchRow> rows = this.jdbc.sql("WITH found AS MATERIALIZED (" + match.ids(personScope) + """
 				),
 				scoped AS MATERIALIZED (SELECT p.id, p.search_name, count(*) OVER () AS total
 				    FROM found f JOIN person p ON p.id = f.id JOIN household h ON h.id = p.household_id
@@ -127,13 +131,13 @@ public class RegistrySearch {
 			totals.add(rs.getLong("total"));
 			return row(rs, n);
 		}).list();
-		long counted = totals.isEmpty() ? countCollected(match, scope, params) : totals.get(0);
+		long counted = totals.isEmpty() ? countCollected(match, personScope, scope, params) : totals.get(0);
 		return new SearchPage(rows, paging.page(), paging.size(), counted);
 	}
 
 	/** Past the last page: the total still tells the pager where the rows end. */
-	private long countCollected(Match match, String scope, Map<String, Object> params) {
-		return this.jdbc.sql("WITH found AS MATERIALIZED (" + match.ids() + ")\n"
+	private long countCollected(Match match, String personScope, String scope, Map<String, Object> params) {
+		return this.jdbc.sql("WITH found AS MATERIALIZED (" + match.ids(personScope) + ")\n"
 				+ "SELECT count(*) FROM found f JOIN person p ON p.id = f.id JOIN household h ON h.id = p.household_id "
 				+ "WHERE " + scope)
 			.params(params)
@@ -167,7 +171,15 @@ public class RegistrySearch {
 	 * branch driven by its trigram index), and its two branches as conditions on
 	 * {@code person p} and on its {@code household h}.
 	 */
-	record Match(String ids, String person, String household) {
+	record Match(String idsFormat, String person, String household) {
+
+		/**
+		 * The ids statement, each branch also under this condition on {@code person p}.
+		 */
+		String ids(String personCondition) {
+			return this.idsFormat.formatted(personCondition);
+		}
+
 	}
 
 	/**
@@ -192,14 +204,14 @@ public class RegistrySearch {
 				// A whole NIK or KK (no phone has 16 digits): their unique indexes,
 				// exact.
 				params.put("qNumber", digits);
-				return new Match("SELECT p.id FROM person p WHERE p.nik = :qNumber UNION "
-						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk = :qNumber",
-						"p.nik = :qNumber", "h.kk = :qNumber");
+				return new Match("SELECT p.id FROM person p WHERE p.nik = :qNumber AND %1$s UNION "
+						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk = :qNumber "
+						+ "AND %1$s", "p.nik = :qNumber", "h.kk = :qNumber");
 			}
 			params.put("qDigits", "%" + digits + "%");
-			return new Match("SELECT p.id FROM person p WHERE p.search_numbers LIKE :qDigits UNION "
-					+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk LIKE :qDigits",
-					"p.search_numbers LIKE :qDigits", "h.kk LIKE :qDigits");
+			return new Match("SELECT p.id FROM person p WHERE p.search_numbers LIKE :qDigits AND %1$s UNION "
+					+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0.kk LIKE :qDigits "
+					+ "AND %1$s", "p.search_numbers LIKE :qDigits", "h.kk LIKE :qDigits");
 		}
 		String[] words = q.strip().split("\\s+");
 		List<String> name = new ArrayList<>();
@@ -220,9 +232,9 @@ public class RegistrySearch {
 		}
 		String byName = String.join(" AND ", name);
 		return new Match(
-				"SELECT p.id FROM person p WHERE " + byName + " UNION "
+				"SELECT p.id FROM person p WHERE " + byName + " AND %1$s UNION "
 						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0."
-						+ String.join(" AND h0.", address),
+						+ String.join(" AND h0.", address) + " AND %1$s",
 				"(" + byName + ")", "(h." + String.join(" AND h.", address) + ")");
 	}
 

@@ -51,6 +51,15 @@ public record RegistryScope(Role role, long userId, @Nullable String kecamatanCo
 		}
 	}
 
+	/**
+	 * A condition on {@code person p} implied by {@link #sqlCondition()} (a person's
+	 * kecamatan is their household's), for a search to filter persons by an index before
+	 * it joins their households; {@code TRUE} where the scope is not by kecamatan.
+	 */
+	public String personCondition() {
+		return (this.role == Role.OPERATOR_UPT) ? "p.kecamatan_code = :scopeKecamatan" : "TRUE";
+	}
+
 	/** The parameters of {@link #sqlCondition()}. */
 	public Map<String, Object> params() {
 		return Map.of("scopeKecamatan", (this.kecamatanCode != null) ? this.kecamatanCode : "", "scopeDinas",

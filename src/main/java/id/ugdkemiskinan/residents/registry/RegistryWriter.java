@@ -73,7 +73,9 @@ public class RegistryWriter {
 
 	/**
 	 * The person of this NIK, made if new and otherwise brought up to date with what was
-	 * just told (name, phone if given, where they live); without NIK always a new person.
+	 * just told (name, phone if given, household, address); without NIK always a new
+	 * person. A person's desa and kecamatan are always their household's (the registry's
+	 * scope is the household's, and the search filters persons by it).
 	 */
 	public long person(@Nullable String nik, @Nullable String nikUnknownReason, String name, @Nullable String phone,
 			String desaCode, String address, long householdId) {
@@ -83,7 +85,8 @@ public class RegistryWriter {
 			return this.jdbc.sql("""
 					INSERT INTO person (nik_unknown_reason, name, phone, household_id, kecamatan_code, desa_code,
 					                    address, created_at, updated_at)
-					VALUES (:reason, :name, :phone, :household, left(:desa, 8), :desa, :address, :now, :now)
+					SELECT :reason, :name, :phone, h.id, h.kecamatan_code, h.desa_code, :address, :now, :now
+					FROM household h WHERE h.id = :household
 					RETURNING id""")
 				.param("reason", (nikUnknownReason != null) ? nikUnknownReason : "-")
 				.param("name", name)
@@ -98,7 +101,8 @@ public class RegistryWriter {
 		return this.jdbc.sql("""
 				INSERT INTO person (nik, name, sex, birth_date, phone, household_id, kecamatan_code, desa_code, address,
 				                    created_at, updated_at)
-				VALUES (:nik, :name, :sex, :birth, :phone, :household, left(:desa, 8), :desa, :address, :now, :now)
+				SELECT :nik, :name, :sex, :birth, :phone, h.id, h.kecamatan_code, h.desa_code, :address, :now, :now
+				FROM household h WHERE h.id = :household
 				ON CONFLICT (nik) WHERE nik IS NOT NULL DO UPDATE SET
 				    name = EXCLUDED.name, phone = coalesce(EXCLUDED.phone, person.phone),
 				    household_id = EXCLUDED.household_id, kecamatan_code = EXCLUDED.kecamatan_code,
