@@ -224,8 +224,15 @@ public class RegistrySearch {
 			// Folded in SQL by the same function as the stored columns, so both sides
 			// agree.
 			params.put(param, ((letters < MIN_LETTERS) ? "% " : "%") + likeEscaped(words[i]) + "%");
-			name.add("p.search_name LIKE ugd_search_fold(:" + param + ")");
-			address.add("search_address LIKE ugd_search_fold(:" + param + ")");
+			// A word of one or two letters ("rt", "5") is in nearly every name or
+			// address:
+			// checked on the rows the longer words' trigrams find (the concatenation
+			// keeps
+			// the index away), never read from the index itself, whose posting lists for
+			// it hold every row.
+			String column = (letters < MIN_LETTERS) ? "(%s || '')" : "%s";
+			name.add(column.formatted("p.search_name") + " LIKE ugd_search_fold(:" + param + ")");
+			address.add(column.formatted("{h}.search_address") + " LIKE ugd_search_fold(:" + param + ")");
 		}
 		if (!longEnough) {
 			throw new InvalidParameterException("q", "warga.search.tooShort", MIN_LETTERS, MIN_DIGITS);
@@ -233,9 +240,9 @@ public class RegistrySearch {
 		String byName = String.join(" AND ", name);
 		return new Match(
 				"SELECT p.id FROM person p WHERE " + byName + " AND %1$s UNION "
-						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE h0."
-						+ String.join(" AND h0.", address) + " AND %1$s",
-				"(" + byName + ")", "(h." + String.join(" AND h.", address) + ")");
+						+ "SELECT p.id FROM household h0 JOIN person p ON p.household_id = h0.id WHERE "
+						+ String.join(" AND ", address).replace("{h}", "h0") + " AND %1$s",
+				"(" + byName + ")", "(" + String.join(" AND ", address).replace("{h}", "h") + ")");
 	}
 
 	private static String likeEscaped(String text) {
