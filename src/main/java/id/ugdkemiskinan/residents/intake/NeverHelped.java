@@ -47,17 +47,25 @@ public class NeverHelped implements AidHistory {
 		if (nik == null && kk == null) {
 			return true;
 		}
-		LocalDate since = LocalDate.ofInstant(this.clock.instant(), this.time.zone()).minusMonths(months());
-		return !this.jdbc.sql("""
-				SELECT EXISTS (
-				    SELECT 1 FROM household h
-				    WHERE (h.id = (SELECT household_id FROM person WHERE nik = :nik) OR h.kk = :kk)
-				      AND h.last_helped_on >= :since
-				) OR EXISTS (
-				    SELECT 1 FROM person p JOIN intervention_received r ON r.person_id = p.id
-				    JOIN intervention i ON i.code = r.intervention_code AND NOT i.data_correction
-				    WHERE p.nik = :nik AND r.received_on >= :since
-				)""").param("nik", nik).param("kk", kk).param("since", since).query(Boolean.class).single();
+		// One statement, the admin's period read with it.
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.time.zone());
+		return this.jdbc
+			.sql("""
+					SELECT NOT (EXISTS (
+					    SELECT 1 FROM household h
+					    WHERE (h.id = (SELECT household_id FROM person WHERE nik = :nik) OR h.kk = :kk)
+					      AND h.last_helped_on >= (:today - make_interval(months => s.never_helped_months))::date
+					) OR EXISTS (
+					    SELECT 1 FROM person p JOIN intervention_received r ON r.person_id = p.id
+					    JOIN intervention i ON i.code = r.intervention_code AND NOT i.data_correction
+					    WHERE p.nik = :nik AND r.received_on >= (:today - make_interval(months => s.never_helped_months))::date
+					))
+					FROM registry_setting s WHERE s.id = 1""")
+			.param("nik", nik)
+			.param("kk", kk)
+			.param("today", today)
+			.query(Boolean.class)
+			.single();
 	}
 
 }
