@@ -68,6 +68,13 @@ class FilingBrowserTests extends BrowserTestSupport {
 		String draft = (String) this.browser.js(DRAFT);
 		assertThat(draft).contains("Mbok Sumiati", this.nik, "RUMAH_TIDAK_LAYAK_HUNI", "LANSIA", "PENJANGKAUAN")
 			.doesNotContain("upt.muncar");
+		// The registry's panel answers for the typed NIK (its request, 400 ms after the
+		// last
+		// keystroke, would otherwise meet the session the next test ends and lead to the
+		// login page before that test's submit).
+		this.browser.await("""
+				const text = document.getElementById('resident-panel').textContent.trim();
+				return text.length > 0 && !text.includes('Ketik 16 angka');""");
 	}
 
 	@Test
