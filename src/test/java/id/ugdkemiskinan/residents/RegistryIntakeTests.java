@@ -233,6 +233,17 @@ class RegistryIntakeTests {
 		this.mvc.perform(get(PANEL).param("nik", "3510054107990001")).andExpect(status().is3xxRedirection());
 	}
 
+	@Test
+	void theRegistrysBackgroundRequestsLeadToTheLoginPageWhenTheSessionHasEnded() throws Exception {
+		// The filing form's panel and the import page's progress poll (both htmx).
+		for (String path : new String[] { PANEL + "?nik=3510054107990001", "/registri/impor/1/kemajuan" }) {
+			MvcResult result = this.mvc.perform(get(path).header("HX-Request", "true"))
+				.andExpect(status().isUnauthorized())
+				.andReturn();
+			assertThat(result.getResponse().getHeader("HX-Redirect")).as(path).isEqualTo("/login?expired");
+		}
+	}
+
 	private String panel(Cookie session, String nik) throws Exception {
 		return this.mvc.perform(get(PANEL).param("nik", nik).header("HX-Request", "true").cookie(session))
 			.andExpect(status().isOk())
